@@ -1,0 +1,2 @@
+//! Placeholder; the benchmark lands with the CLI's batch mode.
+fn main() {}

@@ -1,0 +1,54 @@
+//! Embeds the policies: reads every TOML file under `policies/documents` and
+//! `policies/jurisdictions`, converts it to JSON keyed by its path, and writes one
+//! JSON bundle into `OUT_DIR` together with a version stamp (a hash of the bundle).
+//! A file that is not valid TOML fails the build with its path and the parser's message;
+//! the meaning of the files is checked by `doudi_core::policy::validate` (run by `cargo test`).
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut bundle = serde_json::Map::new();
+    for kind in ["documents", "jurisdictions"] {
+        let dir = root.join(kind);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut files = serde_json::Map::new();
+        let mut entries: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("policies/{kind}: cannot read the folder: {e}"))
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        entries.sort();
+        for path in entries {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let name = format!("policies/{kind}/{}", path.file_name().unwrap().to_string_lossy());
+            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
+            let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: not valid TOML: {e}"));
+            files.insert(name, to_json(value));
+        }
+        bundle.insert(kind.to_string(), serde_json::Value::Object(files));
+    }
+    let json = serde_json::to_string(&bundle).expect("a JSON value always serializes");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("policies.json");
+    fs::write(&out, &json).expect("OUT_DIR is writable");
+    // FNV-1a over the bundle: a short, stable policy version for outputs.
+    let hash = json.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
+    let version = Path::new(&env::var("OUT_DIR").unwrap()).join("policy_version.txt");
+    fs::write(version, format!("{:08x}", hash >> 32)).expect("OUT_DIR is writable");
+}
+
+/// TOML → JSON; dates become `YYYY-MM-DD` strings.
+fn to_json(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.into_iter().map(to_json).collect()),
+        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
+    }
+}

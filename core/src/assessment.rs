@@ -1,0 +1,150 @@
+//! The assessment (contract v1, "Output"): a summary, one finding per programme (or per
+//! member for a per-person programme) whatever its status, and the assumptions made.
+//! Money is written as a decimal string with exactly two decimals.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::ids::ProgrammeId;
+use crate::money;
+use crate::text::Lang;
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Assessment {
+    pub jurisdiction: String,
+    pub as_of: String,
+    pub policy_version: String,
+    /// Extension: the language of the sentences (`zh-CN` or `en`).
+    pub lang: Lang,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    pub assumptions: Vec<Assumption>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Summary {
+    pub members: usize,
+    /// The household's monthly income as counted for 低保 (after any work-cost deduction).
+    pub counted_income: Amount,
+    pub per_capita_income: Amount,
+    /// The 低保 standard for the household's residence; null when no value is known.
+    pub standard: Option<Amount>,
+    pub in_epidemic_period: bool,
+    /// Extension: the epidemic period used (`YYYY-MM-DD`; `end` null = not ended).
+    pub epidemic_start: Option<String>,
+    pub epidemic_end: Option<String>,
+}
+
+/// A finding's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Eligible,
+    Ineligible,
+    NeedsInfo,
+    Discretionary,
+    Referral,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Finding {
+    pub program: ProgrammeId,
+    pub name: String,
+    /// The member's id for a per-person programme; null for the household.
+    pub member: Option<String>,
+    pub status: Status,
+    pub monthly: Option<Amount>,
+    pub one_off: Option<Amount>,
+    pub months: Option<u32>,
+    pub total: Option<Amount>,
+    pub cap: Option<Amount>,
+    pub reasons: Vec<String>,
+    pub trace: Vec<TraceStep>,
+    pub citations: Vec<Citation>,
+    /// Input fields (`members[0].diagnosed_on`) or parameter ids (`dibao.standard.urban`) that are needed.
+    pub missing: Vec<String>,
+    /// Extension: what to do next (where to apply, how fast), where a clause says so.
+    pub next_steps: Vec<String>,
+    /// Extension: for `care_referral`, each service with the member it is for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TraceStep {
+    pub label: String,
+    pub formula: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Citation {
+    /// The document's title and number.
+    pub document: String,
+    /// The clause as a reader cites it: 二（五）第3句.
+    pub clause: String,
+    /// The clause's words, verbatim.
+    pub text: String,
+    /// Extension: stable ids, for linking (`000`, `2.5.3`).
+    pub document_id: String,
+    pub clause_id: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Assumption {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Service {
+    pub id: String,
+    pub member: Option<String>,
+    pub text: String,
+    pub clause_id: String,
+}
+
+/// Money on output: rounded once, half away from zero, written with two decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
+pub struct Amount(pub Decimal);
+
+impl From<Amount> for String {
+    fn from(a: Amount) -> String {
+        money::fmt2(a.0)
+    }
+}
+
+impl std::fmt::Display for Amount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&money::fmt2(self.0))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Amount {
+    fn schema_name() -> String {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        use schemars::schema::*;
+        SchemaObject {
+            instance_type: Some(InstanceType::String.into()),
+            string: Some(Box::new(StringValidation { pattern: Some(r"^-?[0-9]+\.[0-9]{2}$".into()), ..Default::default() })),
+            metadata: Some(Box::new(Metadata {
+                description: Some("Yuan, with exactly two decimals (\"1530.00\").".into()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}

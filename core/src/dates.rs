@@ -1,0 +1,69 @@
+//! Month arithmetic on calendar dates, as the documents count months.
+
+use chrono::{Months, NaiveDate};
+
+/// Whole months from `from` to `to` (0 if `to` is before `from`): the largest n with
+/// `from + n months <= to`. A month after 31 January is the last day of February.
+pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
+    if to < from {
+        return 0;
+    }
+    let mut n: u32 = (to.year_month_index() - from.year_month_index()).max(0) as u32;
+    while n > 0 && add_months(from, n) > to {
+        n -= 1;
+    }
+    n
+}
+
+/// Months started from `from` up to `to`, a part month counting whole, at least 1
+/// (Chongqing 001 一（五）: "时间从确诊之日算起，不足一个月按一个月"):
+/// 2020-02-10 → 2020-03-05 is 1; → 2020-03-10 is 1; → 2020-03-15 is 2.
+pub fn months_started(from: NaiveDate, to: NaiveDate) -> u32 {
+    let whole = whole_months(from, to);
+    let rest = add_months(from, whole) < to;
+    (whole + u32::from(rest)).max(1)
+}
+
+fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+trait YearMonth {
+    fn year_month_index(&self) -> i64;
+}
+
+impl YearMonth for NaiveDate {
+    fn year_month_index(&self) -> i64 {
+        use chrono::Datelike;
+        self.year() as i64 * 12 + self.month0() as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn counts_whole_months() {
+        assert_eq!(whole_months(d("2020-01-15"), d("2020-01-15")), 0);
+        assert_eq!(whole_months(d("2020-01-15"), d("2020-02-14")), 0);
+        assert_eq!(whole_months(d("2020-01-15"), d("2020-02-15")), 1);
+        assert_eq!(whole_months(d("2020-01-31"), d("2020-02-29")), 1);
+        assert_eq!(whole_months(d("2020-01-31"), d("2020-02-28")), 0);
+        assert_eq!(whole_months(d("2020-01-15"), d("2020-07-20")), 6);
+        assert_eq!(whole_months(d("2020-03-01"), d("2020-01-01")), 0);
+    }
+
+    #[test]
+    fn counts_months_started_as_the_contract_reads_chongqing() {
+        assert_eq!(months_started(d("2020-02-10"), d("2020-03-05")), 1);
+        assert_eq!(months_started(d("2020-02-10"), d("2020-03-15")), 2);
+        assert_eq!(months_started(d("2020-02-10"), d("2020-03-10")), 1);
+        assert_eq!(months_started(d("2020-02-10"), d("2020-02-10")), 1);
+        assert_eq!(months_started(d("2020-02-10"), d("2020-04-11")), 3);
+    }
+}

@@ -1,0 +1,441 @@
+//! The evaluation context shared by the rules ([`Ctx`]) and the builder each rule fills
+//! in ([`FindingBuilder`]): parameters as in force on `as_of` (with overrides), the
+//! epidemic period, the 低保 standard for the household's residence, the counted income,
+//! citations by provision, and the assumptions the assessment lists.
+
+use std::cell::RefCell;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::assessment::*;
+use crate::household::{Household, Member};
+use crate::ids::{param, ProgrammeId};
+use crate::income::Income;
+use crate::input::Residence;
+use crate::money::{fmt2, fmt_grouped};
+use crate::policy::{ClauseRef, Jurisdiction, ParamValue, Policies};
+use crate::t;
+use crate::text::{Lang, Text};
+
+/// Everything a rule may read.
+pub struct Ctx<'a> {
+    pub h: &'a Household,
+    pub j: &'a Jurisdiction,
+    pub policies: &'a Policies,
+    pub lang: Lang,
+    pub epidemic: Epidemic,
+    pub income: Income,
+    assumptions: RefCell<Vec<(String, Text)>>,
+}
+
+/// 疫情防控期间 as the parameters set it.
+#[derive(Clone, Copy, Debug)]
+pub struct Epidemic {
+    pub start: Option<NaiveDate>,
+    /// `None` with `open`: not ended.
+    pub end: Option<NaiveDate>,
+    pub open: bool,
+    pub in_period: bool,
+}
+
+impl Epidemic {
+    /// The last day of the month in which the epidemic ends (None if open or unknown).
+    pub fn end_month_last_day(&self) -> Option<NaiveDate> {
+        use chrono::{Datelike, Months};
+        let end = self.end?;
+        let first = end.with_day(1)?;
+        first.checked_add_months(Months::new(1))?.pred_opt()
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(h: &'a Household, j: &'a Jurisdiction, policies: &'a Policies, lang: Lang) -> Ctx<'a> {
+        let mut ctx = Ctx {
+            h,
+            j,
+            policies,
+            lang,
+            epidemic: Epidemic { start: None, end: None, open: false, in_period: false },
+            income: Income::default(),
+            assumptions: RefCell::new(Vec::new()),
+        };
+        ctx.epidemic = ctx.read_epidemic();
+        ctx.income = Income::compute(&ctx);
+        ctx
+    }
+
+    fn read_epidemic(&self) -> Epidemic {
+        let start = match self.value(param::EPIDEMIC_START) {
+            Some(ParamValue::Date(d)) => Some(d),
+            _ => None,
+        };
+        let (end, open) = match self.value(param::EPIDEMIC_END) {
+            Some(ParamValue::Date(d)) => (Some(d), false),
+            Some(ParamValue::Open) => (None, true),
+            _ => (None, false),
+        };
+        let as_of = self.h.as_of;
+        let in_period = start.is_some_and(|s| s <= as_of) && (open || end.is_some_and(|e| as_of <= e));
+        let (s, e) = (
+            start.map_or("?".to_string(), |d| d.to_string()),
+            if open { "—".to_string() } else { end.map_or("?".to_string(), |d| d.to_string()) },
+        );
+        let overridden = self.h.overrides.contains_key(param::EPIDEMIC_START) || self.h.overrides.contains_key(param::EPIDEMIC_END);
+        self.assume(
+            param::EPIDEMIC_END,
+            if overridden {
+                t!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
+            } else {
+                t!(
+                    "疫情防控期间按 {s}（启动一级响应）至 {e}（新冠病毒感染“乙类乙管”）计算；文件未定结束日期，可在参数中修改。",
+                    "The epidemic period is taken as {s} (first-level response) to {e} (national downgrade of COVID-19 management); the documents set no end date, and it can be changed in the parameters."
+                )
+            },
+        );
+        if start.is_none() || (end.is_none() && !open) {
+            self.assume("epidemic.unknown", t!("疫情防控期间的日期未知，按不在期间内处理。", "The epidemic period's dates are unknown; treated as outside it."));
+        }
+        Epidemic { start, end, open, in_period }
+    }
+
+    /// The value in force on `as_of` (an override wins), or `None` when none is known.
+    pub fn value(&self, id: &str) -> Option<ParamValue> {
+        if let Some(v) = self.h.overrides.get(id) {
+            return Some(*v);
+        }
+        self.j.parameters.get(id)?.entry_on(self.h.as_of)?.value
+    }
+
+    /// A number parameter; `None` (and an assumption saying so) when no value is known.
+    pub fn number(&self, id: &str) -> Option<Decimal> {
+        let v = self.value(id).and_then(ParamValue::number);
+        if v.is_none() {
+            let label = self.param_label(id);
+            self.assume(
+                &format!("parameter.{id}"),
+                t!(
+                    "参数“{label}”（{id}）在 {d} 没有已知的取值：需要它的金额无法计算，请在参数中填写。",
+                    "Parameter “{label}” ({id}) has no known value on {d}: amounts that need it cannot be computed; enter it in the parameters.",
+                    d = self.h.as_of
+                ),
+            );
+        }
+        v
+    }
+
+    pub fn bool(&self, id: &str) -> Option<bool> {
+        match self.value(id) {
+            Some(ParamValue::Bool(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn param_label(&self, id: &str) -> String {
+        match self.j.parameters.get(id) {
+            Some(p) => match self.lang {
+                Lang::Zh => p.label.clone(),
+                Lang::En => p.label_en.clone(),
+            },
+            None => id.to_string(),
+        }
+    }
+
+    /// Where a parameter's value comes from, in a few words, for the trace.
+    pub fn param_source(&self, id: &str) -> String {
+        if self.h.overrides.contains_key(id) {
+            return t!("手动修改", "changed by hand").into_lang(self.lang);
+        }
+        let Some(entry) = self.j.parameters.get(id).and_then(|p| p.entry_on(self.h.as_of)) else {
+            return t!("无已知取值", "no known value").into_lang(self.lang);
+        };
+        match (&entry.source.clause, &entry.source.text) {
+            (Some(c), _) => {
+                let label = self.policies.clause(c).map_or(c.to_string(), |(d, cl)| format!("{} {}", d.number, cl.label));
+                label
+            }
+            (None, Some(text)) => {
+                let conf = entry.source.confidence.label(self.lang);
+                match self.lang {
+                    Lang::Zh => format!("{text}；可信度：{conf}"),
+                    Lang::En => format!("{text}; confidence: {conf}"),
+                }
+            }
+            (None, None) => String::new(),
+        }
+    }
+
+    pub fn provides(&self, prog: ProgrammeId) -> bool {
+        self.j.programme(prog).is_some()
+    }
+
+    /// The clauses of a provision, if this jurisdiction has it.
+    pub fn provision(&self, prog: ProgrammeId, key: &str) -> Option<&'a [ClauseRef]> {
+        self.j.programme(prog)?.provisions.get(key).map(Vec::as_slice)
+    }
+
+    pub fn has(&self, prog: ProgrammeId, key: &str) -> bool {
+        self.provision(prog, key).is_some()
+    }
+
+    /// Records an assumption (once per id).
+    pub fn assume(&self, id: &str, text: Text) {
+        let mut a = self.assumptions.borrow_mut();
+        if !a.iter().any(|(i, _)| i == id) {
+            a.push((id.to_string(), text));
+        }
+    }
+
+    pub fn take_assumptions(&self) -> Vec<Assumption> {
+        self.assumptions
+            .borrow_mut()
+            .drain(..)
+            .map(|(id, text)| Assumption { id, text: text.into_lang(self.lang) })
+            .collect()
+    }
+
+    /// The 低保 standard's parameter id for the household's residence.
+    pub fn standard_id(&self) -> &'static str {
+        match self.h.residence {
+            Residence::Urban => param::DIBAO_STANDARD_URBAN,
+            Residence::Rural => param::DIBAO_STANDARD_RURAL,
+        }
+    }
+
+    pub fn standard(&self) -> Option<Decimal> {
+        self.number(self.standard_id())
+    }
+
+    pub fn say(&self, t: Text) -> String {
+        t.into_lang(self.lang)
+    }
+
+    /// A person for sentences: "m2（45岁）".
+    pub fn who(&self, m: &Member) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}（{}岁）", m.id, m.age),
+            Lang::En => format!("{} (aged {})", m.id, m.age),
+        }
+    }
+}
+
+/// Builds one finding: reasons, trace, citations, missing inputs, amounts.
+pub struct FindingBuilder<'c, 'a> {
+    pub ctx: &'c Ctx<'a>,
+    pub program: ProgrammeId,
+    pub member: Option<&'a Member>,
+    met: Vec<String>,
+    failed: Vec<String>,
+    trace: Vec<TraceStep>,
+    citations: Vec<Citation>,
+    missing: Vec<String>,
+    next_steps: Vec<String>,
+    services: Vec<Service>,
+    pub monthly: Option<Decimal>,
+    pub one_off: Option<Decimal>,
+    pub months: Option<u32>,
+    pub total: Option<Decimal>,
+    pub cap: Option<Decimal>,
+}
+
+impl<'c, 'a> FindingBuilder<'c, 'a> {
+    pub fn new(ctx: &'c Ctx<'a>, program: ProgrammeId, member: Option<&'a Member>) -> Self {
+        FindingBuilder {
+            ctx,
+            program,
+            member,
+            met: Vec::new(),
+            failed: Vec::new(),
+            trace: Vec::new(),
+            citations: Vec::new(),
+            missing: Vec::new(),
+            next_steps: Vec::new(),
+            services: Vec::new(),
+            monthly: None,
+            one_off: None,
+            months: None,
+            total: None,
+            cap: None,
+        }
+    }
+
+    /// A condition: its sentence goes to the reasons, met or failed.
+    pub fn require(&mut self, ok: bool, met: Text, failed: Text) -> bool {
+        if ok {
+            self.met.push(met.into_lang(self.ctx.lang));
+        } else {
+            self.failed.push(failed.into_lang(self.ctx.lang));
+        }
+        ok
+    }
+
+    /// A reason that explains without deciding.
+    pub fn note(&mut self, t: Text) {
+        self.met.push(t.into_lang(self.ctx.lang));
+    }
+
+    /// A failed condition.
+    pub fn fail(&mut self, t: Text) {
+        self.failed.push(t.into_lang(self.ctx.lang));
+    }
+
+    pub fn failed(&self) -> bool {
+        !self.failed.is_empty()
+    }
+
+    /// An input or parameter the decision needs and does not have.
+    pub fn need(&mut self, field: impl Into<String>) {
+        let field = field.into();
+        if !self.missing.contains(&field) {
+            self.missing.push(field);
+        }
+    }
+
+    pub fn has_missing(&self) -> bool {
+        !self.missing.is_empty()
+    }
+
+    /// The epidemic-period condition, with its dates.
+    pub fn require_epidemic(&mut self) -> bool {
+        let e = self.ctx.epidemic;
+        let d = self.ctx.h.as_of;
+        self.require(
+            e.in_period,
+            t!("{d} 在疫情防控期间内。", "{d} is within the epidemic period."),
+            t!("{d} 不在疫情防控期间内，本项疫情期间措施不适用。", "{d} is outside the epidemic period; this epidemic measure does not apply."),
+        )
+    }
+
+    pub fn step(&mut self, label: Text, formula: impl Into<String>, value: impl Into<String>) {
+        let lang = self.ctx.lang;
+        self.trace.push(TraceStep { label: label.into_lang(lang), formula: formula.into(), value: value.into() });
+    }
+
+    /// A money figure in the trace (shown rounded, used exact). Returns it.
+    pub fn money(&mut self, label: Text, formula: impl Into<String>, value: Decimal) -> Decimal {
+        self.step(label, formula, fmt2(value));
+        value
+    }
+
+    /// Reads a number parameter into the trace; `None` (and `missing`) when it has no value.
+    pub fn param(&mut self, id: &str) -> Option<Decimal> {
+        let v = self.ctx.number(id);
+        let label = self.ctx.param_label(id);
+        let src = self.ctx.param_source(id);
+        let formula = match self.ctx.lang {
+            Lang::Zh => format!("参数 {id}（{src}）"),
+            Lang::En => format!("parameter {id} ({src})"),
+        };
+        let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
+        self.trace.push(TraceStep { label, formula, value: shown });
+        if v.is_none() {
+            self.need(id);
+        }
+        v
+    }
+
+    /// The 低保 standard for the residence, read into the trace.
+    pub fn standard(&mut self) -> Option<Decimal> {
+        let id = self.ctx.standard_id();
+        self.param(id)
+    }
+
+    /// Cites every clause of one of this programme's provisions.
+    pub fn cite(&mut self, key: &str) {
+        self.cite_from(self.program, key);
+    }
+
+    pub fn cite_from(&mut self, prog: ProgrammeId, key: &str) {
+        let Some(refs) = self.ctx.provision(prog, key) else { return };
+        for r in refs {
+            self.cite_clause(r);
+        }
+    }
+
+    pub fn cite_clause(&mut self, r: &ClauseRef) {
+        if self.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
+            return;
+        }
+        if let Some((doc, clause)) = self.ctx.policies.clause(r) {
+            let document = match self.ctx.lang {
+                Lang::Zh => format!("{}（{}）", doc.title, doc.number),
+                Lang::En => format!("{} ({})", doc.title_en, doc.number),
+            };
+            self.citations.push(Citation {
+                document,
+                clause: clause.label.clone(),
+                text: clause.text.clone(),
+                document_id: doc.id.clone(),
+                clause_id: clause.id.clone(),
+            });
+        }
+    }
+
+    pub fn next(&mut self, t: Text) {
+        self.next_steps.push(t.into_lang(self.ctx.lang));
+    }
+
+    pub fn service(&mut self, id: &str, member: Option<&Member>, text: Text, clause: &ClauseRef) {
+        self.services.push(Service {
+            id: id.to_string(),
+            member: member.map(|m| m.id.clone()),
+            text: text.into_lang(self.ctx.lang),
+            clause_id: clause.to_string(),
+        });
+        self.cite_clause(clause);
+    }
+
+    pub fn has_services(&self) -> bool {
+        !self.services.is_empty()
+    }
+
+    /// The status the conditions imply: a failed condition → ineligible; else a missing
+    /// input → needs_info; else `ok`.
+    pub fn decided(&self, ok: Status) -> Status {
+        if self.failed() {
+            Status::Ineligible
+        } else if self.has_missing() {
+            Status::NeedsInfo
+        } else {
+            ok
+        }
+    }
+
+    pub fn finish(self, status: Status) -> Finding {
+        let ctx = self.ctx;
+        let name = crate::programmes::name(self.program).into_lang(ctx.lang);
+        let mut reasons = self.failed;
+        reasons.extend(self.met);
+        // An amount that needs a missing parameter is null; amounts only for money statuses.
+        let money_status = matches!(status, Status::Eligible | Status::Discretionary);
+        let amount = |d: Option<Decimal>| if money_status { d.map(Amount) } else { None };
+        let total = match (self.total, self.monthly, self.months) {
+            (Some(t), _, _) => Some(t),
+            (None, Some(m), Some(n)) => Some(m * Decimal::from(n)),
+            _ => None,
+        };
+        Finding {
+            program: self.program,
+            name,
+            member: self.member.map(|m| m.id.clone()),
+            status,
+            monthly: amount(self.monthly),
+            one_off: amount(self.one_off),
+            months: if money_status { self.months } else { None },
+            total: amount(total),
+            cap: amount(self.cap),
+            reasons,
+            trace: self.trace,
+            citations: self.citations,
+            // A decided "no" (or a service) needs nothing more; keep `missing` where it matters.
+            missing: if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.missing },
+            next_steps: if money_status || status == Status::Referral { self.next_steps } else { Vec::new() },
+            services: self.services,
+        }
+    }
+}
+
+/// "人均收入 1,100.00 元，高于标准 1,010.00 元，超出 90.00 元" and the like.
+pub fn money_words(d: Decimal) -> String {
+    fmt_grouped(d)
+}

@@ -1,0 +1,235 @@
+//! 最低生活保障（低保）: the household's gap to the standard, paid monthly.
+//!
+//! - The gap (差额救助, Tianjin 002 一; Chongqing 001 一（一）“补差”): standard × members −
+//!   counted income, when the counted per-capita income is below the standard.
+//! - Counted income after the epidemic work-cost deduction: see [`crate::income`].
+//! - Exit suspended during the epidemic (Chongqing 001 一（一）; Dongli 003 二（五）, unless
+//!   income clearly rose; Jilin 004 四、12 where the locality so decides): a 低保 household
+//!   whose per-capita income is now at or above the standard keeps its current 低保金.
+//!   Tianjin 000 and 002 have no such clause: ordinary exit.
+//! - Money assets within the local limit, where the policies know one (Tianjin: 24 months
+//!   of the urban standard per person, an outside source).
+
+use rust_decimal::Decimal;
+
+use crate::assessment::{Finding, Status};
+use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::ids::{param, ProgrammeId};
+use crate::input::{Applying, Covid};
+use crate::money::fmt2;
+use crate::programmes::{Provision, STANDARDS};
+use crate::t;
+
+pub const PROVISIONS: &[Provision] = &[
+    Provision { key: "gap", params: STANDARDS },
+    Provision { key: "epidemic_inclusion", params: &[] },
+    Provision { key: "poverty_inclusion", params: &[] },
+    Provision { key: "asset_limit", params: &[param::DIBAO_ASSET_LIMIT_MONTHS] },
+    Provision { key: "work_cost_fixed", params: &[param::WORK_COST_AMOUNT] },
+    Provision { key: "work_cost_min_wage", params: &[param::MINIMUM_WAGE, param::DIBAO_STANDARD_URBAN] },
+    Provision { key: "exit_suspended", params: &[] },
+    Provision { key: "fast_track", params: &[] },
+];
+
+pub fn assess(ctx: &Ctx) -> Finding {
+    let h = ctx.h;
+    let mut f = FindingBuilder::new(ctx, ProgrammeId::Dibao, None);
+    f.cite("gap");
+    let affected = h.members.iter().any(|m| m.epidemic_job_loss || m.isolated || m.covid != Covid::None);
+    if affected && ctx.epidemic.in_period {
+        f.cite("epidemic_inclusion");
+    }
+    if h.support.poverty_registered {
+        f.cite("poverty_inclusion");
+    }
+    let standard = f.standard();
+    ctx.income.trace(&mut f);
+    let Some(s) = standard else {
+        f.note(t!("没有低保标准的取值，无法判断。", "No value of the dibao standard is known, so this cannot be decided."));
+        return f.finish(Status::NeedsInfo);
+    };
+    if f.has_missing() {
+        return f.finish(Status::NeedsInfo);
+    }
+    let n = h.size();
+    let line = f.money(t!("全家保障线", "Household guarantee line"), format!("{} × {}", fmt2(s), n), s * n);
+    asset_test(&mut f, s);
+    let per = ctx.income.per_capita;
+    let counted = ctx.income.counted;
+
+    if per < s {
+        f.note(t!(
+            "人均收入 {} 元，低于标准 {} 元，按差额补足。",
+            "Per-capita income {} yuan is below the standard of {} yuan: the gap is paid.",
+            w(per),
+            w(s)
+        ));
+        if h.support.dibao && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
+            f.note(t!("收入下降的低保家庭，及时调整补差金额。", "A dibao household whose income fell has its gap adjusted."));
+        }
+        if f.failed() {
+            return f.finish(Status::Ineligible);
+        }
+        let gap = f.money(t!("每月低保金", "Monthly dibao"), format!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
+        f.monthly = Some(gap);
+        next_steps(&mut f);
+        return f.finish(Status::Eligible);
+    }
+
+    let over = per - s;
+    let distance = if over.is_zero() {
+        t!(
+            "人均收入 {} 元，等于标准 {} 元（须低于标准）。",
+            "Per-capita income {} yuan equals the standard of {} yuan (it must be below it).",
+            w(per),
+            w(s)
+        )
+    } else {
+        t!(
+            "人均收入 {} 元，高于标准 {} 元，超出 {} 元。",
+            "Per-capita income {} yuan is above the standard of {} yuan by {} yuan.",
+            w(per),
+            w(s),
+            w(over)
+        )
+    };
+    if !h.support.dibao {
+        f.fail(distance);
+        return f.finish(Status::Ineligible);
+    }
+    match exit_suspended(ctx) {
+        Ok(()) => {
+            f.cite("exit_suspended");
+            f.note(distance);
+            f.note(t!(
+                "疫情防控期间暂停低保退出：继续按现在的低保金发放。",
+                "Exit from dibao is suspended during the epidemic: the current allowance continues."
+            ));
+            if f.failed() {
+                return f.finish(Status::Ineligible);
+            }
+            match h.support.dibao_monthly {
+                Some(current) => {
+                    f.monthly = Some(f.money(t!("现领低保金（保持不变）", "Current dibao (kept)"), "support.dibao_monthly", current));
+                    f.finish(Status::Eligible)
+                }
+                None => {
+                    f.need("support.dibao_monthly");
+                    f.finish(Status::NeedsInfo)
+                }
+            }
+        }
+        Err(why) => {
+            f.fail(distance);
+            f.note(why);
+            f.finish(Status::Ineligible)
+        }
+    }
+}
+
+/// Whether a 低保 household at or above the standard keeps its allowance; `Err` says why not.
+pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
+    let h = ctx.h;
+    if !ctx.has(ProgrammeId::Dibao, "exit_suspended") {
+        return Err(t!(
+            "本地文件没有疫情期间暂停低保退出的规定，按常规退出。",
+            "The local documents do not suspend exit from dibao during the epidemic: ordinary exit."
+        ));
+    }
+    if !ctx.epidemic.in_period {
+        return Err(t!("不在疫情防控期间，按常规退出。", "Outside the epidemic period: ordinary exit."));
+    }
+    if ctx.j.parameters.contains_key(param::DIBAO_EXIT_SUSPENDED) {
+        let on = ctx.bool(param::DIBAO_EXIT_SUSPENDED).unwrap_or(false);
+        ctx.assume(
+            "dibao.exit_suspended",
+            crate::text::Text::new(
+                format!("文件规定“各地可根据疫情形势决定暂停开展低保对象退出工作”：本次按{}暂停计算（参数 dibao.exit_suspended）。", if on { "已" } else { "未" }),
+                format!("The document lets each locality decide whether to suspend exit from dibao: this assessment takes it as {} (parameter dibao.exit_suspended).", if on { "suspended" } else { "not suspended" }),
+            ),
+        );
+        if !on {
+            return Err(t!("当地未决定暂停低保退出，按常规退出。", "The locality has not suspended exit: ordinary exit."));
+        }
+    }
+    if ctx.provides(ProgrammeId::DibaoTaper) {
+        if h.support.income_above_standard_since.is_some() {
+            return Err(t!(
+                "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
+                "The household reported that work raised its income above the standard: its income has clearly risen, so the taper applies."
+            ));
+        }
+        ctx.assume(
+            "dibao.income_clearly_risen",
+            t!(
+                "东丽区“除家庭收入明显提高外”暂停退出：未申报收入超过标准的日期，按收入未明显提高计算，由工作人员核实。",
+                "Dongli suspends exit “unless income has clearly risen”: with no date of a reported rise, income is taken as not clearly risen; staff judge."
+            ),
+        );
+    }
+    Ok(())
+}
+
+fn asset_test(f: &mut FindingBuilder, _standard: Decimal) {
+    let ctx = f.ctx;
+    let h = ctx.h;
+    let months = if ctx.has(ProgrammeId::Dibao, "asset_limit") {
+        ctx.value(param::DIBAO_ASSET_LIMIT_MONTHS).and_then(|v| v.number())
+    } else {
+        None
+    };
+    let Some(months) = months else {
+        ctx.assume(
+            "dibao.assets_not_tested",
+            t!(
+                "没有当地低保财产标准的取值，未核查财产。",
+                "No local asset limit for dibao is known, so assets were not tested."
+            ),
+        );
+        return;
+    };
+    let Some(assets) = h.assets else {
+        ctx.assume(
+            "assets.unknown",
+            t!("未填写家庭财产，按符合财产标准计算。", "Household assets were not given; they are taken as within the limit."),
+        );
+        return;
+    };
+    let urban = f.param(param::DIBAO_STANDARD_URBAN);
+    f.param(param::DIBAO_ASSET_LIMIT_MONTHS);
+    let Some(urban) = urban else { return };
+    let n = h.size();
+    let limit = f.money(
+        t!("财产限额", "Asset limit"),
+        format!("{} × {} × {}", months.normalize(), fmt2(urban), n),
+        months * urban * n,
+    );
+    f.money(t!("家庭财产", "Household assets"), "assets", assets);
+    f.require(
+        assets <= limit,
+        t!("家庭财产 {} 元，未超过限额 {} 元。", "Assets of {} yuan are within the limit of {} yuan.", w(assets), w(limit)),
+        t!(
+            "家庭财产 {} 元，超过限额 {} 元，超出 {} 元。",
+            "Assets of {} yuan exceed the limit of {} yuan by {} yuan.",
+            w(assets),
+            w(limit),
+            w(assets - limit)
+        ),
+    );
+}
+
+fn next_steps(f: &mut FindingBuilder) {
+    let ctx = f.ctx;
+    if !ctx.h.support.dibao && ctx.epidemic.in_period && ctx.has(ProgrammeId::Dibao, "fast_track") {
+        f.cite("fast_track");
+        f.next(t!(
+            "向村（社区）申请，个人承诺后当日申请、当日审批。",
+            "Apply at the village or community office: on a personal undertaking, the application is approved the same day."
+        ));
+    } else if !ctx.h.support.dibao {
+        f.next(t!("向户籍地或居住地街道（乡镇）申请低保。", "Apply for dibao at the sub-district (township) office."));
+    }
+    if ctx.h.applying.contains(&Applying::Dibao) {
+        f.note(t!("家庭正在申请低保。", "The household is applying for dibao."));
+    }
+}

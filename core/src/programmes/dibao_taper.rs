@@ -1,0 +1,130 @@
+//! 低保渐退 (Dongli 003 二（二）): a 低保 household whose per-capita income rose above the
+//! standard through work, and reported it, keeps its former allowance for a while:
+//! the first three months at 100 %, the next three at 50 %, then it leaves 低保.
+//! Month k = whole months from `support.income_above_standard_since` to `as_of`, plus 1.
+//! 就业奖励 (the employment reward deducted first) has no figure in the text: read as 0.
+
+use rust_decimal::Decimal;
+
+use crate::assessment::{Finding, Status};
+use crate::dates::whole_months;
+use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::ids::{param, ProgrammeId};
+use crate::money::fmt2;
+use crate::programmes::{Provision, STANDARDS};
+use crate::t;
+
+pub const PROVISIONS: &[Provision] = &[Provision {
+    key: "taper",
+    params: &[
+        param::TAPER_FULL_MONTHS,
+        param::TAPER_FULL_RATE,
+        param::TAPER_HALF_MONTHS,
+        param::TAPER_HALF_RATE,
+        param::TAPER_EMPLOYMENT_REWARD,
+        STANDARDS[0],
+        STANDARDS[1],
+    ],
+}];
+
+pub fn assess(ctx: &Ctx) -> Finding {
+    let h = ctx.h;
+    let mut f = FindingBuilder::new(ctx, ProgrammeId::DibaoTaper, None);
+    f.cite("taper");
+    if !f.require(
+        h.support.dibao,
+        t!("家庭正在享受低保。", "The household receives dibao."),
+        t!("家庭不在低保中（渐退只适用于低保家庭）。", "The household does not receive dibao (the taper is for dibao households)."),
+    ) {
+        return f.finish(Status::Ineligible);
+    }
+    let Some(since) = h.support.income_above_standard_since else {
+        f.fail(t!(
+            "家庭未申报通过劳动就业使人均收入超过标准（渐退从主动申报时开始）。",
+            "The household has not reported that work raised its income above the standard (the taper starts from that report)."
+        ));
+        return f.finish(Status::Ineligible);
+    };
+    let standard = f.standard();
+    ctx.income.trace(&mut f);
+    let reward = match ctx.value(param::TAPER_EMPLOYMENT_REWARD).and_then(|v| v.number()) {
+        Some(r) => f.money(t!("就业奖励（先扣除）", "Employment reward (deducted first)"), format!("{}", param::TAPER_EMPLOYMENT_REWARD), r),
+        None => {
+            ctx.assume(
+                "dibao_taper.employment_reward",
+                t!(
+                    "渐退中“扣除就业奖励”的数额文件未定，按 0 元计算（参数 dibao_taper.employment_reward）。",
+                    "The employment reward deducted in the taper has no figure in the text; taken as 0 (parameter dibao_taper.employment_reward)."
+                ),
+            );
+            f.money(t!("就业奖励（未定，按 0）", "Employment reward (no figure: 0)"), param::TAPER_EMPLOYMENT_REWARD, Decimal::ZERO)
+        }
+    };
+    let Some(s) = standard else {
+        return f.finish(Status::NeedsInfo);
+    };
+    let n = h.size();
+    let per = f.money(
+        t!("扣除就业奖励后人均收入", "Per-capita income after the reward"),
+        format!("({} − {}) ÷ {}", fmt2(ctx.income.counted), fmt2(reward), n),
+        ((ctx.income.counted - reward).max(Decimal::ZERO)) / n,
+    );
+    if !f.require(
+        per >= s,
+        t!("扣除就业奖励后人均收入 {} 元，仍不低于标准 {} 元。", "After the reward, per-capita income {} yuan is still not below the standard of {} yuan.", w(per), w(s)),
+        t!(
+            "扣除就业奖励后人均收入 {} 元，已低于标准 {} 元（差 {} 元），按常规低保补差。",
+            "After the reward, per-capita income {} yuan is below the standard of {} yuan (by {} yuan): ordinary dibao applies.",
+            w(per),
+            w(s),
+            w(s - per)
+        ),
+    ) {
+        return f.finish(Status::Ineligible);
+    }
+    let (Some(full_m), Some(full_r), Some(half_m), Some(half_r)) = (
+        f.param(param::TAPER_FULL_MONTHS),
+        f.param(param::TAPER_FULL_RATE),
+        f.param(param::TAPER_HALF_MONTHS),
+        f.param(param::TAPER_HALF_RATE),
+    ) else {
+        return f.finish(Status::NeedsInfo);
+    };
+    let k = Decimal::from(whole_months(since, h.as_of) + 1);
+    f.step(t!("渐退第几个月", "Month of the taper"), format!("whole_months({since}, {}) + 1", h.as_of), k.to_string());
+    let rate = if k <= full_m {
+        full_r
+    } else if k <= full_m + half_m {
+        half_r
+    } else {
+        f.fail(t!(
+            "渐退期（{} + {} 个月）已于第 {} 个月前结束，退出低保。",
+            "The taper ({} + {} months) ended before month {}: the household leaves dibao.",
+            full_m,
+            half_m,
+            k
+        ));
+        return f.finish(Status::Ineligible);
+    };
+    let Some(former) = h.support.dibao_monthly else {
+        f.need("support.dibao_monthly");
+        return f.finish(Status::NeedsInfo);
+    };
+    f.money(t!("原领取低保金", "Former monthly dibao"), "support.dibao_monthly", former);
+    f.step(t!("本月发放比例", "Rate this month"), format!("k = {k}"), format!("{}%", (rate * Decimal::from(100)).normalize()));
+    f.monthly = Some(f.money(t!("本月渐退低保金", "Taper allowance this month"), format!("{} × {}", fmt2(former), rate.normalize()), former * rate));
+    f.cap = Some(f.money(
+        t!("渐退期合计上限", "Whole taper at most"),
+        format!("{} × ({} × {} + {} × {})", fmt2(former), full_m, full_r.normalize(), half_m, half_r.normalize()),
+        former * (full_m * full_r + half_m * half_r),
+    ));
+    f.note(t!(
+        "前 {} 个月按原低保金的 {}% 发放，后 {} 个月按 {}% 发放，之后退出低保。",
+        "The first {} months pay {}% of the former allowance, the next {} months {}%, then the household leaves dibao.",
+        full_m,
+        (full_r * Decimal::from(100)).normalize(),
+        half_m,
+        (half_r * Decimal::from(100)).normalize()
+    ));
+    f.finish(Status::Eligible)
+}

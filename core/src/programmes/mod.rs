@@ -1,0 +1,113 @@
+//! The rules: one module per programme of contract v1, named after it, each citing the
+//! clauses that make it. A rule reads every figure the documents set from a parameter
+//! and applies a provision only where the jurisdiction's policy file lists it, so the
+//! same code serves every place and the data says which clause says so.
+
+pub mod care_referral;
+pub mod dibao;
+pub mod dibao_single_person;
+pub mod dibao_taper;
+pub mod disability_living_subsidy;
+pub mod orphan_support;
+pub mod price_subsidy;
+pub mod severe_disability_care_subsidy;
+pub mod tekun;
+pub mod temp_relief_advance;
+pub mod temp_relief_covid;
+pub mod temp_relief_migrant;
+pub mod temp_relief_unemployed;
+
+use crate::assessment::Finding;
+use crate::engine::Ctx;
+use crate::ids::{param, ProgrammeId};
+use crate::policy::Programme;
+use crate::t;
+use crate::text::Text;
+
+/// A provision a rule may apply: its key in the policy file and the parameters it reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Provision {
+    pub key: &'static str,
+    pub params: &'static [&'static str],
+}
+
+/// Parameters every jurisdiction's rules read for the standard.
+pub const STANDARDS: &[&str] = &[param::DIBAO_STANDARD_URBAN, param::DIBAO_STANDARD_RURAL];
+
+pub fn provisions(id: ProgrammeId) -> &'static [Provision] {
+    use ProgrammeId::*;
+    match id {
+        Dibao => dibao::PROVISIONS,
+        DibaoSinglePerson => dibao_single_person::PROVISIONS,
+        DibaoTaper => dibao_taper::PROVISIONS,
+        Tekun => tekun::PROVISIONS,
+        TempReliefCovid => temp_relief_covid::PROVISIONS,
+        TempReliefUnemployed => temp_relief_unemployed::PROVISIONS,
+        TempReliefAdvance => temp_relief_advance::PROVISIONS,
+        TempReliefMigrant => temp_relief_migrant::PROVISIONS,
+        PriceSubsidy => price_subsidy::PROVISIONS,
+        OrphanSupport => orphan_support::PROVISIONS,
+        DisabilityLivingSubsidy => disability_living_subsidy::PROVISIONS,
+        SevereDisabilityCareSubsidy => severe_disability_care_subsidy::PROVISIONS,
+        CareReferral => care_referral::PROVISIONS,
+    }
+}
+
+/// Every parameter the provisions a programme lists will read.
+pub fn required_params(p: &Programme) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for prov in provisions(p.id) {
+        if p.provisions.contains_key(prov.key) {
+            for id in prov.params {
+                if !out.contains(id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The programme's plain name: residents' words first, the official term after.
+pub fn name(id: ProgrammeId) -> Text {
+    use ProgrammeId::*;
+    match id {
+        Dibao => t!("最低生活保障（低保）", "Minimum living allowance (dibao)"),
+        DibaoSinglePerson => t!("单人户纳入低保", "Dibao as a one-person household"),
+        DibaoTaper => t!("低保渐退（延保渐退期）", "Dibao taper after income rises"),
+        Tekun => t!("特困人员救助供养（特困）", "Support for people in extreme poverty (tekun)"),
+        TempReliefCovid => t!("疫情临时救助（新冠肺炎患者等）", "Temporary relief for COVID-19 patients and affected households"),
+        TempReliefUnemployed => t!("未参保失业人员临时救助", "Temporary relief for uninsured unemployed people"),
+        TempReliefAdvance => t!("先行临时救助（新申请低保、特困）", "One-month advance relief for new applicants"),
+        TempReliefMigrant => t!("外来人员临时救助", "Temporary relief for people from elsewhere"),
+        PriceSubsidy => t!("价格临时补贴", "Temporary price subsidy"),
+        OrphanSupport => t!("孤儿基本生活保障", "Basic living support for orphans"),
+        DisabilityLivingSubsidy => t!("困难残疾人生活补贴", "Living subsidy for disabled people in hardship"),
+        SevereDisabilityCareSubsidy => t!("重度残疾人护理补贴", "Care subsidy for people with severe disabilities"),
+        CareReferral => t!("照料与服务转介", "Care and service referrals"),
+    }
+}
+
+/// Runs one programme's rule: one finding for a household programme, one per member for a per-person one.
+pub fn assess(id: ProgrammeId, ctx: &Ctx) -> Vec<Finding> {
+    use ProgrammeId::*;
+    match id {
+        Dibao => vec![dibao::assess(ctx)],
+        DibaoSinglePerson => per_member(ctx, dibao_single_person::assess),
+        DibaoTaper => vec![dibao_taper::assess(ctx)],
+        Tekun => per_member(ctx, tekun::assess),
+        TempReliefCovid => per_member(ctx, temp_relief_covid::assess),
+        TempReliefUnemployed => per_member(ctx, temp_relief_unemployed::assess),
+        TempReliefAdvance => vec![temp_relief_advance::assess(ctx)],
+        TempReliefMigrant => per_member(ctx, temp_relief_migrant::assess),
+        PriceSubsidy => per_member(ctx, price_subsidy::assess),
+        OrphanSupport => per_member(ctx, orphan_support::assess),
+        DisabilityLivingSubsidy => per_member(ctx, disability_living_subsidy::assess),
+        SevereDisabilityCareSubsidy => per_member(ctx, severe_disability_care_subsidy::assess),
+        CareReferral => vec![care_referral::assess(ctx)],
+    }
+}
+
+fn per_member<'a>(ctx: &Ctx<'a>, rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Finding) -> Vec<Finding> {
+    ctx.h.members.iter().map(|m| rule(ctx, m)).collect()
+}

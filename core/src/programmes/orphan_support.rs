@@ -1,0 +1,113 @@
+//! 孤儿基本生活保障: an orphan under 18 gets the orphans' basic living allowance (Chongqing
+//! 001 一（四）; Dongli 003 二（四）; Jilin 004 一、1). Chongqing 001 一（四） (`adult_extension`):
+//! an orphan who turns 18 during the epidemic is not removed, and leaves "the month after the
+//! epidemic ends" — read: kept through the month in which it ends. No 2020 amount was found:
+//! the amount is the parameter `orphan_support.monthly`.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::assessment::{Finding, Status};
+use crate::engine::{Ctx, FindingBuilder};
+use crate::household::Member;
+use crate::ids::{param, ProgrammeId};
+use crate::programmes::Provision;
+use crate::t;
+
+pub const PROVISIONS: &[Provision] = &[
+    Provision { key: "support", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
+    Provision { key: "adult_extension", params: &[param::PERSON_ADULT_AGE] },
+];
+
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+    let mut f = FindingBuilder::new(ctx, ProgrammeId::OrphanSupport, Some(m));
+    f.cite("support");
+    if !f.require(
+        m.orphan,
+        t!("{} 是孤儿。", "{} is an orphan.", ctx.who(m)),
+        t!("{} 不是孤儿。", "{} is not an orphan.", ctx.who(m)),
+    ) {
+        return f.finish(Status::Ineligible);
+    }
+    let Some(adult) = f.param(param::PERSON_ADULT_AGE) else {
+        return f.finish(Status::NeedsInfo);
+    };
+    let age = Decimal::from(m.age);
+    if age < adult {
+        f.note(t!("{} 未满 {} 周岁。", "{} is under {}.", ctx.who(m), adult));
+    } else if ctx.has(ProgrammeId::OrphanSupport, "adult_extension") {
+        f.cite("adult_extension");
+        if !kept_after_adulthood(&mut f, m, adult) {
+            return f.finish(Status::Ineligible);
+        }
+    } else {
+        f.fail(t!("{} 已满 {} 周岁，不再属于孤儿基本生活保障对象。", "{} is {} or over and no longer gets orphan support.", ctx.who(m), adult));
+        return f.finish(Status::Ineligible);
+    }
+    f.monthly = f.param(param::ORPHAN_MONTHLY);
+    f.finish(Status::Eligible)
+}
+
+/// Chongqing: an orphan who turned 18 during the epidemic keeps support through the month it ends.
+fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> bool {
+    let ctx = f.ctx;
+    let e = ctx.epidemic;
+    let as_of = ctx.h.as_of;
+    let adult_years = adult.to_i32().unwrap_or(18);
+    // The day they turned 18: from the birth date, or the latest it can be from the age alone.
+    let (turned, exact) = match m.birth_date {
+        Some(b) => (add_years(b, adult_years), true),
+        None => (add_years(as_of, adult_years - m.age as i32), false),
+    };
+    let Some(start) = e.start else {
+        f.fail(t!("疫情起始日期未知。", "The epidemic's start date is unknown."));
+        return false;
+    };
+    if turned.is_some_and(|t| t < start) {
+        f.fail(t!(
+            "{} 在疫情开始（{}）前已年满 {} 周岁，不适用暂停退出。",
+            "{} turned {} before the epidemic began ({}): the suspension does not apply.",
+            ctx.who(m),
+            start,
+            adult
+        ));
+        return false;
+    }
+    if !exact {
+        ctx.assume(
+            "reading.orphan_turned_18",
+            t!(
+                "未填写出生日期：按在疫情期间年满 18 周岁计算。",
+                "No birth date: the orphan is taken as having turned 18 during the epidemic."
+            ),
+        );
+    }
+    let kept_until = if e.open { None } else { e.end_month_last_day() };
+    let ok = e.open || kept_until.is_some_and(|d| as_of <= d);
+    match kept_until {
+        Some(d) => f.step(t!("保障至（疫情结束当月末）", "Kept until (end of the month the epidemic ends)"), "epidemic.end → month end", d.to_string()),
+        None if e.open => f.step(t!("保障至", "Kept until"), "epidemic.end", ctx.say(t!("疫情结束后的次月退出", "leaves the month after the epidemic ends"))),
+        None => {}
+    }
+    f.require(
+        ok,
+        t!(
+            "{} 年满 {} 周岁，疫情期间暂停退出，疫情结束后的次月退出保障。",
+            "{} is {} or over; exit is suspended during the epidemic and takes effect the month after it ends.",
+            ctx.who(m),
+            adult
+        ),
+        t!(
+            "{} 年满 {} 周岁，疫情结束后的次月已退出保障。",
+            "{} is {} or over and left support the month after the epidemic ended.",
+            ctx.who(m),
+            adult
+        ),
+    )
+}
+
+fn add_years(d: NaiveDate, years: i32) -> Option<NaiveDate> {
+    let y = d.year().checked_add(years)?;
+    d.with_year(y).or_else(|| NaiveDate::from_ymd_opt(y, 2, 28))
+}

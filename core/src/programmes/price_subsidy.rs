@@ -1,0 +1,85 @@
+//! 价格临时补贴: when prices rise, the groups a jurisdiction names get a temporary subsidy
+//! (Tianjin 000 二（七）, 002 一: 低保对象、特困人员; Chongqing 001 一（二）: also 事实无人抚养儿童
+//! and 孤儿; Jilin 004 一、2: 优抚对象、低保对象、特困人员、领取失业保险金人员). Lists ending in 等 are
+//! read as the groups they name. No 2020 amount was published for any of the places: the
+//! amount is the parameter `price_subsidy.monthly`, asked for when it has no value.
+
+use crate::assessment::{Finding, Status};
+use crate::engine::{Ctx, FindingBuilder};
+use crate::household::Member;
+use crate::ids::{param, ProgrammeId};
+use crate::input::Insurance;
+use crate::programmes::Provision;
+use crate::t;
+use crate::text::Text;
+
+pub const PROVISIONS: &[Provision] = &[
+    Provision { key: "subsidy", params: &[param::PRICE_SUBSIDY_MONTHLY] },
+    Provision { key: "in_kind", params: &[] },
+];
+
+/// The groups a policy file may name.
+pub const GROUPS: &[&str] = &["dibao", "tekun", "orphan", "unsupported_child", "entitled_group", "unemployment_benefit"];
+
+fn group_name(g: &str) -> Text {
+    match g {
+        "dibao" => t!("低保对象", "dibao recipients"),
+        "tekun" => t!("特困人员", "tekun recipients"),
+        "orphan" => t!("孤儿", "orphans"),
+        "unsupported_child" => t!("事实无人抚养儿童", "children without de-facto carers"),
+        "entitled_group" => t!("优抚对象", "entitled groups (优抚对象)"),
+        _ => t!("领取失业保险金人员", "people receiving unemployment insurance benefit"),
+    }
+}
+
+fn in_group(ctx: &Ctx, m: &Member, g: &str) -> bool {
+    match g {
+        "dibao" => ctx.h.support.dibao,
+        "tekun" => m.tekun,
+        "orphan" => m.orphan,
+        "unsupported_child" => m.unsupported_child,
+        "entitled_group" => m.entitled_group,
+        "unemployment_benefit" => m.unemployment_insurance == Insurance::Receiving,
+        _ => false,
+    }
+}
+
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+    let mut f = FindingBuilder::new(ctx, ProgrammeId::PriceSubsidy, Some(m));
+    f.cite("subsidy");
+    ctx.assume(
+        "reading.lists_ending_in_deng",
+        t!(
+            "以“等”结尾的名单（价格临时补贴对象、新冠患者救助群体）按其列出的群体理解。",
+            "Lists that end in 等 (price-subsidy groups, COVID-patient groups) are read as the groups they name."
+        ),
+    );
+    let groups = &ctx.j.programme(ProgrammeId::PriceSubsidy).map(|p| p.groups.as_slice()).unwrap_or(&[]);
+    let names: Vec<String> = groups.iter().map(|g| ctx.say(group_name(g))).collect();
+    let sep = if ctx.lang == crate::Lang::Zh { "、" } else { ", " };
+    let mine: Vec<String> = groups.iter().filter(|g| in_group(ctx, m, g)).map(|g| ctx.say(group_name(g))).collect();
+    f.require_epidemic();
+    f.require(
+        !mine.is_empty(),
+        t!("{} 属于{}。", "{} is one of: {}.", ctx.who(m), mine.join(sep)),
+        t!(
+            "{} 不属于价格临时补贴对象（{}）。",
+            "{} is not in the groups that get the price subsidy ({}).",
+            ctx.who(m),
+            names.join(sep)
+        ),
+    );
+    if f.failed() {
+        return f.finish(Status::Ineligible);
+    }
+    f.note(t!(
+        "物价涨幅达到规定条件时启动发放；2020 年 3 月至 6 月全国阶段性提高了补贴标准。",
+        "Paid when price rises meet the trigger; from March to June 2020 the amounts were raised nationally."
+    ));
+    f.monthly = f.param(param::PRICE_SUBSIDY_MONTHLY);
+    if ctx.has(ProgrammeId::PriceSubsidy, "in_kind") {
+        f.cite("in_kind");
+        f.note(t!("有条件的地方还可提供米、面、油、蔬菜等生活必需品。", "Where possible, rice, flour, oil and vegetables may also be provided."));
+    }
+    f.finish(Status::Eligible)
+}

@@ -1,0 +1,123 @@
+//! 特困人员救助供养 (Tianjin 002 三; Chongqing 001 一（三）; Jilin 004 一、4–5): an older
+//! person (60 and over), a disabled person, or a minor, who cannot work, has no means of
+//! living and no one obliged and able to support them. Tianjin 002 三 raises the minors'
+//! age limit from 16 to 18 (read: under 18); the parameter holds the limit for each place.
+//! "无生活来源" is read as the person's own income below the 低保 standard.
+
+use rust_decimal::Decimal;
+
+use crate::assessment::{Finding, Status};
+use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::household::Member;
+use crate::ids::{param, ProgrammeId};
+use crate::input::{Residence, SelfCare};
+use crate::programmes::Provision;
+use crate::t;
+
+pub const PROVISIONS: &[Provision] = &[
+    Provision {
+        key: "support",
+        params: &[
+            param::TEKUN_STANDARD_URBAN,
+            param::TEKUN_STANDARD_RURAL,
+            param::TEKUN_MINOR_AGE_LIMIT,
+            param::PERSON_ELDERLY_AGE,
+            param::DIBAO_STANDARD_URBAN,
+            param::DIBAO_STANDARD_RURAL,
+        ],
+    },
+    Provision { key: "minor_age", params: &[param::TEKUN_MINOR_AGE_LIMIT] },
+    Provision { key: "care", params: &[] },
+    Provision { key: "fast_track", params: &[] },
+];
+
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+    let mut f = FindingBuilder::new(ctx, ProgrammeId::Tekun, Some(m));
+    f.cite("support");
+    ctx.assume(
+        "reading.tekun_no_means",
+        t!(
+            "特困“无生活来源”按本人月收入低于当地低保标准理解。",
+            "For tekun, “no means of living” is read as the person's own monthly income below the local dibao standard."
+        ),
+    );
+    let elderly = f.param(param::PERSON_ELDERLY_AGE);
+    let minor = f.param(param::TEKUN_MINOR_AGE_LIMIT);
+    let age = Decimal::from(m.age);
+    let is_elderly = elderly.is_some_and(|e| age >= e);
+    let is_minor = minor.is_some_and(|l| age < l);
+    let is_disabled = m.disability_grade.is_some();
+    if is_minor {
+        f.cite("minor_age");
+    }
+    let category = if is_elderly {
+        t!("{} 已满 {} 周岁，属老年人。", "{} is {} or over (an older person).", ctx.who(m), elderly.unwrap_or_default())
+    } else if is_minor {
+        t!("{} 未满 {} 周岁，属未成年人。", "{} is under {} (a minor).", ctx.who(m), minor.unwrap_or_default())
+    } else {
+        t!("{} 持残疾证。", "{} holds a disability certificate.", ctx.who(m))
+    };
+    let not_category = match (elderly, minor) {
+        (Some(e), Some(l)) => t!(
+            "{} 不是老年人、残疾人或未成年人：未满 {} 周岁（还差 {} 岁），已满 {} 周岁，且无残疾证。",
+            "{} is neither an older person, a disabled person nor a minor: under {} ({} years to go), {} or over, no disability certificate.",
+            ctx.who(m),
+            e,
+            e - age,
+            l
+        ),
+        _ => t!("无法判断年龄条件。", "The age conditions cannot be decided."),
+    };
+    f.require(is_elderly || is_minor || is_disabled, category, not_category);
+    f.require(
+        !m.able_to_work,
+        t!("无劳动能力。", "Unable to work."),
+        t!("有劳动能力（特困须无劳动能力）。", "Able to work (tekun requires inability to work)."),
+    );
+    f.require(
+        !m.has_able_supporter,
+        t!("无法定赡养、抚养、扶养义务人，或义务人无履行能力。", "No one obliged and able to support them."),
+        t!("有履行能力的法定赡养、抚养、扶养义务人。", "Has someone legally obliged and able to support them."),
+    );
+    let standard = f.standard();
+    if let Some(s) = standard {
+        f.require(
+            m.monthly_income < s,
+            t!("本人收入 {} 元，低于低保标准 {} 元（无生活来源）。", "Own income {} yuan is below the dibao standard of {} yuan (no means of living).", w(m.monthly_income), w(s)),
+            t!(
+                "本人收入 {} 元，不低于低保标准 {} 元，超出 {} 元。",
+                "Own income {} yuan is not below the dibao standard of {} yuan (over by {} yuan).",
+                w(m.monthly_income),
+                w(s),
+                w(m.monthly_income - s)
+            ),
+        );
+    }
+    if f.failed() {
+        return f.finish(Status::Ineligible);
+    }
+    if standard.is_none() {
+        return f.finish(Status::NeedsInfo);
+    }
+    if m.tekun {
+        f.note(t!("已在特困供养中。", "Already receives tekun support."));
+    }
+    let id = match ctx.h.residence {
+        Residence::Urban => param::TEKUN_STANDARD_URBAN,
+        Residence::Rural => param::TEKUN_STANDARD_RURAL,
+    };
+    f.monthly = f.param(id);
+    if m.self_care != SelfCare::Full && ctx.has(ProgrammeId::Tekun, "care") {
+        f.cite("care");
+        f.next(t!(
+            "生活不能完全自理：可申请集中供养，或签订委托照料协议由照料人照顾。",
+            "Not fully self-reliant: may ask for institutional care, or a care agreement with a named carer."
+        ));
+    }
+    if ctx.epidemic.in_period && ctx.has(ProgrammeId::Tekun, "fast_track") && !m.tekun {
+        f.cite("fast_track");
+        f.next(t!("疫情期间个人承诺后当日申请、当日审批。", "During the epidemic, on a personal undertaking, same-day approval."));
+    }
+    // An amount without a value leaves the decision standing: eligible, amount null, missing named.
+    f.finish(Status::Eligible)
+}

@@ -1,0 +1,125 @@
+//! 外来人员临时救助: people whose hukou is not local (外来务工人员, 外来流动人员, 外地人员;
+//! `work: migrant` is a local who works away and never makes anyone 外来).
+//!
+//! - Tianjin 000 三（八） (`patients`): a person from elsewhere who caught COVID-19 here and is
+//!   in grave hardship gets relief case by case (一事一议), no residence permit needed; Jilin
+//!   004 一、5: a patient away from their hukou is helped where they fall ill.
+//! - Tianjin 000 三（八） (`permit_holders`): a residence-permit holder in real hardship (read:
+//!   per-capita income below the 低保 standard) gets temporary relief.
+//! - Tianjin 000 三（九）, Chongqing 001 二（二）, Jilin 004 二、7 (`jobless`): a migrant worker
+//!   kept from work by the epidemic, without family support, gets temporary relief (Tianjin:
+//!   residence-permit holders only); money, lodging, food, urgent care or help home.
+//! - `vagrants`: those who qualify as 生活无着的流浪乞讨人员 are helped by the 救助管理机构.
+
+use crate::assessment::{Finding, Status};
+use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::household::Member;
+use crate::ids::ProgrammeId;
+use crate::input::{Covid, Hukou};
+use crate::programmes::{Provision, STANDARDS};
+use crate::t;
+
+pub const PROVISIONS: &[Provision] = &[
+    Provision { key: "patients", params: &[] },
+    Provision { key: "permit_holders", params: STANDARDS },
+    Provision { key: "jobless", params: &[] },
+    Provision { key: "jobless_permit_only", params: &[] },
+    Provision { key: "vagrants", params: &[] },
+];
+
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+    let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefMigrant, Some(m));
+    let has = |k| ctx.has(ProgrammeId::TempReliefMigrant, k);
+    let first = PROVISIONS.iter().map(|p| p.key).find(|k| has(k)).unwrap_or("jobless");
+    if !f.require_epidemic() {
+        f.cite(first);
+        return f.finish(Status::Ineligible);
+    }
+    if !m.is_non_local() {
+        f.cite(first);
+        f.fail(t!(
+            "{} 是本地户籍，不属外来人员（外出务工的本地居民也不算外来人员）。",
+            "{} has a local hukou and is not from elsewhere (a local who works away is not either).",
+            ctx.who(m)
+        ));
+        return f.finish(Status::Ineligible);
+    }
+    let permit = m.hukou == Hukou::ResidencePermit;
+    let patient = matches!(m.covid, Covid::Confirmed | Covid::Deceased);
+    let mut routes = 0;
+
+    if patient && has("patients") {
+        f.cite("patients");
+        f.note(t!(
+            "{} 是外来人员、新冠肺炎患者：由暂居地（急难发生地）直接给予临时救助，一事一议，无需居住证。",
+            "{} is from elsewhere and a COVID-19 patient: relief is given where they are, case by case, no residence permit needed.",
+            ctx.who(m)
+        ));
+        routes += 1;
+    }
+    if permit && has("permit_holders") {
+        f.cite("permit_holders");
+        let standard = f.standard();
+        ctx.income.trace(&mut f);
+        if let Some(s) = standard {
+            let per = ctx.income.per_capita;
+            if per < s {
+                f.note(t!(
+                    "{} 持居住证，家庭人均收入 {} 元，低于标准 {} 元，生活确有困难：通过临时救助给予生活保障。",
+                    "{} holds a residence permit and per-capita income {} yuan is below the standard of {} yuan: temporary relief secures their living.",
+                    ctx.who(m),
+                    w(per),
+                    w(s)
+                ));
+                routes += 1;
+            } else {
+                f.note(t!(
+                    "{} 持居住证，但家庭人均收入 {} 元，不低于标准 {} 元（超出 {} 元），不按生活困难救助。",
+                    "{} holds a residence permit, but per-capita income {} yuan is not below the standard of {} yuan (over by {} yuan).",
+                    ctx.who(m),
+                    w(per),
+                    w(s),
+                    w(per - s)
+                ));
+            }
+        }
+    }
+    let jobless = has("jobless") && (!has("jobless_permit_only") || permit);
+    if has("jobless") {
+        f.cite("jobless");
+        if jobless && m.epidemic_job_loss && !m.has_able_supporter {
+            f.note(t!(
+                "{} 是外来务工人员，受疫情影响找不到工作，又得不到家庭支持：给予临时救助（救助金、住宿、饮食、急病救治或协助返回）。",
+                "{} is a migrant worker kept from work by the epidemic and without family support: temporary relief (money, lodging, food, urgent care or help home).",
+                ctx.who(m)
+            ));
+            routes += 1;
+        } else if jobless {
+            if !m.epidemic_job_loss {
+                f.note(t!("{} 未因疫情失去工作。", "{} did not lose work to the epidemic.", ctx.who(m)));
+            }
+            if m.has_able_supporter {
+                f.note(t!("{} 有家庭支持。", "{} has family support.", ctx.who(m)));
+            }
+        } else {
+            f.note(t!("天津此项只对持居住证的外来务工人员。", "In Tianjin this relief is for migrant workers with a residence permit."));
+        }
+    }
+    if routes == 0 {
+        f.fail(t!(
+            "{} 是外来人员，但不符合外来人员临时救助的情形（确诊患者、持居住证且生活困难、因疫情失业且无家庭支持）。",
+            "{} is from elsewhere but in none of the cases for relief (a patient; a permit holder in hardship; jobless through the epidemic without family support).",
+            ctx.who(m)
+        ));
+        if has("vagrants") {
+            f.cite("vagrants");
+            f.note(t!(
+                "生活无着的，可向救助管理机构求助。",
+                "Anyone with no means of living may turn to the relief-management agency (救助管理机构)."
+            ));
+        }
+        return f.finish(Status::Ineligible);
+    }
+    f.next(t!("向暂居地街道（乡镇）或区民政部门求助。", "Ask the sub-district (township) or district civil-affairs office where you are staying."));
+    f.finish(Status::Discretionary)
+}

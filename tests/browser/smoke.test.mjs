@@ -1,0 +1,137 @@
+// Browser smoke tests of the built site (web/dist, from `trunk build --release`).
+// Run: node --test tests/browser/
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { serveDir } from './support/server.mjs';
+import { instrument, launchChromium } from './support/browser.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'web', 'dist');
+const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const INCOME_LABEL = '每月收入（元）';
+
+describe('site smoke', () => {
+  let server;
+  let browser;
+  let context;
+  let page;
+  let seen;
+
+  before(async () => {
+    assert.ok(
+      existsSync(join(DIST, 'index.html')),
+      `${DIST}/index.html missing: run "trunk build --release --offline" in web/ first`,
+    );
+    server = await serveDir(DIST);
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 800, height: 600 } });
+    page = await context.newPage();
+    seen = await instrument(page);
+    await page.goto(server.url, { waitUntil: 'load' });
+    // The app has started once Yew has rendered the heading into <body>.
+    await page.getByRole('heading', { name: '兜底保障测算' }).waitFor({ timeout: 30_000 });
+  });
+
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('built index.html has a strict CSP and no inline script', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    assert.match(html, /<html lang="zh-CN">/);
+    const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1];
+    assert.ok(csp, 'CSP <meta> missing');
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'/);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.ok(scripts.length > 0, 'no <script> at all: the loader was not injected');
+    for (const [tag, attrs, body] of scripts) {
+      assert.match(attrs, /\bsrc="/, `inline script: ${tag.slice(0, 120)}`);
+      assert.equal(body.trim(), '', `script with a body: ${tag.slice(0, 120)}`);
+    }
+    assert.doesNotMatch(html, /\son[a-z]+="/i, 'inline event handler attribute');
+  });
+
+  test('page loads with no console errors, page errors or CSP violations', async () => {
+    assert.equal(await page.title(), '兜底保障测算');
+    const errors = seen.console.filter((m) => m.type === 'error');
+    assert.deepEqual(errors, [], 'console errors');
+    assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
+    assert.deepEqual(await seen.cspViolations(), [], 'CSP violations');
+    assert.deepEqual(seen.failedRequests, [], 'failed requests');
+    const warnings = seen.console.filter((m) => m.type === 'warning');
+    for (const w of warnings) console.log(`# console warning: ${w.text}`);
+  });
+
+  test('the wasm module is served as application/wasm', async () => {
+    const wasmUrl = seen.requests.find((u) => u.endsWith('.wasm'));
+    assert.ok(wasmUrl, `no .wasm request among ${JSON.stringify(seen.requests)}`);
+    const res = await page.request.fetch(wasmUrl);
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/wasm');
+  });
+
+  test('typing 1500 into the income box shows "收入：1500 元"', async () => {
+    const input = page.getByLabel(INCOME_LABEL);
+    await input.click();
+    await input.pressSequentially('1500');
+    await page.getByText('收入：1500 元', { exact: true }).waitFor({ timeout: 10_000 });
+    assert.equal(await input.inputValue(), '1500');
+    assert.equal((await page.locator('#echo').textContent()).trim(), '收入：1500 元');
+  });
+
+  test('every request goes to the local test server', async () => {
+    assert.ok(seen.requests.length >= 4, `too few requests: ${JSON.stringify(seen.requests)}`);
+    const origin = new URL(server.url).origin;
+    const offsite = seen.requests.filter(
+      // `data:,` is the inline empty favicon; it never leaves the browser.
+      (u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'),
+    );
+    assert.deepEqual(offsite, [], 'requests that did not go to 127.0.0.1');
+  });
+
+  test('axe-core finds no accessibility violations', async () => {
+    // addScriptTag({content}) makes an inline <script>, which the page's own CSP
+    // rightly blocks; so axe runs in a second context that bypasses CSP, on a
+    // fresh load of the same page in the same state.
+    const axeContext = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
+    try {
+      const axePage = await axeContext.newPage();
+      await axePage.goto(server.url, { waitUntil: 'load' });
+      await axePage.getByRole('heading', { name: '兜底保障测算' }).waitFor({ timeout: 30_000 });
+      await axePage.getByLabel(INCOME_LABEL).fill('1500');
+      await axePage.getByText('收入：1500 元', { exact: true }).waitFor({ timeout: 10_000 });
+      await axePage.addScriptTag({ content: AXE_SOURCE });
+      const results = await axePage.evaluate(() =>
+        window.axe.run(document, { resultTypes: ['violations'] }),
+      );
+      const violations = results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')),
+      }));
+      assert.deepEqual(violations, [], 'axe violations');
+      assert.ok(results.passes.length > 0 || results.inapplicable.length > 0, 'axe did not run');
+    } finally {
+      await axeContext.close();
+    }
+  });
+
+  test('screenshot: target/screenshots/smoke.png', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const file = join(SCREENSHOTS, 'smoke.png');
+    await page.screenshot({ path: file, fullPage: true });
+    assert.ok(readFileSync(file).length > 1000, 'screenshot too small');
+  });
+});
