@@ -26,7 +26,8 @@ impl InputError {
         let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
         let (path, zh) = if let Some(rest) = err.strip_prefix("unknown field ") {
             let field = quoted(rest);
-            let full = join(&path, &field);
+            // serde_path_to_error already ends the path with the unknown key.
+            let full = if path.ends_with(&field) { path.clone() } else { join(&path, &field) };
             (full, format!("不认识的字段“{field}”（可能是拼写错误）"))
         } else if let Some(rest) = err.strip_prefix("unknown variant ") {
             let options = rest.split("expected ").nth(1).unwrap_or("").replace('`', "");

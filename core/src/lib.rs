@@ -50,6 +50,9 @@ pub fn evaluate_json(json: &str, options: Options) -> Result<Assessment, InputEr
 pub fn parse_json(json: &str) -> Result<HouseholdInput, InputError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let input: HouseholdInput = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        if e.inner().is_syntax() || e.inner().is_eof() {
+            return InputError::new("", format!("not valid JSON: {}", e.inner()), "不是有效的 JSON");
+        }
         let path = e.path().to_string();
         InputError::from_serde(path, &e.inner().to_string())
     })?;

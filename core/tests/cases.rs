@@ -1,0 +1,120 @@
+//! Tests as data: every `policies/tests/*.toml` holds households with the findings the
+//! documents imply. Each case names a sentence; `[[case.expect]]` picks a finding by
+//! `program` (and `member`) and checks only the fields it lists:
+//! `status`, `monthly`, `one_off`, `months`, `total`, `cap` (a money string, or "null"),
+//! `missing` (the exact list), `cites` (clause ids that must be quoted, `DOC:CLAUSE`),
+//! `reason` (a substring of one of the reasons), and `absent = true` (no such finding).
+//! `assumptions` lists assumption ids the assessment must include.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+fn to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(to_json).collect()),
+        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
+    }
+}
+
+fn check_case(file: &str, case: &Value) -> Vec<String> {
+    let name = case["name"].as_str().unwrap_or("(unnamed)");
+    let lang = match case.get("lang").and_then(Value::as_str) {
+        Some("en") => doudi_core::Lang::En,
+        _ => doudi_core::Lang::Zh,
+    };
+    let mut errs = Vec::new();
+    let mut fail = |msg: String| errs.push(format!("{file}: «{name}»: {msg}"));
+    let input = case["input"].to_string();
+    let a = match doudi_core::evaluate_json(&input, doudi_core::Options { lang }) {
+        Ok(a) => a,
+        Err(e) => {
+            fail(format!("refused: {e}"));
+            return errs;
+        }
+    };
+    let out = serde_json::to_value(&a).unwrap();
+    for exp in case["expect"].as_array().into_iter().flatten() {
+        let program = exp["program"].as_str().unwrap_or("");
+        let member = exp.get("member").and_then(Value::as_str);
+        let found: Vec<&Value> = out["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["program"] == program && (member.is_none() || f["member"].as_str() == member))
+            .collect();
+        let label = format!("{program}{}", member.map(|m| format!("[{m}]")).unwrap_or_default());
+        if exp.get("absent").and_then(Value::as_bool) == Some(true) {
+            if !found.is_empty() {
+                fail(format!("{label}: expected no finding, got {}", found.len()));
+            }
+            continue;
+        }
+        if found.len() != 1 {
+            fail(format!("{label}: expected one finding, got {}", found.len()));
+            continue;
+        }
+        let f = found[0];
+        let show = || serde_json::to_string(&serde_json::json!({"status": f["status"], "monthly": f["monthly"], "one_off": f["one_off"], "months": f["months"], "total": f["total"], "cap": f["cap"], "missing": f["missing"], "reasons": f["reasons"]})).unwrap();
+        for key in ["status", "monthly", "one_off", "months", "total", "cap"] {
+            if let Some(want) = exp.get(key) {
+                let want = if want == "null" { &Value::Null } else { want };
+                let got = &f[key];
+                let same = got == want || (want.is_number() && got.is_number() && got.as_f64() == want.as_f64());
+                if !same {
+                    fail(format!("{label}.{key}: expected {want}, got {got} — {}", show()));
+                }
+            }
+        }
+        if let Some(want) = exp.get("missing") {
+            if &f["missing"] != want {
+                fail(format!("{label}.missing: expected {want}, got {}", f["missing"]));
+            }
+        }
+        for c in exp.get("cites").and_then(Value::as_array).into_iter().flatten() {
+            let (doc, clause) = c.as_str().unwrap().split_once(':').unwrap();
+            let ok = f["citations"].as_array().unwrap().iter().any(|x| x["document_id"] == doc && x["clause_id"] == clause);
+            if !ok {
+                fail(format!("{label}: does not quote {c}"));
+            }
+        }
+        if let Some(r) = exp.get("reason").and_then(Value::as_str) {
+            let ok = f["reasons"].as_array().unwrap().iter().any(|x| x.as_str().unwrap().contains(r));
+            if !ok {
+                fail(format!("{label}: no reason contains {r:?}; reasons: {}", f["reasons"]));
+            }
+        }
+    }
+    for id in case.get("assumptions").and_then(Value::as_array).into_iter().flatten() {
+        if !out["assumptions"].as_array().unwrap().iter().any(|a| &a["id"] == id) {
+            fail(format!("assumption {id} missing; got {:?}", out["assumptions"].as_array().unwrap().iter().map(|a| a["id"].clone()).collect::<Vec<_>>()));
+        }
+    }
+    errs
+}
+
+#[test]
+fn policy_test_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies/tests");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    files.sort();
+    let mut errs = Vec::new();
+    let mut count = 0;
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let doc: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc = to_json(doc);
+        for case in doc["case"].as_array().unwrap_or_else(|| panic!("{name}: no [[case]]")) {
+            count += 1;
+            errs.extend(check_case(&name, case));
+        }
+    }
+    assert!(count >= 50, "expected the case files to hold at least 50 cases, found {count}");
+    assert!(errs.is_empty(), "{} of {count} cases failed:\n{}", errs.len(), errs.join("\n"));
+    eprintln!("{count} policy cases passed");
+}
