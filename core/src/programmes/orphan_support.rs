@@ -54,7 +54,10 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
     let ctx = f.ctx;
     let e = ctx.epidemic;
     let as_of = ctx.h.as_of;
-    let adult_years = adult.to_i32().unwrap_or(18);
+    let Some(adult_years) = adult.to_i32() else {
+        f.fail(t!("成年年龄参数不是整数。", "The age-of-majority parameter is not a whole number."));
+        return false;
+    };
     // The day they turned 18: from the birth date, or the latest it can be from the age alone.
     let (turned, exact) = match m.birth_date {
         Some(b) => (add_years(b, adult_years), true),
