@@ -24,6 +24,10 @@ describe('site smoke', () => {
   let context;
   let page;
   let seen;
+  let startError = null; // set when the app did not render within the timeout
+
+  const assertStarted = () =>
+    assert.equal(startError, null, `the app did not start: ${startError}`);
 
   before(async () => {
     assert.ok(
@@ -36,8 +40,15 @@ describe('site smoke', () => {
     page = await context.newPage();
     seen = await instrument(page);
     await page.goto(server.url, { waitUntil: 'load' });
-    // The app has started once Yew has rendered the heading into <body>.
-    await page.getByRole('heading', { name: '兜底保障测算' }).waitFor({ timeout: 30_000 });
+    // The app has started once Yew has rendered the heading into <body>. A failure
+    // here is reported by the tests (with the console errors and CSP violations
+    // that explain it), not by this hook.
+    await page
+      .getByRole('heading', { name: '兜底保障测算' })
+      .waitFor({ timeout: 30_000 })
+      .catch((err) => {
+        startError = err.message.split('\n')[0];
+      });
   });
 
   after(async () => {
@@ -52,7 +63,7 @@ describe('site smoke', () => {
     const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/)?.[1];
     assert.ok(csp, 'CSP <meta> missing');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.ok(scripts.length > 0, 'no <script> at all: the loader was not injected');
     for (const [tag, attrs, body] of scripts) {
@@ -69,11 +80,13 @@ describe('site smoke', () => {
     assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
     assert.deepEqual(await seen.cspViolations(), [], 'CSP violations');
     assert.deepEqual(seen.failedRequests, [], 'failed requests');
+    assertStarted();
     const warnings = seen.console.filter((m) => m.type === 'warning');
     for (const w of warnings) console.log(`# console warning: ${w.text}`);
   });
 
   test('the wasm module is served as application/wasm', async () => {
+    assertStarted();
     const wasmUrl = seen.requests.find((u) => u.endsWith('.wasm'));
     assert.ok(wasmUrl, `no .wasm request among ${JSON.stringify(seen.requests)}`);
     const res = await page.request.fetch(wasmUrl);
@@ -82,6 +95,7 @@ describe('site smoke', () => {
   });
 
   test('typing 1500 into the income box shows "收入：1500 元"', async () => {
+    assertStarted();
     const input = page.getByLabel(INCOME_LABEL);
     await input.click();
     await input.pressSequentially('1500');
@@ -101,6 +115,7 @@ describe('site smoke', () => {
   });
 
   test('axe-core finds no accessibility violations', async () => {
+    assertStarted();
     // addScriptTag({content}) makes an inline <script>, which the page's own CSP
     // rightly blocks; so axe runs in a second context that bypasses CSP, on a
     // fresh load of the same page in the same state.
@@ -129,6 +144,7 @@ describe('site smoke', () => {
   });
 
   test('screenshot: target/screenshots/smoke.png', async () => {
+    assertStarted();
     mkdirSync(SCREENSHOTS, { recursive: true });
     const file = join(SCREENSHOTS, 'smoke.png');
     await page.screenshot({ path: file, fullPage: true });
