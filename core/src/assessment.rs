@@ -35,6 +35,14 @@ pub struct Summary {
     /// Extension: the epidemic period used (`YYYY-MM-DD`; `end` null = not ended).
     pub epidemic_start: Option<String>,
     pub epidemic_end: Option<String>,
+    /// Extension: how many findings are `eligible`.
+    pub eligible: usize,
+    /// Extension: the sum of `monthly` over eligible findings (amounts known).
+    pub monthly_total: Amount,
+    /// Extension: the sum of `one_off` over eligible findings (amounts known).
+    pub one_off_total: Amount,
+    /// Extension: eligible findings whose amount needs a parameter with no value.
+    pub amounts_unknown: usize,
 }
 
 /// A finding's status.

@@ -19,6 +19,7 @@ pub mod money;
 pub mod params;
 pub mod policy;
 pub mod programmes;
+pub mod sweep;
 pub mod text;
 
 pub use assessment::{Amount, Assessment, Finding, Status};
@@ -27,6 +28,7 @@ pub use household::Household;
 pub use ids::ProgrammeId;
 pub use input::HouseholdInput;
 pub use params::{parameters, ParamInForce};
+pub use sweep::{jurisdictions, sweep, JurisdictionInfo, SweepPoint, SweepRange};
 pub use text::{Lang, Text};
 
 use engine::Ctx;
@@ -101,6 +103,10 @@ pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessm
                 in_epidemic_period: false,
                 epidemic_start: None,
                 epidemic_end: None,
+                eligible: 0,
+                monthly_total: Amount(Default::default()),
+                one_off_total: Amount(Default::default()),
+                amounts_unknown: 0,
             },
             findings: Vec::new(),
             assumptions: Vec::new(),
@@ -130,6 +136,9 @@ pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessm
         );
     }
     let e = ctx.epidemic;
+    let eligible: Vec<&Finding> = findings.iter().filter(|f| f.status == Status::Eligible).collect();
+    let sum = |pick: fn(&Finding) -> Option<Amount>| Amount(eligible.iter().filter_map(|f| pick(f)).map(|a| a.0).sum());
+    let amounts_unknown = eligible.iter().filter(|f| f.monthly.is_none() && f.one_off.is_none()).count();
     Assessment {
         jurisdiction: j.id.clone(),
         as_of: h.as_of.to_string(),
@@ -143,6 +152,10 @@ pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessm
             in_epidemic_period: e.in_period,
             epidemic_start: e.start.map(|d| d.to_string()),
             epidemic_end: e.end.map(|d| d.to_string()),
+            eligible: eligible.len(),
+            monthly_total: sum(|f| f.monthly),
+            one_off_total: sum(|f| f.one_off),
+            amounts_unknown,
         },
         findings,
         assumptions: ctx.take_assumptions(),

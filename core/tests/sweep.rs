@@ -1,0 +1,37 @@
+//! The sweep behind the page's chart and the JS API's `sweep`.
+
+use doudi_core::{parse_json, sweep, SweepRange};
+use rust_decimal::Decimal;
+
+fn tianjin_three() -> doudi_core::HouseholdInput {
+    parse_json(r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":45,"monthly_income":1500},{"age":40},{"age":12}]}"#).unwrap()
+}
+
+#[test]
+fn dibao_falls_as_the_first_members_income_rises_and_ends_at_the_line() {
+    let points = sweep(tianjin_three(), SweepRange { from: Decimal::ZERO, to: Decimal::from(3030), steps: 3 }).unwrap();
+    let incomes: Vec<String> = points.iter().map(|p| p.income.to_string()).collect();
+    assert_eq!(incomes, ["0.00", "1010.00", "2020.00", "3030.00"]);
+    let totals: Vec<String> = points.iter().map(|p| p.monthly_total.to_string()).collect();
+    // 3 × 1010 − income, then nothing at the guarantee line.
+    assert_eq!(totals, ["3030.00", "2020.00", "1010.00", "0.00"]);
+}
+
+#[test]
+fn a_sweep_refuses_bad_ranges() {
+    assert_eq!(sweep(tianjin_three(), SweepRange { from: Decimal::ZERO, to: Decimal::ONE, steps: 0 }).unwrap_err().path, "steps");
+    assert_eq!(sweep(tianjin_three(), SweepRange { from: Decimal::TEN, to: Decimal::ONE, steps: 2 }).unwrap_err().path, "to");
+    assert_eq!(sweep(tianjin_three(), SweepRange { from: Decimal::NEGATIVE_ONE, to: Decimal::ONE, steps: 2 }).unwrap_err().path, "from");
+}
+
+#[test]
+fn the_summary_adds_up_eligible_amounts() {
+    let a = doudi_core::evaluate_json(
+        r#"{"jurisdiction":"tianjin","as_of":"2020-06-01","assets":0,"members":[{"age":35,"epidemic_job_loss":true,"months_without_income":3,"unemployed_registered":true}]}"#,
+        Default::default(),
+    )
+    .unwrap();
+    assert_eq!(a.summary.monthly_total.to_string(), "1010.00");
+    assert_eq!(a.summary.one_off_total.to_string(), "500.00");
+    assert_eq!(a.summary.eligible, 2);
+}
