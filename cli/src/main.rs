@@ -1,25 +1,42 @@
-//! The `doudi` command (placeholder: `evaluate` only, until the full CLI lands).
-use std::io::Read;
+//! The `doudi` command: parses the arguments, runs one subcommand, and maps its result to an exit code.
+//!
+//! Exit codes: 0 done (a batch with error records is done too), 1 `doudi check` found a problem,
+//! 2 bad input or a file that cannot be read or written (the contract's error JSON is on stderr).
+
+mod args;
+mod batch;
+mod check;
+mod evaluate;
+mod explain;
+mod failure;
+mod params;
+mod read;
+mod schema;
+
 use std::process::ExitCode;
 
+use clap::Parser;
+
+use args::{Cli, Command};
+use failure::Failure;
+
 fn main() -> ExitCode {
-    let mut s = String::new();
-    let args: Vec<String> = std::env::args().collect();
-    let read = match args.get(2).map(String::as_str) {
-        None | Some("-") => std::io::stdin().read_to_string(&mut s).map(|_| ()),
-        Some(p) => std::fs::read_to_string(p).map(|t| s = t),
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Evaluate(a) => evaluate::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Params(a) => params::run(a),
+        Command::Check => check::run(),
+        Command::Schema(a) => schema::run(a),
+        Command::Batch(a) => batch::run(a),
     };
-    if let Err(e) = read {
-        eprintln!("{e}");
-        return ExitCode::from(2);
-    }
-    match doudi_core::evaluate_json(&s, doudi_core::Options::default()) {
-        Ok(a) => {
-            println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{}", serde_json::json!({ "error": e }));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Found) => ExitCode::from(1),
+        // `doudi … | head`: the reader has what it wanted.
+        Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            failure.report();
             ExitCode::from(2)
         }
     }

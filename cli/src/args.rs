@@ -1,0 +1,226 @@
+//! The command line as clap parses it: subcommands, flags and their help, with no I/O.
+//! Each subcommand's module turns these into what it runs on.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "doudi",
+    version = version(),
+    about = "兜底 doudi: China's 2020 epidemic social-assistance rules (低保, 特困, 临时救助 …) as a calculator",
+    long_about = "兜底 doudi: China's 2020 epidemic social-assistance rules (低保, 特困, 临时救助 …) as a \
+                  calculator.\n\nA household (contract v1 JSON) goes in; an assessment comes out: one finding \
+                  per programme, each amount with its calculation and the clauses it rests on.\n\n\
+                  Exit codes: 0 done, 1 `doudi check` found a problem, 2 bad input or an unreadable file \
+                  ({\"error\": {\"path\", \"message\", \"message_zh\"}} on stderr)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess a household: contract JSON in, assessment JSON out.
+    Evaluate(EvaluateArgs),
+    /// Assess a household and write the result as text for a caseworker.
+    Explain(ExplainArgs),
+    /// List every parameter in force for a jurisdiction on a date, with its source (JSON).
+    Params(ParamsArgs),
+    /// Check the embedded policies: consistency, and that every clause is cited or procedural.
+    Check,
+    /// Print the JSON Schema of the input, the output and the error.
+    Schema(SchemaArgs),
+    /// Assess many households, one per line of a JSONL or CSV file, into JSONL.
+    #[command(after_long_help = crate::batch::csv::columns_help())]
+    Batch(BatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The household as contract v1 JSON; `-` reads standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Write the assessment on one line instead of indented.
+    #[arg(long)]
+    pub compact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The household as contract v1 JSON; `-` reads standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ParamsArgs {
+    /// `tianjin`, `tianjin-dongli`, `chongqing` or `jilin`.
+    #[arg(long, short = 'j')]
+    pub jurisdiction: String,
+    /// The day, `YYYY-MM-DD`.
+    #[arg(long)]
+    pub as_of: String,
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Write the list on one line instead of indented.
+    #[arg(long)]
+    pub compact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print only this schema instead of `{"input", "output", "error"}`.
+    #[arg(long, value_enum)]
+    pub which: Option<Which>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Which {
+    /// The household (`HouseholdInput`).
+    Input,
+    /// The assessment (`Assessment`).
+    Output,
+    /// A refusal (`InputError`), as found under `"error"`.
+    Error,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The households: JSONL (one contract JSON per line) or CSV (see the columns below); `-` = stdin.
+    #[arg(long, short = 'i')]
+    pub input: PathBuf,
+    /// Where to write the JSONL records; standard output when absent or `-`.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// The input's format; `auto` reads `.csv` as CSV and anything else as JSONL.
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    pub format: Format,
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Report progress on stderr even when it is not a terminal (every 10 000 records and at the end).
+    #[arg(long)]
+    pub progress: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Auto,
+    Jsonl,
+    Csv,
+}
+
+/// `--lang`, shared by the subcommands that write sentences.
+#[derive(Clone, Copy, Debug, Args)]
+pub struct LangArg {
+    /// The language of the sentences: Chinese (default) or English.
+    #[arg(long = "lang", value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    #[value(alias = "zh-CN", alias = "zh-cn", alias = "cn")]
+    Zh,
+    En,
+}
+
+impl LangArg {
+    pub fn core(self) -> doudi_core::Lang {
+        match self.lang {
+            Lang::Zh => doudi_core::Lang::Zh,
+            Lang::En => doudi_core::Lang::En,
+        }
+    }
+
+    pub fn options(self) -> doudi_core::Options {
+        doudi_core::Options { lang: self.core() }
+    }
+}
+
+/// `0.1.0 (policies 46aed5c8)`.
+fn version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (policies {})",
+            env!("CARGO_PKG_VERSION"),
+            doudi_core::policy::EMBEDDED_VERSION.trim()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn file_defaults_to_stdin_and_lang_to_chinese() {
+        let cli = Cli::try_parse_from(["doudi", "evaluate"]).unwrap();
+        let Command::Evaluate(a) = cli.command else {
+            panic!("not evaluate")
+        };
+        assert_eq!(a.file, PathBuf::from("-"));
+        assert_eq!(a.lang.core(), doudi_core::Lang::Zh);
+        assert!(!a.compact);
+    }
+
+    #[test]
+    fn lang_accepts_zh_cn_and_en() {
+        for (arg, lang) in [
+            ("zh-CN", doudi_core::Lang::Zh),
+            ("en", doudi_core::Lang::En),
+        ] {
+            let cli = Cli::try_parse_from(["doudi", "explain", "x.json", "--lang", arg]).unwrap();
+            let Command::Explain(a) = cli.command else {
+                panic!("not explain")
+            };
+            assert_eq!(a.lang.core(), lang);
+        }
+        assert!(Cli::try_parse_from(["doudi", "explain", "--lang", "fr"]).is_err());
+    }
+
+    #[test]
+    fn params_needs_a_jurisdiction_and_a_date() {
+        assert!(Cli::try_parse_from(["doudi", "params", "--as-of", "2020-04-15"]).is_err());
+        let cli = Cli::try_parse_from(["doudi", "params", "-j", "jilin", "--as-of", "2020-04-15"])
+            .unwrap();
+        let Command::Params(a) = cli.command else {
+            panic!("not params")
+        };
+        assert_eq!(
+            (a.jurisdiction.as_str(), a.as_of.as_str()),
+            ("jilin", "2020-04-15")
+        );
+    }
+
+    #[test]
+    fn batch_needs_an_input() {
+        assert!(Cli::try_parse_from(["doudi", "batch"]).is_err());
+        let cli =
+            Cli::try_parse_from(["doudi", "batch", "--input", "a.csv", "--progress"]).unwrap();
+        let Command::Batch(a) = cli.command else {
+            panic!("not batch")
+        };
+        assert_eq!(a.format, Format::Auto);
+        assert!(a.progress && a.output.is_none());
+    }
+
+    #[test]
+    fn version_names_the_policies() {
+        assert!(version().contains(doudi_core::policy::EMBEDDED_VERSION.trim()));
+    }
+}

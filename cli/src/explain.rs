@@ -1,0 +1,472 @@
+//! `doudi explain [FILE|-]`: the assessment as text for a caseworker: the household in
+//! figures, then each finding grouped by status (可能符合, 需补充信息, 需个案研究, 服务转介,
+//! 不符合) with its amounts, reasons, calculation, the clauses quoted, and the assumptions.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use doudi_core::assessment::{Citation, TraceStep};
+use doudi_core::money::fmt_grouped;
+use doudi_core::{Amount, Assessment, Finding, Lang, Status};
+use unicode_width::UnicodeWidthStr;
+
+use crate::args::ExplainArgs;
+use crate::failure::Failure;
+
+pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
+    let text = crate::read::whole(&args.file)?;
+    let assessment = doudi_core::evaluate_json(&text, args.lang.options())?;
+    let place = place_name(&assessment.jurisdiction, assessment.lang);
+    let mut out = std::io::stdout().lock();
+    out.write_all(render(&assessment, &place).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// `天津市（tianjin）`, or the id alone if the policies do not name it.
+fn place_name(id: &str, lang: Lang) -> String {
+    let j = doudi_core::embedded_policies()
+        .ok()
+        .and_then(|p| p.jurisdiction(id));
+    match (j, lang) {
+        (Some(j), Lang::Zh) => format!("{}（{id}）", j.name),
+        (Some(j), Lang::En) => format!("{} ({id})", j.name_en),
+        (None, _) => id.to_string(),
+    }
+}
+
+/// The whole text, in the assessment's language.
+pub fn render(a: &Assessment, place: &str) -> String {
+    let w = words(a.lang);
+    let mut s = String::new();
+    heading(&mut s, w.title, '=');
+    let s_ = &a.summary;
+    let yes_no = if s_.in_epidemic_period { w.yes } else { w.no };
+    let period = match (&s_.epidemic_start, &s_.epidemic_end) {
+        (Some(start), end) => w.period_range(yes_no, start, end.as_deref()),
+        (None, _) => yes_no.to_string(),
+    };
+    let rows = [
+        (w.place, place.to_string()),
+        (w.date, a.as_of.clone()),
+        (w.version, a.policy_version.clone()),
+        (w.members, format!("{}{}", s_.members, w.persons)),
+        (
+            w.counted,
+            format!("{}{}", money(w, s_.counted_income), w.per_month),
+        ),
+        (
+            w.per_capita,
+            format!("{}{}", money(w, s_.per_capita_income), w.per_person_month),
+        ),
+        (
+            w.standard,
+            s_.standard.map_or(w.unknown.to_string(), |v| {
+                format!("{}{}", money(w, v), w.per_person_month)
+            }),
+        ),
+        (w.period, period),
+        (
+            w.result,
+            w.result_line(
+                s_.eligible,
+                &money(w, s_.monthly_total),
+                &money(w, s_.one_off_total),
+                s_.amounts_unknown,
+            ),
+        ),
+    ];
+    table(
+        &mut s,
+        "",
+        rows.iter()
+            .map(|(k, v)| [k.to_string(), v.clone()])
+            .collect(),
+        &[],
+    );
+    s.push('\n');
+    // Each finding ends with a blank line, which separates it from the next heading.
+    for (status, title) in w.groups {
+        let group: Vec<&Finding> = a.findings.iter().filter(|f| f.status == status).collect();
+        if group.is_empty() {
+            continue;
+        }
+        heading(&mut s, &format!("{title}{}", w.count(group.len())), '-');
+        for (i, f) in group.iter().enumerate() {
+            finding(&mut s, w, i + 1, f);
+        }
+    }
+    if !a.assumptions.is_empty() {
+        heading(&mut s, w.assumptions, '-');
+        for (i, x) in a.assumptions.iter().enumerate() {
+            let _ = writeln!(s, "{}. {}", i + 1, x.text);
+        }
+    }
+    s
+}
+
+fn finding(s: &mut String, w: &Words, n: usize, f: &Finding) {
+    let member = f
+        .member
+        .as_ref()
+        .map_or(String::new(), |m| format!(" — {} {m}", w.member));
+    let _ = writeln!(s, "{n}. {}{member}  [{}]", f.name, f.program.as_str());
+    let indent = "   ";
+    let amounts = amounts(w, f);
+    if !amounts.is_empty() {
+        let _ = writeln!(s, "{indent}{}{}", w.amounts, amounts.join(w.sep));
+    }
+    list(s, w.reasons, &f.reasons);
+    if !f.trace.is_empty() {
+        let _ = writeln!(s, "{indent}{}", w.trace);
+        table(s, "     ", f.trace.iter().map(trace_row).collect(), &[2]);
+    }
+    if !f.citations.is_empty() {
+        let _ = writeln!(s, "{indent}{}", w.citations);
+        for (i, c) in f.citations.iter().enumerate() {
+            citation(s, w, i + 1, c);
+        }
+    }
+    if !f.missing.is_empty() {
+        let _ = writeln!(s, "{indent}{}{}", w.missing, f.missing.join(w.list_sep));
+    }
+    let services: Vec<String> = f
+        .services
+        .iter()
+        .map(|x| match &x.member {
+            Some(m) => format!("{} {m}: {}", w.member, x.text),
+            None => x.text.clone(),
+        })
+        .collect();
+    list(s, w.services, &services);
+    list(s, w.next_steps, &f.next_steps);
+    s.push('\n');
+}
+
+/// `每月 1,530.00 元`, `一次性 500.00 元`, `3 个月`, `合计 …`, `上限 …`: those the finding fixes.
+fn amounts(w: &Words, f: &Finding) -> Vec<String> {
+    let mut v = Vec::new();
+    if let Some(m) = f.monthly {
+        v.push(format!("{}{}", w.monthly, money(w, m)));
+    }
+    if let Some(m) = f.one_off {
+        v.push(format!("{}{}", w.one_off, money(w, m)));
+    }
+    if let Some(n) = f.months {
+        v.push(w.months(n));
+    }
+    if let Some(m) = f.total {
+        v.push(format!("{}{}", w.total, money(w, m)));
+    }
+    if let Some(m) = f.cap {
+        v.push(format!("{}{}", w.cap, money(w, m)));
+    }
+    v
+}
+
+fn trace_row(t: &TraceStep) -> [String; 3] {
+    [t.label.clone(), t.formula.clone(), t.value.clone()]
+}
+
+fn citation(s: &mut String, w: &Words, n: usize, c: &Citation) {
+    let mark = format!("[{n}] ");
+    let _ = writeln!(s, "     {mark}{}{}{}", c.document, w.clause_sep, c.clause);
+    let pad = " ".repeat(5 + mark.width());
+    let _ = writeln!(s, "{pad}“{}”", c.text);
+}
+
+fn list(s: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "   {title}");
+    for item in items {
+        let _ = writeln!(s, "     · {item}");
+    }
+}
+
+/// Rows of cells, each column padded to its widest cell (Chinese characters count two
+/// columns); the columns in `right` are aligned right. The last column is not padded.
+fn table<const N: usize>(s: &mut String, indent: &str, rows: Vec<[String; N]>, right: &[usize]) {
+    let mut widths = [0usize; N];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    for row in &rows {
+        let mut line = String::from(indent);
+        for (i, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[i] - cell.width());
+            if i > 0 {
+                line.push_str("  ");
+            }
+            if right.contains(&i) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                if i + 1 < N {
+                    line.push_str(&pad);
+                }
+            }
+        }
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+}
+
+fn heading(s: &mut String, title: &str, underline: char) {
+    let _ = writeln!(s, "{title}");
+    let _ = writeln!(s, "{}", underline.to_string().repeat(title.width()));
+}
+
+fn money(w: &Words, a: Amount) -> String {
+    format!("{} {}", fmt_grouped(a.0), w.yuan)
+}
+
+/// Every fixed word of the text, in one language.
+struct Words {
+    title: &'static str,
+    place: &'static str,
+    date: &'static str,
+    version: &'static str,
+    members: &'static str,
+    persons: &'static str,
+    counted: &'static str,
+    per_capita: &'static str,
+    standard: &'static str,
+    period: &'static str,
+    result: &'static str,
+    per_month: &'static str,
+    per_person_month: &'static str,
+    unknown: &'static str,
+    yes: &'static str,
+    no: &'static str,
+    open: &'static str,
+    yuan: &'static str,
+    groups: [(Status, &'static str); 5],
+    member: &'static str,
+    amounts: &'static str,
+    monthly: &'static str,
+    one_off: &'static str,
+    total: &'static str,
+    cap: &'static str,
+    sep: &'static str,
+    list_sep: &'static str,
+    reasons: &'static str,
+    trace: &'static str,
+    citations: &'static str,
+    clause_sep: &'static str,
+    missing: &'static str,
+    services: &'static str,
+    next_steps: &'static str,
+    assumptions: &'static str,
+    lang: Lang,
+}
+
+impl Words {
+    fn count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("（{n} 项）"),
+            Lang::En => format!(" ({n})"),
+        }
+    }
+
+    /// `可能符合 2 项：每月合计 1,530.00 元，一次性合计 500.00 元`.
+    fn result_line(&self, eligible: usize, monthly: &str, one_off: &str, unknown: usize) -> String {
+        match self.lang {
+            Lang::Zh => {
+                let unknown = if unknown > 0 {
+                    format!("；另有 {unknown} 项金额待定")
+                } else {
+                    String::new()
+                };
+                format!("可能符合 {eligible} 项：每月合计 {monthly}，一次性合计 {one_off}{unknown}")
+            }
+            Lang::En => {
+                let unknown = if unknown > 0 {
+                    format!("; {unknown} more without a known amount")
+                } else {
+                    String::new()
+                };
+                format!("{eligible} eligible: {monthly} a month in all, {one_off} one-off{unknown}")
+            }
+        }
+    }
+
+    /// `是（2020-01-24 至 2023-01-08）`.
+    fn period_range(&self, yes_no: &str, start: &str, end: Option<&str>) -> String {
+        let end = end.unwrap_or(self.open);
+        match self.lang {
+            Lang::Zh => format!("{yes_no}（{start} 至 {end}）"),
+            Lang::En => format!("{yes_no} ({start} to {end})"),
+        }
+    }
+
+    fn months(&self, n: u32) -> String {
+        match (self.lang, n) {
+            (Lang::Zh, _) => format!("{n} 个月"),
+            (Lang::En, 1) => "1 month".into(),
+            (Lang::En, _) => format!("{n} months"),
+        }
+    }
+}
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+static ZH: Words = Words {
+    title: "社会救助测算说明",
+    place: "地区",
+    date: "测算日期",
+    version: "政策版本",
+    members: "家庭人数",
+    persons: " 人",
+    counted: "计入收入",
+    per_capita: "人均收入",
+    standard: "低保标准",
+    period: "疫情防控期间",
+    result: "测算结果",
+    per_month: "/月",
+    per_person_month: "/人/月",
+    unknown: "未知（无数据）",
+    yes: "是",
+    no: "否",
+    open: "未结束",
+    yuan: "元",
+    groups: [
+        (Status::Eligible, "可能符合"),
+        (Status::NeedsInfo, "需补充信息"),
+        (Status::Discretionary, "需个案研究"),
+        (Status::Referral, "服务转介"),
+        (Status::Ineligible, "不符合"),
+    ],
+    member: "成员",
+    amounts: "金额：",
+    monthly: "每月 ",
+    one_off: "一次性 ",
+    total: "合计 ",
+    cap: "上限 ",
+    sep: "；",
+    list_sep: "、",
+    reasons: "理由：",
+    trace: "计算：",
+    citations: "依据：",
+    clause_sep: " ",
+    missing: "需补充：",
+    services: "服务：",
+    next_steps: "下一步：",
+    assumptions: "假设与说明",
+    lang: Lang::Zh,
+};
+
+static EN: Words = Words {
+    title: "Social assistance assessment",
+    place: "Place",
+    date: "Date",
+    version: "Policy version",
+    members: "Members",
+    persons: "",
+    counted: "Counted income",
+    per_capita: "Per-capita income",
+    standard: "Dibao standard",
+    period: "Epidemic period",
+    result: "Result",
+    per_month: " a month",
+    per_person_month: " a person a month",
+    unknown: "unknown (no data)",
+    yes: "yes",
+    no: "no",
+    open: "not ended",
+    yuan: "yuan",
+    groups: [
+        (Status::Eligible, "Eligible"),
+        (Status::NeedsInfo, "Needs information"),
+        (Status::Discretionary, "Case by case"),
+        (Status::Referral, "Referrals"),
+        (Status::Ineligible, "Not eligible"),
+    ],
+    member: "member",
+    amounts: "Amounts: ",
+    monthly: "monthly ",
+    one_off: "one-off ",
+    total: "total ",
+    cap: "cap ",
+    sep: "; ",
+    list_sep: ", ",
+    reasons: "Reasons:",
+    trace: "Calculation:",
+    citations: "Sources:",
+    clause_sep: ", ",
+    missing: "Missing: ",
+    services: "Services:",
+    next_steps: "Next steps:",
+    assumptions: "Assumptions",
+    lang: Lang::En,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assess(json: &str, lang: Lang) -> Assessment {
+        doudi_core::evaluate_json(json, doudi_core::Options { lang }).unwrap()
+    }
+
+    const FAMILY: &str = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[
+        {"age":45,"monthly_income":"1000","work":"local"},{"age":40,"monthly_income":"500"},{"age":12}]}"#;
+
+    #[test]
+    fn the_text_has_the_header_the_groups_and_the_grouped_money() {
+        let text = render(&assess(FAMILY, Lang::Zh), "天津市（tianjin）");
+        for want in [
+            "地区",
+            "天津市（tianjin）",
+            "2020-04-15",
+            "1,500.00 元/月",
+            "可能符合",
+            "不符合",
+            "每月 1,530.00 元",
+            "假设与说明",
+        ] {
+            assert!(text.contains(want), "{want} missing from\n{text}");
+        }
+        assert!(text.find("可能符合").unwrap() < text.find("不符合").unwrap());
+    }
+
+    #[test]
+    fn english_uses_english_headings() {
+        let text = render(&assess(FAMILY, Lang::En), "Tianjin (tianjin)");
+        for want in [
+            "Place",
+            "Eligible",
+            "Not eligible",
+            "monthly 1,530.00 yuan",
+            "Assumptions",
+        ] {
+            assert!(text.contains(want), "{want} missing from\n{text}");
+        }
+    }
+
+    #[test]
+    fn tables_align_chinese_by_display_width() {
+        let mut s = String::new();
+        let rows = vec![
+            [
+                "家庭月收入合计".to_string(),
+                "a".to_string(),
+                "1500.00".to_string(),
+            ],
+            ["x".to_string(), "bbb".to_string(), "3.00".to_string()],
+        ];
+        table(&mut s, "", rows, &[2]);
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines[0].width(), lines[1].width(), "{s}");
+        assert!(lines[1].ends_with("   3.00"), "{s}");
+    }
+}
