@@ -108,6 +108,10 @@ pub struct BatchArgs {
     /// Report progress on stderr even when it is not a terminal (every 10 000 records and at the end).
     #[arg(long)]
     pub progress: bool,
+    /// Leave out the explanations (traces and quoted clause texts; citations keep their ids
+    /// and labels): statuses, amounts, reasons and assumptions stay. Several times faster.
+    #[arg(long)]
+    pub brief: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -149,11 +153,7 @@ impl LangArg {
 fn version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
     VERSION.get_or_init(|| {
-        format!(
-            "{} (policies {})",
-            env!("CARGO_PKG_VERSION"),
-            doudi_core::policy::EMBEDDED_VERSION.trim()
-        )
+        format!("{} (policies {})", env!("CARGO_PKG_VERSION"), doudi_core::policy::EMBEDDED_VERSION.trim())
     })
 }
 
@@ -170,9 +170,7 @@ mod tests {
     #[test]
     fn file_defaults_to_stdin_and_lang_to_chinese() {
         let cli = Cli::try_parse_from(["doudi", "evaluate"]).unwrap();
-        let Command::Evaluate(a) = cli.command else {
-            panic!("not evaluate")
-        };
+        let Command::Evaluate(a) = cli.command else { panic!("not evaluate") };
         assert_eq!(a.file, PathBuf::from("-"));
         assert_eq!(a.lang.core(), doudi_core::Lang::Zh);
         assert!(!a.compact);
@@ -180,14 +178,9 @@ mod tests {
 
     #[test]
     fn lang_accepts_zh_cn_and_en() {
-        for (arg, lang) in [
-            ("zh-CN", doudi_core::Lang::Zh),
-            ("en", doudi_core::Lang::En),
-        ] {
+        for (arg, lang) in [("zh-CN", doudi_core::Lang::Zh), ("en", doudi_core::Lang::En)] {
             let cli = Cli::try_parse_from(["doudi", "explain", "x.json", "--lang", arg]).unwrap();
-            let Command::Explain(a) = cli.command else {
-                panic!("not explain")
-            };
+            let Command::Explain(a) = cli.command else { panic!("not explain") };
             assert_eq!(a.lang.core(), lang);
         }
         assert!(Cli::try_parse_from(["doudi", "explain", "--lang", "fr"]).is_err());
@@ -196,25 +189,16 @@ mod tests {
     #[test]
     fn params_needs_a_jurisdiction_and_a_date() {
         assert!(Cli::try_parse_from(["doudi", "params", "--as-of", "2020-04-15"]).is_err());
-        let cli = Cli::try_parse_from(["doudi", "params", "-j", "jilin", "--as-of", "2020-04-15"])
-            .unwrap();
-        let Command::Params(a) = cli.command else {
-            panic!("not params")
-        };
-        assert_eq!(
-            (a.jurisdiction.as_str(), a.as_of.as_str()),
-            ("jilin", "2020-04-15")
-        );
+        let cli = Cli::try_parse_from(["doudi", "params", "-j", "jilin", "--as-of", "2020-04-15"]).unwrap();
+        let Command::Params(a) = cli.command else { panic!("not params") };
+        assert_eq!((a.jurisdiction.as_str(), a.as_of.as_str()), ("jilin", "2020-04-15"));
     }
 
     #[test]
     fn batch_needs_an_input() {
         assert!(Cli::try_parse_from(["doudi", "batch"]).is_err());
-        let cli =
-            Cli::try_parse_from(["doudi", "batch", "--input", "a.csv", "--progress"]).unwrap();
-        let Command::Batch(a) = cli.command else {
-            panic!("not batch")
-        };
+        let cli = Cli::try_parse_from(["doudi", "batch", "--input", "a.csv", "--progress"]).unwrap();
+        let Command::Batch(a) = cli.command else { panic!("not batch") };
         assert_eq!(a.format, Format::Auto);
         assert!(a.progress && a.output.is_none());
     }

@@ -25,9 +25,7 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
 
 /// `天津市（tianjin）`, or the id alone if the policies do not name it.
 fn place_name(id: &str, lang: Lang) -> String {
-    let j = doudi_core::embedded_policies()
-        .ok()
-        .and_then(|p| p.jurisdiction(id));
+    let j = doudi_core::embedded_policies().ok().and_then(|p| p.jurisdiction(id));
     match (j, lang) {
         (Some(j), Lang::Zh) => format!("{}（{id}）", j.name),
         (Some(j), Lang::En) => format!("{} ({id})", j.name_en),
@@ -51,39 +49,16 @@ pub fn render(a: &Assessment, place: &str) -> String {
         (w.date, a.as_of.clone()),
         (w.version, a.policy_version.clone()),
         (w.members, format!("{}{}", s_.members, w.persons)),
-        (
-            w.counted,
-            format!("{}{}", money(w, s_.counted_income), w.per_month),
-        ),
-        (
-            w.per_capita,
-            format!("{}{}", money(w, s_.per_capita_income), w.per_person_month),
-        ),
-        (
-            w.standard,
-            s_.standard.map_or(w.unknown.to_string(), |v| {
-                format!("{}{}", money(w, v), w.per_person_month)
-            }),
-        ),
+        (w.counted, format!("{}{}", money(w, s_.counted_income), w.per_month)),
+        (w.per_capita, format!("{}{}", money(w, s_.per_capita_income), w.per_person_month)),
+        (w.standard, s_.standard.map_or(w.unknown.to_string(), |v| format!("{}{}", money(w, v), w.per_person_month))),
         (w.period, period),
         (
             w.result,
-            w.result_line(
-                s_.eligible,
-                &money(w, s_.monthly_total),
-                &money(w, s_.one_off_total),
-                s_.amounts_unknown,
-            ),
+            w.result_line(s_.eligible, &money(w, s_.monthly_total), &money(w, s_.one_off_total), s_.amounts_unknown),
         ),
     ];
-    table(
-        &mut s,
-        "",
-        rows.iter()
-            .map(|(k, v)| [k.to_string(), v.clone()])
-            .collect(),
-        &[],
-    );
+    table(&mut s, "", rows.iter().map(|(k, v)| [k.to_string(), v.clone()]).collect(), &[]);
     s.push('\n');
     // Each finding ends with a blank line, which separates it from the next heading.
     for (status, title) in w.groups {
@@ -106,10 +81,7 @@ pub fn render(a: &Assessment, place: &str) -> String {
 }
 
 fn finding(s: &mut String, w: &Words, n: usize, f: &Finding) {
-    let member = f
-        .member
-        .as_ref()
-        .map_or(String::new(), |m| format!(" — {} {m}", w.member));
+    let member = f.member.as_ref().map_or(String::new(), |m| format!(" — {} {m}", w.member));
     let _ = writeln!(s, "{n}. {}{member}  [{}]", f.name, f.program.as_str());
     let indent = "   ";
     let amounts = amounts(w, f);
@@ -277,19 +249,12 @@ impl Words {
     fn result_line(&self, eligible: usize, monthly: &str, one_off: &str, unknown: usize) -> String {
         match self.lang {
             Lang::Zh => {
-                let unknown = if unknown > 0 {
-                    format!("；另有 {unknown} 项金额待定")
-                } else {
-                    String::new()
-                };
+                let unknown = if unknown > 0 { format!("；另有 {unknown} 项金额待定") } else { String::new() };
                 format!("可能符合 {eligible} 项：每月合计 {monthly}，一次性合计 {one_off}{unknown}")
             }
             Lang::En => {
-                let unknown = if unknown > 0 {
-                    format!("; {unknown} more without a known amount")
-                } else {
-                    String::new()
-                };
+                let unknown =
+                    if unknown > 0 { format!("; {unknown} more without a known amount") } else { String::new() };
                 format!("{eligible} eligible: {monthly} a month in all, {one_off} one-off{unknown}")
             }
         }
@@ -442,13 +407,7 @@ mod tests {
     #[test]
     fn english_uses_english_headings() {
         let text = render(&assess(FAMILY, Lang::En), "Tianjin (tianjin)");
-        for want in [
-            "Place",
-            "Eligible",
-            "Not eligible",
-            "monthly 1,530.00 yuan",
-            "Assumptions",
-        ] {
+        for want in ["Place", "Eligible", "Not eligible", "monthly 1,530.00 yuan", "Assumptions"] {
             assert!(text.contains(want), "{want} missing from\n{text}");
         }
     }
@@ -457,11 +416,7 @@ mod tests {
     fn tables_align_chinese_by_display_width() {
         let mut s = String::new();
         let rows = vec![
-            [
-                "家庭月收入合计".to_string(),
-                "a".to_string(),
-                "1500.00".to_string(),
-            ],
+            ["家庭月收入合计".to_string(), "a".to_string(), "1500.00".to_string()],
             ["x".to_string(), "bbb".to_string(), "3.00".to_string()],
         ];
         table(&mut s, "", rows, &[2]);

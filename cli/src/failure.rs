@@ -23,11 +23,9 @@ impl Failure {
     pub fn report(&self) {
         let error = match self {
             Failure::Input(e) => e.clone(),
-            Failure::Output(e) => InputError::new(
-                "",
-                format!("cannot write the output: {e}"),
-                format!("无法写出结果：{e}"),
-            ),
+            Failure::Output(e) => {
+                InputError::new("", format!("cannot write the output: {e}"), format!("无法写出结果：{e}"))
+            }
             Failure::Found => return,
         };
         eprintln!("{}", error_json(&error));
@@ -64,11 +62,7 @@ pub fn error_json(error: &InputError) -> String {
 /// An input file that cannot be opened or read, as a refusal of the whole input (path "").
 pub fn unreadable(file: &Path, e: &io::Error) -> InputError {
     let name = display_name(file);
-    InputError::new(
-        "",
-        format!("cannot read {name}: {e}"),
-        format!("无法读取 {name}：{e}"),
-    )
+    InputError::new("", format!("cannot read {name}: {e}"), format!("无法读取 {name}：{e}"))
 }
 
 /// `standard input` for `-`, else the path as given.
@@ -86,11 +80,7 @@ mod tests {
 
     #[test]
     fn error_json_keeps_the_contract_order() {
-        let e = InputError::new(
-            "members[0].age",
-            "must be a whole number from 0 to 130",
-            "年龄应为 0 到 130 的整数",
-        );
+        let e = InputError::new("members[0].age", "must be a whole number from 0 to 130", "年龄应为 0 到 130 的整数");
         assert_eq!(
             error_json(&e),
             r#"{"error":{"path":"members[0].age","message":"must be a whole number from 0 to 130","message_zh":"年龄应为 0 到 130 的整数"}}"#
@@ -99,15 +89,8 @@ mod tests {
 
     #[test]
     fn an_unreadable_file_is_a_refusal_of_the_whole_input() {
-        let e = unreadable(
-            Path::new("nope.json"),
-            &io::Error::from(io::ErrorKind::NotFound),
-        );
+        let e = unreadable(Path::new("nope.json"), &io::Error::from(io::ErrorKind::NotFound));
         assert_eq!(e.path, "");
-        assert!(
-            e.message.starts_with("cannot read nope.json"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.starts_with("cannot read nope.json"), "{}", e.message);
     }
 }

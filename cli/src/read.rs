@@ -11,10 +11,7 @@ use crate::failure::unreadable;
 pub fn whole(file: &Path) -> Result<String, InputError> {
     let mut text = String::new();
     let read = if file.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .read_to_string(&mut text)
-            .map(|_| ())
+        std::io::stdin().lock().read_to_string(&mut text).map(|_| ())
     } else {
         std::fs::read_to_string(file).map(|t| text = t)
     };

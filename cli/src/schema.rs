@@ -25,11 +25,7 @@ pub struct Schemas {
 }
 
 pub fn all() -> Schemas {
-    Schemas {
-        input: one(Which::Input),
-        output: one(Which::Output),
-        error: one(Which::Error),
-    }
+    Schemas { input: one(Which::Input), output: one(Which::Output), error: one(Which::Error) }
 }
 
 pub fn one(which: Which) -> RootSchema {
@@ -48,10 +44,7 @@ mod tests {
     fn the_input_schema_refuses_unknown_fields() {
         let v = serde_json::to_value(one(Which::Input)).unwrap();
         assert_eq!(v["additionalProperties"], serde_json::json!(false));
-        assert!(v["required"]
-            .as_array()
-            .unwrap()
-            .contains(&"members".into()));
+        assert!(v["required"].as_array().unwrap().contains(&"members".into()));
     }
 
     #[test]

@@ -8,9 +8,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 fn example(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples").join(name)
 }
 
 /// Runs `doudi ARGS` with `stdin` as standard input.
@@ -22,12 +20,7 @@ fn doudi(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("doudi runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -40,8 +33,7 @@ fn stderr(o: &Output) -> String {
 }
 
 fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(o)))
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(o)))
 }
 
 /// The finding of `program` for the household (no member).
@@ -59,18 +51,14 @@ fn refusal(o: &Output) -> Value {
     assert_eq!(o.status.code(), Some(2), "exit code; stderr: {}", stderr(o));
     let err = stderr(o);
     assert_eq!(err.lines().count(), 1, "one line on stderr: {err}");
-    let v: Value =
-        serde_json::from_str(&err).unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {err}"));
+    let v: Value = serde_json::from_str(&err).unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {err}"));
     let doc = v.as_object().unwrap();
     assert_eq!(doc.keys().collect::<Vec<_>>(), ["error"]);
     let error = v["error"].as_object().unwrap();
     let mut keys: Vec<&str> = error.keys().map(String::as_str).collect();
     keys.sort_unstable();
     assert_eq!(keys, ["message", "message_zh", "path"]);
-    assert!(
-        err.starts_with(r#"{"error":{"path":"#),
-        "the contract's field order: {err}"
-    );
+    assert!(err.starts_with(r#"{"error":{"path":"#), "the contract's field order: {err}");
     for k in keys {
         assert!(error[k].is_string(), "{k}");
     }
@@ -82,27 +70,19 @@ const OK_MEMBER: &str = r#"{"age": 40}"#;
 
 fn household(top: &str, members: &str) -> String {
     let sep = if top.is_empty() { "" } else { "," };
-    format!(
-        r#"{{"jurisdiction": "tianjin", "as_of": "2020-04-15"{sep}{top}, "members": [{members}]}}"#
-    )
+    format!(r#"{{"jurisdiction": "tianjin", "as_of": "2020-04-15"{sep}{top}, "members": [{members}]}}"#)
 }
 
 #[test]
 fn the_worked_example_gets_1530_a_month() {
-    let o = doudi(
-        &["evaluate", example("tianjin-family.json").to_str().unwrap()],
-        "",
-    );
+    let o = doudi(&["evaluate", example("tianjin-family.json").to_str().unwrap()], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let a = json(&o);
     assert_eq!(a["summary"]["counted_income"], "1500.00");
     let dibao = household_finding(&a, "dibao");
     assert_eq!(dibao["status"], "eligible");
     assert_eq!(dibao["monthly"], "1530.00");
-    assert!(
-        stdout(&o).contains("\n  \"jurisdiction\""),
-        "indented by default"
-    );
+    assert!(stdout(&o).contains("\n  \"jurisdiction\""), "indented by default");
 }
 
 #[test]
@@ -118,13 +98,7 @@ fn stdin_is_the_default_and_compact_is_one_line() {
 
 #[test]
 fn the_gap_is_exact_not_from_the_rounded_per_capita_income() {
-    let o = doudi(
-        &[
-            "evaluate",
-            example("standard-override.json").to_str().unwrap(),
-        ],
-        "",
-    );
+    let o = doudi(&["evaluate", example("standard-override.json").to_str().unwrap()], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let a = json(&o);
     assert_eq!(a["summary"]["per_capita_income"], "273.33");
@@ -137,37 +111,20 @@ fn each_bad_input_class_is_refused_with_its_path() {
     let cases: Vec<(&str, String, &str)> = vec![
         (
             "unknown jurisdiction",
-            r#"{"jurisdiction": "beijing", "as_of": "2020-04-15", "members": [{"age": 40}]}"#
-                .into(),
+            r#"{"jurisdiction": "beijing", "as_of": "2020-04-15", "members": [{"age": 40}]}"#.into(),
             "jurisdiction",
         ),
         (
             "unknown parameter id",
-            household(
-                r#""parameters": {"dibao.standard.nowhere": "600"}"#,
-                OK_MEMBER,
-            ),
+            household(r#""parameters": {"dibao.standard.nowhere": "600"}"#, OK_MEMBER),
             "parameters",
         ),
-        (
-            "negative amount",
-            household("", r#"{"age": 40, "monthly_income": "-1"}"#),
-            "members[0].monthly_income",
-        ),
-        (
-            "non-numeric amount",
-            household("", r#"{"age": 40, "monthly_income": "a lot"}"#),
-            "members[0].monthly_income",
-        ),
-        (
-            "age over 130",
-            household("", r#"{"age": 131}"#),
-            "members[0].age",
-        ),
+        ("negative amount", household("", r#"{"age": 40, "monthly_income": "-1"}"#), "members[0].monthly_income"),
+        ("non-numeric amount", household("", r#"{"age": 40, "monthly_income": "a lot"}"#), "members[0].monthly_income"),
+        ("age over 130", household("", r#"{"age": 131}"#), "members[0].age"),
         (
             "impossible date",
-            r#"{"jurisdiction": "tianjin", "as_of": "2020-02-30", "members": [{"age": 40}]}"#
-                .into(),
+            r#"{"jurisdiction": "tianjin", "as_of": "2020-02-30", "members": [{"age": 40}]}"#.into(),
             "as_of",
         ),
         ("no members", household("", ""), "members"),
@@ -180,11 +137,7 @@ fn each_bad_input_class_is_refused_with_its_path() {
             ),
             "members[0].discharged_on",
         ),
-        (
-            "unknown field",
-            household("", r#"{"agee": 40}"#),
-            "members[0].agee",
-        ),
+        ("unknown field", household("", r#"{"agee": 40}"#), "members[0].agee"),
         ("not JSON", "{\"jurisdiction\": ".into(), ""),
     ];
     for (what, input, path) in cases {
@@ -196,10 +149,7 @@ fn each_bad_input_class_is_refused_with_its_path() {
         } else {
             assert_eq!(got, path, "{what}: {e}");
         }
-        assert!(
-            o.stdout.is_empty(),
-            "{what}: nothing half-computed on stdout"
-        );
+        assert!(o.stdout.is_empty(), "{what}: nothing half-computed on stdout");
     }
 }
 
@@ -208,40 +158,20 @@ fn a_missing_file_is_refused_with_an_empty_path() {
     let o = doudi(&["evaluate", "no/such/household.json"], "");
     let e = refusal(&o);
     assert_eq!(e["path"], "");
-    assert!(
-        e["message"]
-            .as_str()
-            .unwrap()
-            .contains("no/such/household.json"),
-        "{e}"
-    );
+    assert!(e["message"].as_str().unwrap().contains("no/such/household.json"), "{e}");
 }
 
 #[test]
 fn explain_shows_grouped_money_and_quotes_the_clause() {
-    let o = doudi(
-        &["explain", example("tianjin-family.json").to_str().unwrap()],
-        "",
-    );
+    let o = doudi(&["explain", example("tianjin-family.json").to_str().unwrap()], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
-    for want in [
-        "天津市",
-        "可能符合",
-        "不符合",
-        "每月 1,530.00 元",
-        "1,500.00 元",
-        "依据",
-        "[1] ",
-        "假设与说明",
-    ] {
+    for want in ["天津市", "可能符合", "不符合", "每月 1,530.00 元", "1,500.00 元", "依据", "[1] ", "假设与说明"]
+    {
         assert!(text.contains(want), "{want} missing from:\n{text}");
     }
     // The dibao finding quotes 002 一、第1句 verbatim.
-    assert!(
-        text.contains("“在坚持现有救助标准和差额救助原则的基础上"),
-        "{text}"
-    );
+    assert!(text.contains("“在坚持现有救助标准和差额救助原则的基础上"), "{text}");
 }
 
 #[test]
@@ -256,34 +186,18 @@ fn explain_in_english_and_refusals_like_evaluate() {
 }
 
 fn param<'a>(list: &'a Value, id: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == id)
-        .unwrap_or_else(|| panic!("no parameter {id}"))
+    list.as_array().unwrap().iter().find(|p| p["id"] == id).unwrap_or_else(|| panic!("no parameter {id}"))
 }
 
 #[test]
 fn params_lists_what_is_in_force() {
-    let o = doudi(
-        &[
-            "params",
-            "--jurisdiction",
-            "tianjin",
-            "--as-of",
-            "2020-04-15",
-        ],
-        "",
-    );
+    let o = doudi(&["params", "--jurisdiction", "tianjin", "--as-of", "2020-04-15"], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let p = param(&json(&o), "dibao.standard.urban").clone();
     assert_eq!(p["value"], "1010");
     assert!(p["unit"].is_string() && p["label"].is_string());
 
-    let o = doudi(
-        &["params", "--jurisdiction", "jilin", "--as-of", "2020-04-15"],
-        "",
-    );
+    let o = doudi(&["params", "--jurisdiction", "jilin", "--as-of", "2020-04-15"], "");
     assert!(o.status.success(), "{}", stderr(&o));
     let list = json(&o);
     assert!(param(&list, "dibao.standard.urban")["value"].is_null());
@@ -292,21 +206,9 @@ fn params_lists_what_is_in_force() {
 
 #[test]
 fn params_refuses_a_bad_jurisdiction_or_date() {
-    let e = refusal(&doudi(
-        &[
-            "params",
-            "--jurisdiction",
-            "beijing",
-            "--as-of",
-            "2020-04-15",
-        ],
-        "",
-    ));
+    let e = refusal(&doudi(&["params", "--jurisdiction", "beijing", "--as-of", "2020-04-15"], ""));
     assert_eq!(e["path"], "jurisdiction");
-    let e = refusal(&doudi(
-        &["params", "--jurisdiction", "jilin", "--as-of", "2020-02-30"],
-        "",
-    ));
+    let e = refusal(&doudi(&["params", "--jurisdiction", "jilin", "--as-of", "2020-02-30"], ""));
     assert_eq!(e["path"], "as_of");
 }
 
@@ -316,18 +218,8 @@ fn check_passes_and_names_every_jurisdiction() {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let text = stdout(&o);
     for j in ["tianjin:", "tianjin-dongli:", "chongqing:", "jilin:"] {
-        let line = text
-            .lines()
-            .find(|l| l.starts_with(j))
-            .unwrap_or_else(|| panic!("{j} missing:\n{text}"));
-        for word in [
-            "parameters",
-            "programmes",
-            "clauses",
-            "cited",
-            "procedural",
-            "0 uncited",
-        ] {
+        let line = text.lines().find(|l| l.starts_with(j)).unwrap_or_else(|| panic!("{j} missing:\n{text}"));
+        for word in ["parameters", "programmes", "clauses", "cited", "procedural", "0 uncited"] {
             assert!(line.contains(word), "{line}");
         }
     }
@@ -341,10 +233,7 @@ fn schema_describes_input_output_and_error() {
     assert!(s["input"]["properties"]["members"].is_object());
     assert!(s["output"]["properties"]["findings"].is_object());
     assert!(s["error"]["properties"]["message_zh"].is_object());
-    assert!(s["input"]["$schema"]
-        .as_str()
-        .unwrap()
-        .contains("json-schema.org"));
+    assert!(s["input"]["$schema"].as_str().unwrap().contains("json-schema.org"));
 
     let o = doudi(&["schema", "--which", "input"], "");
     let input = json(&o);
@@ -356,10 +245,7 @@ fn batch(args: &[&str]) -> (Output, Vec<Value>) {
     let mut all = vec!["batch"];
     all.extend_from_slice(args);
     let o = doudi(&all, "");
-    let records = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     (o, records)
 }
 
@@ -368,45 +254,22 @@ fn batch_jsonl_writes_one_record_per_line_and_goes_on_after_a_bad_one() {
     let input = example("batch.jsonl");
     let (o, records) = batch(&["--input", input.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        o.stderr.is_empty(),
-        "quiet when stderr is not a terminal: {}",
-        stderr(&o)
-    );
+    assert!(o.stderr.is_empty(), "quiet when stderr is not a terminal: {}", stderr(&o));
     let text = std::fs::read_to_string(&input).unwrap();
-    let filled: Vec<u64> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, _)| i as u64 + 1)
-        .collect();
-    let lines: Vec<u64> = records
-        .iter()
-        .map(|r| r["line"].as_u64().unwrap())
-        .collect();
-    assert_eq!(
-        lines, filled,
-        "one record per non-blank line, numbered as in the file"
-    );
-    let bad: Vec<&Value> = records
-        .iter()
-        .filter(|r| r.get("error").is_some())
-        .collect();
+    let filled: Vec<u64> =
+        text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i as u64 + 1).collect();
+    let lines: Vec<u64> = records.iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, filled, "one record per non-blank line, numbered as in the file");
+    let bad: Vec<&Value> = records.iter().filter(|r| r.get("error").is_some()).collect();
     assert_eq!(bad.len(), 1);
     assert_eq!(bad[0]["line"], 3);
     assert_eq!(bad[0]["error"]["path"], "members[0].age");
-    assert!(
-        records.last().unwrap()["assessment"].is_object(),
-        "the batch went on"
-    );
+    assert!(records.last().unwrap()["assessment"].is_object(), "the batch went on");
     for r in &records {
         let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 2, "{keys:?}");
     }
-    assert_eq!(
-        household_finding(&records[0]["assessment"], "dibao")["monthly"],
-        "1530.00"
-    );
+    assert_eq!(household_finding(&records[0]["assessment"], "dibao")["monthly"], "1530.00");
 }
 
 #[test]
@@ -416,29 +279,12 @@ fn batch_csv_gives_the_same_assessments_as_the_json_form() {
     let (_, jsonl) = batch(&["--input", example("batch.jsonl").to_str().unwrap()]);
     assert_eq!(csv.len(), 5);
     assert_eq!(csv[0]["line"], 2, "the header is line 1");
-    assert_eq!(
-        household_finding(&csv[0]["assessment"], "dibao")["monthly"],
-        "1530.00"
-    );
+    assert_eq!(household_finding(&csv[0]["assessment"], "dibao")["monthly"], "1530.00");
 
-    let single = json(&doudi(
-        &["evaluate", example("tianjin-family.json").to_str().unwrap()],
-        "",
-    ));
-    assert_eq!(
-        csv[0]["assessment"], single,
-        "a CSV row is the same household as the JSON file"
-    );
-    let ok = |rs: &[Value]| {
-        rs.iter()
-            .filter_map(|r| r.get("assessment").cloned())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        ok(&csv),
-        ok(&jsonl),
-        "batch.csv and batch.jsonl hold the same households"
-    );
+    let single = json(&doudi(&["evaluate", example("tianjin-family.json").to_str().unwrap()], ""));
+    assert_eq!(csv[0]["assessment"], single, "a CSV row is the same household as the JSON file");
+    let ok = |rs: &[Value]| rs.iter().filter_map(|r| r.get("assessment").cloned()).collect::<Vec<_>>();
+    assert_eq!(ok(&csv), ok(&jsonl), "batch.csv and batch.jsonl hold the same households");
 
     let bad = &csv[2];
     assert_eq!(bad["line"], 4);
@@ -448,23 +294,15 @@ fn batch_csv_gives_the_same_assessments_as_the_json_form() {
 #[test]
 fn batch_writes_to_a_file_and_reports_progress_when_asked() {
     let out = std::env::temp_dir().join(format!("doudi-batch-{}.jsonl", std::process::id()));
-    let (o, records) = batch(&[
-        "-i",
-        example("batch.jsonl").to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--progress",
-    ]);
+    let (o, records) =
+        batch(&["-i", example("batch.jsonl").to_str().unwrap(), "-o", out.to_str().unwrap(), "--progress"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(records.is_empty(), "nothing on stdout");
     let written = std::fs::read_to_string(&out).unwrap();
     std::fs::remove_file(&out).unwrap();
     assert_eq!(written.lines().count(), 5);
     let progress = stderr(&o);
-    assert!(
-        progress.starts_with("batch: 5 records, 1 errors, "),
-        "{progress}"
-    );
+    assert!(progress.starts_with("batch: 5 records, 1 errors, "), "{progress}");
     assert!(progress.trim_end().ends_with("records/s"), "{progress}");
 }
 
@@ -478,11 +316,7 @@ fn batch_reads_stdin_and_refuses_an_unreadable_input() {
     let e = refusal(&doudi(&["batch", "--input", "no/such/file.csv"], ""));
     assert_eq!(e["path"], "");
     let bad_header = std::env::temp_dir().join(format!("doudi-header-{}.csv", std::process::id()));
-    std::fs::write(
-        &bad_header,
-        "jurisdiction,as_of,m1_agee\ntianjin,2020-04-15,4\n",
-    )
-    .unwrap();
+    std::fs::write(&bad_header, "jurisdiction,as_of,m1_agee\ntianjin,2020-04-15,4\n").unwrap();
     let o = doudi(&["batch", "--input", bad_header.to_str().unwrap()], "");
     std::fs::remove_file(&bad_header).unwrap();
     let e = refusal(&o);
@@ -494,15 +328,8 @@ fn batch_help_documents_the_csv_columns() {
     let o = doudi(&["batch", "--help"], "");
     assert!(o.status.success());
     let help = stdout(&o);
-    for want in [
-        "jurisdiction",
-        "applying",
-        "dibao;tekun",
-        "mK_FIELD",
-        "monthly_income",
-        "members[1].age",
-        "records/s",
-    ] {
+    for want in ["jurisdiction", "applying", "dibao;tekun", "mK_FIELD", "monthly_income", "members[1].age", "records/s"]
+    {
         assert!(help.contains(want), "{want} missing from:\n{help}");
     }
 }
@@ -513,8 +340,22 @@ fn version_names_the_embedded_policies() {
     assert!(o.status.success());
     let v = stdout(&o);
     assert!(v.contains(env!("CARGO_PKG_VERSION")), "{v}");
-    assert!(
-        v.contains(doudi_core::policy::EMBEDDED_VERSION.trim()),
-        "{v}"
-    );
+    assert!(v.contains(doudi_core::policy::EMBEDDED_VERSION.trim()), "{v}");
+}
+
+#[test]
+fn batch_brief_keeps_amounts_and_clause_ids_but_drops_explanations() {
+    let input = example("batch.jsonl");
+    let (o, full) = batch(&["--input", input.to_str().unwrap()]);
+    assert!(o.status.success());
+    let (o, brief) = batch(&["--input", input.to_str().unwrap(), "--brief"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(full.len(), brief.len());
+    let f = household_finding(&brief[0]["assessment"], "dibao");
+    assert_eq!(f["monthly"], "1530.00");
+    assert_eq!(f["trace"], serde_json::json!([]));
+    let c = &f["citations"][0];
+    assert!(c["clause_id"].is_string() && c["clause"].is_string());
+    assert!(c.get("text").is_none() && c.get("document").is_none(), "{c}");
+    assert!(stdout(&o).len() * 2 < serde_json::to_string(&full).unwrap().len(), "brief output is much smaller");
 }

@@ -29,10 +29,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: u64) -> u64 {
@@ -115,13 +112,8 @@ fn one_per_jurisdiction(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate_json");
     for j in JURISDICTIONS {
         let json = household(j);
-        assert!(
-            evaluate_json(&json, Options::default()).is_ok(),
-            "{j}: the bench household is valid"
-        );
-        group.bench_function(j, |b| {
-            b.iter(|| evaluate_json(black_box(&json), Options::default()))
-        });
+        assert!(evaluate_json(&json, Options::default()).is_ok(), "{j}: the bench household is valid");
+        group.bench_function(j, |b| b.iter(|| evaluate_json(black_box(&json), Options::default())));
     }
     group.finish();
 }
@@ -129,10 +121,7 @@ fn one_per_jurisdiction(c: &mut Criterion) {
 /// The batch as `doudi batch` runs it, on one core: parse, evaluate, write a JSON line.
 fn batch(c: &mut Criterion) {
     let inputs = households(1_000);
-    if let Some((h, e)) = inputs
-        .iter()
-        .find_map(|h| evaluate_json(h, Options::default()).err().map(|e| (h, e)))
-    {
+    if let Some((h, e)) = inputs.iter().find_map(|h| evaluate_json(h, Options::default()).err().map(|e| (h, e))) {
         panic!("a generated household is refused: {e}\n{h}");
     }
     let mut out: Vec<u8> = Vec::with_capacity(64 << 20);
@@ -151,32 +140,32 @@ fn batch(c: &mut Criterion) {
         })
     });
 
+    // `doudi batch --brief`: the same, without traces and quoted clause texts.
+    group.bench_function("parse_evaluate_serialize_brief", |b| {
+        b.iter(|| {
+            out.clear();
+            for h in &inputs {
+                let a = evaluate_json(h, Options::default()).unwrap().brief();
+                serde_json::to_writer(&mut out, &a).unwrap();
+                out.push(b'\n');
+            }
+            black_box(out.len())
+        })
+    });
+
     // The same work, one phase at a time.
     group.bench_function("phase_parse", |b| {
-        b.iter(|| {
-            inputs
-                .iter()
-                .map(|h| parse_json(h).unwrap())
-                .collect::<Vec<_>>()
-        })
+        b.iter(|| inputs.iter().map(|h| parse_json(h).unwrap()).collect::<Vec<_>>())
     });
     let parsed: Vec<_> = inputs.iter().map(|h| parse_json(h).unwrap()).collect();
     group.bench_function("phase_evaluate", |b| {
         b.iter_batched(
             || parsed.clone(),
-            |parsed| {
-                parsed
-                    .into_iter()
-                    .map(|p| evaluate_input(p, Options::default()).unwrap())
-                    .collect::<Vec<_>>()
-            },
+            |parsed| parsed.into_iter().map(|p| evaluate_input(p, Options::default()).unwrap()).collect::<Vec<_>>(),
             BatchSize::LargeInput,
         )
     });
-    let assessments: Vec<_> = parsed
-        .iter()
-        .map(|p| evaluate_input(p.clone(), Options::default()).unwrap())
-        .collect();
+    let assessments: Vec<_> = parsed.iter().map(|p| evaluate_input(p.clone(), Options::default()).unwrap()).collect();
     group.bench_function("phase_serialize", |b| {
         b.iter(|| {
             out.clear();
@@ -188,16 +177,9 @@ fn batch(c: &mut Criterion) {
         })
     });
     group.finish();
-    let bytes: usize = assessments
-        .iter()
-        .map(|a| serde_json::to_vec(a).unwrap().len())
-        .sum();
+    let bytes: usize = assessments.iter().map(|a| serde_json::to_vec(a).unwrap().len()).sum();
     let findings: usize = assessments.iter().map(|a| a.findings.len()).sum();
-    let citations: usize = assessments
-        .iter()
-        .flat_map(|a| &a.findings)
-        .map(|f| f.citations.len())
-        .sum();
+    let citations: usize = assessments.iter().flat_map(|a| &a.findings).map(|f| f.citations.len()).sum();
     eprintln!(
         "batch output: {} bytes a household on average, {} findings, {} citations",
         bytes / assessments.len(),

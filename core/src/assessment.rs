@@ -93,11 +93,13 @@ pub struct TraceStep {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
-    /// The document's title and number.
+    /// The document's title and number (left out only in a brief assessment).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub document: String,
     /// The clause as a reader cites it: 二（五）第3句.
     pub clause: String,
-    /// The clause's words, verbatim.
+    /// The clause's words, verbatim (left out only in a brief assessment).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Extension: stable ids, for linking (`000`, `2.5.3`).
     pub document_id: String,
@@ -146,7 +148,10 @@ impl schemars::JsonSchema for Amount {
         use schemars::schema::*;
         SchemaObject {
             instance_type: Some(InstanceType::String.into()),
-            string: Some(Box::new(StringValidation { pattern: Some(r"^-?[0-9]+\.[0-9]{2}$".into()), ..Default::default() })),
+            string: Some(Box::new(StringValidation {
+                pattern: Some(r"^-?[0-9]+\.[0-9]{2}$".into()),
+                ..Default::default()
+            })),
             metadata: Some(Box::new(Metadata {
                 description: Some("Yuan, with exactly two decimals (\"1530.00\").".into()),
                 ..Default::default()
@@ -154,5 +159,21 @@ impl schemars::JsonSchema for Amount {
             ..Default::default()
         }
         .into()
+    }
+}
+
+impl Assessment {
+    /// The assessment without its explanations, for bulk runs: traces dropped, citations
+    /// reduced to their ids and labels (no quoted text). Statuses, amounts, reasons,
+    /// missing inputs and assumptions are kept. Not contract v1's full output: opt in.
+    pub fn brief(mut self) -> Assessment {
+        for f in &mut self.findings {
+            f.trace = Vec::new();
+            for c in &mut f.citations {
+                c.text = String::new();
+                c.document = String::new();
+            }
+        }
+        self
     }
 }

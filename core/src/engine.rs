@@ -15,8 +15,8 @@ use crate::income::Income;
 use crate::input::Residence;
 use crate::money::{fmt2, fmt_grouped};
 use crate::policy::{ClauseRef, Jurisdiction, ParamValue, Policies};
-use crate::t;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Say};
+use crate::{t, tx};
 
 /// Everything a rule may read.
 pub struct Ctx<'a> {
@@ -26,7 +26,10 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     pub epidemic: Epidemic,
     pub income: Income,
-    assumptions: RefCell<Vec<(String, Text)>>,
+    assumptions: RefCell<Vec<Assumption>>,
+    /// Parameters already read into a trace: (id, value, trace step), so that the many
+    /// per-member findings do not format the same source again.
+    param_steps: RefCell<Vec<(String, Option<Decimal>, TraceStep)>>,
 }
 
 /// 疫情防控期间 as the parameters set it.
@@ -59,6 +62,7 @@ impl<'a> Ctx<'a> {
             epidemic: Epidemic { start: None, end: None, open: false, in_period: false },
             income: Income::default(),
             assumptions: RefCell::new(Vec::new()),
+            param_steps: RefCell::new(Vec::new()),
         };
         ctx.epidemic = ctx.read_epidemic();
         ctx.income = Income::compute(&ctx);
@@ -81,20 +85,27 @@ impl<'a> Ctx<'a> {
             start.map_or("?".to_string(), |d| d.to_string()),
             if open { "—".to_string() } else { end.map_or("?".to_string(), |d| d.to_string()) },
         );
-        let overridden = self.h.overrides.contains_key(param::EPIDEMIC_START) || self.h.overrides.contains_key(param::EPIDEMIC_END);
+        let overridden =
+            self.h.overrides.contains_key(param::EPIDEMIC_START) || self.h.overrides.contains_key(param::EPIDEMIC_END);
         self.assume(
             param::EPIDEMIC_END,
             if overridden {
-                t!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
+                tx!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
             } else {
-                t!(
+                tx!(
                     "疫情防控期间按 {s}（启动一级响应）至 {e}（新冠病毒感染“乙类乙管”）计算；文件未定结束日期，可在参数中修改。",
                     "The epidemic period is taken as {s} (first-level response) to {e} (national downgrade of COVID-19 management); the documents set no end date, and it can be changed in the parameters."
                 )
             },
         );
         if start.is_none() || (end.is_none() && !open) {
-            self.assume("epidemic.unknown", t!("疫情防控期间的日期未知，按不在期间内处理。", "The epidemic period's dates are unknown; treated as outside it."));
+            self.assume(
+                "epidemic.unknown",
+                t!(
+                    "疫情防控期间的日期未知，按不在期间内处理。",
+                    "The epidemic period's dates are unknown; treated as outside it."
+                ),
+            );
         }
         Epidemic { start, end, open, in_period }
     }
@@ -144,14 +155,15 @@ impl<'a> Ctx<'a> {
     /// Where a parameter's value comes from, in a few words, for the trace.
     pub fn param_source(&self, id: &str) -> String {
         if self.h.overrides.contains_key(id) {
-            return t!("手动修改", "changed by hand").into_lang(self.lang);
+            return t!("手动修改", "changed by hand").say(self.lang);
         }
         let Some(entry) = self.j.parameters.get(id).and_then(|p| p.entry_on(self.h.as_of)) else {
-            return t!("无已知取值", "no known value").into_lang(self.lang);
+            return t!("无已知取值", "no known value").say(self.lang);
         };
         match (&entry.source.clause, &entry.source.text) {
             (Some(c), _) => {
-                let label = self.policies.clause(c).map_or(c.to_string(), |(d, cl)| format!("{} {}", d.number, cl.label));
+                let label =
+                    self.policies.clause(c).map_or(c.to_string(), |(d, cl)| format!("{} {}", d.number, cl.label));
                 label
             }
             (None, Some(text)) => {
@@ -179,19 +191,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Records an assumption (once per id).
-    pub fn assume(&self, id: &str, text: Text) {
+    pub fn assume(&self, id: &str, text: impl Say) {
         let mut a = self.assumptions.borrow_mut();
-        if !a.iter().any(|(i, _)| i == id) {
-            a.push((id.to_string(), text));
+        if !a.iter().any(|x| x.id == id) {
+            a.push(Assumption { id: id.to_string(), text: text.say(self.lang) });
         }
     }
 
     pub fn take_assumptions(&self) -> Vec<Assumption> {
-        self.assumptions
-            .borrow_mut()
-            .drain(..)
-            .map(|(id, text)| Assumption { id, text: text.into_lang(self.lang) })
-            .collect()
+        self.assumptions.borrow_mut().drain(..).collect()
     }
 
     /// The 低保 standard's parameter id for the household's residence.
@@ -206,8 +214,8 @@ impl<'a> Ctx<'a> {
         self.number(self.standard_id())
     }
 
-    pub fn say(&self, t: Text) -> String {
-        t.into_lang(self.lang)
+    pub fn say(&self, t: impl Say) -> String {
+        t.say(self.lang)
     }
 
     /// A person for sentences: "m2（45岁）".
@@ -260,23 +268,23 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     /// A condition: its sentence goes to the reasons, met or failed.
-    pub fn require(&mut self, ok: bool, met: Text, failed: Text) -> bool {
+    pub fn require(&mut self, ok: bool, met: impl Say, failed: impl Say) -> bool {
         if ok {
-            self.met.push(met.into_lang(self.ctx.lang));
+            self.met.push(met.say(self.ctx.lang));
         } else {
-            self.failed.push(failed.into_lang(self.ctx.lang));
+            self.failed.push(failed.say(self.ctx.lang));
         }
         ok
     }
 
     /// A reason that explains without deciding.
-    pub fn note(&mut self, t: Text) {
-        self.met.push(t.into_lang(self.ctx.lang));
+    pub fn note(&mut self, t: impl Say) {
+        self.met.push(t.say(self.ctx.lang));
     }
 
     /// A failed condition.
-    pub fn fail(&mut self, t: Text) {
-        self.failed.push(t.into_lang(self.ctx.lang));
+    pub fn fail(&mut self, t: impl Say) {
+        self.failed.push(t.say(self.ctx.lang));
     }
 
     pub fn failed(&self) -> bool {
@@ -302,32 +310,45 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         self.require(
             e.in_period,
             t!("{d} 在疫情防控期间内。", "{d} is within the epidemic period."),
-            t!("{d} 不在疫情防控期间内，本项疫情期间措施不适用。", "{d} is outside the epidemic period; this epidemic measure does not apply."),
+            t!(
+                "{d} 不在疫情防控期间内，本项疫情期间措施不适用。",
+                "{d} is outside the epidemic period; this epidemic measure does not apply."
+            ),
         )
     }
 
-    pub fn step(&mut self, label: Text, formula: impl Into<String>, value: impl Into<String>) {
+    pub fn step(&mut self, label: impl Say, formula: impl Into<String>, value: impl Into<String>) {
         let lang = self.ctx.lang;
-        self.trace.push(TraceStep { label: label.into_lang(lang), formula: formula.into(), value: value.into() });
+        self.trace.push(TraceStep { label: label.say(lang), formula: formula.into(), value: value.into() });
     }
 
     /// A money figure in the trace (shown rounded, used exact). Returns it.
-    pub fn money(&mut self, label: Text, formula: impl Into<String>, value: Decimal) -> Decimal {
+    pub fn money(&mut self, label: impl Say, formula: impl Into<String>, value: Decimal) -> Decimal {
         self.step(label, formula, fmt2(value));
         value
     }
 
     /// Reads a number parameter into the trace; `None` (and `missing`) when it has no value.
     pub fn param(&mut self, id: &str) -> Option<Decimal> {
-        let v = self.ctx.number(id);
-        let label = self.ctx.param_label(id);
-        let src = self.ctx.param_source(id);
-        let formula = match self.ctx.lang {
-            Lang::Zh => format!("参数 {id}（{src}）"),
-            Lang::En => format!("parameter {id} ({src})"),
+        let memo =
+            self.ctx.param_steps.borrow().iter().find(|(p, _, _)| p == id).map(|(_, v, step)| (*v, step.clone()));
+        let (v, step) = match memo {
+            Some(hit) => hit,
+            None => {
+                let v = self.ctx.number(id);
+                let label = self.ctx.param_label(id);
+                let src = self.ctx.param_source(id);
+                let formula = match self.ctx.lang {
+                    Lang::Zh => format!("参数 {id}（{src}）"),
+                    Lang::En => format!("parameter {id} ({src})"),
+                };
+                let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
+                let step = TraceStep { label, formula, value: shown };
+                self.ctx.param_steps.borrow_mut().push((id.to_string(), v, step.clone()));
+                (v, step)
+            }
         };
-        let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
-        self.trace.push(TraceStep { label, formula, value: shown });
+        self.trace.push(step);
         if v.is_none() {
             self.need(id);
         }
@@ -371,15 +392,15 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         }
     }
 
-    pub fn next(&mut self, t: Text) {
-        self.next_steps.push(t.into_lang(self.ctx.lang));
+    pub fn next(&mut self, t: impl Say) {
+        self.next_steps.push(t.say(self.ctx.lang));
     }
 
-    pub fn service(&mut self, id: &str, member: Option<&Member>, text: Text, clause: &ClauseRef) {
+    pub fn service(&mut self, id: &str, member: Option<&Member>, text: impl Say, clause: &ClauseRef) {
         self.services.push(Service {
             id: id.to_string(),
             member: member.map(|m| m.id.clone()),
-            text: text.into_lang(self.ctx.lang),
+            text: text.say(self.ctx.lang),
             clause_id: clause.to_string(),
         });
         self.cite_clause(clause);
@@ -403,7 +424,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
 
     pub fn finish(self, status: Status) -> Finding {
         let ctx = self.ctx;
-        let name = crate::programmes::name(self.program).into_lang(ctx.lang);
+        let name = crate::programmes::name(self.program).say(ctx.lang);
         let mut reasons = self.failed;
         reasons.extend(self.met);
         // An amount that needs a missing parameter is null; amounts only for money statuses.

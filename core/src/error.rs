@@ -45,7 +45,7 @@ impl InputError {
             (path, format!("输入有误：{err}"))
         };
         let path = if path == "." { String::new() } else { path };
-        InputError { path, message: strip_position(err), message_zh: zh }
+        InputError { path, message: strip_position(err), message_zh: strip_position(&zh) }
     }
 }
 

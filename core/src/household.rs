@@ -102,7 +102,11 @@ fn err(path: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) ->
 
 fn date(path: &str, s: &str) -> Result<NaiveDate, InputError> {
     let d = parse_date(s).ok_or_else(|| {
-        err(path, format!("\"{s}\" is not a real date in the form YYYY-MM-DD"), format!("“{s}”不是有效日期，请按 2020-04-15 的格式填写"))
+        err(
+            path,
+            format!("\"{s}\" is not a real date in the form YYYY-MM-DD"),
+            format!("“{s}”不是有效日期，请按 2020-04-15 的格式填写"),
+        )
     })?;
     if !(1900..=2100).contains(&d.year()) {
         return Err(err(path, "the year must be between 1900 and 2100", "年份应在 1900 至 2100 之间"));
@@ -201,7 +205,9 @@ impl Household {
             };
             let value = parse_value(p.kind, &raw).ok_or_else(|| match p.kind {
                 crate::ids::Kind::Number => err(&path, "expected a number (or a decimal string)", "请填写数字"),
-                crate::ids::Kind::Date => err(&path, "expected a date YYYY-MM-DD (or null)", "请按 2020-04-15 的格式填写日期"),
+                crate::ids::Kind::Date => {
+                    err(&path, "expected a date YYYY-MM-DD (or null)", "请按 2020-04-15 的格式填写日期")
+                }
                 crate::ids::Kind::Bool => err(&path, "expected true or false", "请填写 是 或 否（true/false）"),
             })?;
             if let ParamValue::Number(d) = value {
@@ -242,10 +248,18 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
     }
     let age = match (m.age, birth_date) {
         (Some(a), _) if !(0..=MAX_AGE as i64).contains(&a) => {
-            return Err(err(p("age"), format!("must be a whole number from 0 to {MAX_AGE}"), format!("年龄应为 0 到 {MAX_AGE} 的整数")))
+            return Err(err(
+                p("age"),
+                format!("must be a whole number from 0 to {MAX_AGE}"),
+                format!("年龄应为 0 到 {MAX_AGE} 的整数"),
+            ))
         }
         (_, Some(b)) if age_on(b, as_of) > MAX_AGE => {
-            return Err(err(p("birth_date"), format!("gives an age over {MAX_AGE}"), format!("按出生日期计算年龄超过 {MAX_AGE} 岁")))
+            return Err(err(
+                p("birth_date"),
+                format!("gives an age over {MAX_AGE}"),
+                format!("按出生日期计算年龄超过 {MAX_AGE} 岁"),
+            ))
         }
         (Some(a), Some(b)) if a as u32 != age_on(b, as_of) => {
             return Err(err(
@@ -262,12 +276,20 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
     let months_without_income = match m.months_without_income {
         None => 0,
         Some(n) if (0..=1200).contains(&n) => n as u32,
-        Some(_) => return Err(err(p("months_without_income"), "must be a whole number from 0 to 1200", "请填写 0 或更大的整数（月数）")),
+        Some(_) => {
+            return Err(err(
+                p("months_without_income"),
+                "must be a whole number from 0 to 1200",
+                "请填写 0 或更大的整数（月数）",
+            ))
+        }
     };
     let disability_grade = match m.disability_grade {
         None => None,
         Some(g) if (1..=4).contains(&g) => Some(g as u8),
-        Some(_) => return Err(err(p("disability_grade"), "a disability grade is 1, 2, 3 or 4", "残疾等级应为 1 至 4 级")),
+        Some(_) => {
+            return Err(err(p("disability_grade"), "a disability grade is 1, 2, 3 or 4", "残疾等级应为 1 至 4 级"))
+        }
     };
     let serious_illness_tier = match m.serious_illness_tier {
         None => None,
@@ -313,9 +335,7 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
         unsupported_child: m.unsupported_child.unwrap_or(false),
         difficult_child: m.difficult_child.unwrap_or(false),
         entitled_group: m.entitled_group.unwrap_or(false),
-        able_to_work: m
-            .able_to_work
-            .unwrap_or((WORKING_AGE_FROM..=WORKING_AGE_TO).contains(&age) && !severe),
+        able_to_work: m.able_to_work.unwrap_or((WORKING_AGE_FROM..=WORKING_AGE_TO).contains(&age) && !severe),
         has_able_supporter: m.has_able_supporter.unwrap_or(true),
         self_care: m.self_care.unwrap_or(SelfCare::Full),
         carer_unavailable: m.carer_unavailable.unwrap_or(false),

@@ -195,9 +195,7 @@ impl<'de> Deserialize<'de> for Money {
                 money::decimal_from_f64(v).map(Money).ok_or_else(|| E::custom("not a finite amount"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
-                money::parse_decimal(v)
-                    .map(Money)
-                    .ok_or_else(|| E::custom(format!("\"{v}\" is not an amount in yuan")))
+                money::parse_decimal(v).map(Money).ok_or_else(|| E::custom(format!("\"{v}\" is not an amount in yuan")))
             }
         }
         d.deserialize_any(V)

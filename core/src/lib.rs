@@ -58,7 +58,9 @@ pub fn parse_json(json: &str) -> Result<HouseholdInput, InputError> {
         let path = e.path().to_string();
         InputError::from_serde(path, &e.inner().to_string())
     })?;
-    de.end().map_err(|e| InputError::new("", format!("trailing characters after the JSON: {e}"), "JSON 之后有多余的字符"))?;
+    de.end().map_err(|e| {
+        InputError::new("", format!("trailing characters after the JSON: {e}"), "JSON 之后有多余的字符")
+    })?;
     Ok(input)
 }
 

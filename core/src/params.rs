@@ -41,7 +41,11 @@ pub struct ParamInForce {
 pub fn parameters(jurisdiction: &str, as_of: &str, lang: Lang) -> Result<Vec<ParamInForce>, InputError> {
     let policies = crate::embedded_policies()?;
     let j = policies.jurisdiction(jurisdiction).ok_or_else(|| {
-        InputError::new("jurisdiction", format!("unknown jurisdiction \"{jurisdiction}\""), format!("不支持的地区“{jurisdiction}”"))
+        InputError::new(
+            "jurisdiction",
+            format!("unknown jurisdiction \"{jurisdiction}\""),
+            format!("不支持的地区“{jurisdiction}”"),
+        )
     })?;
     let date = parse_date(as_of).ok_or_else(|| {
         InputError::new("as_of", format!("\"{as_of}\" is not a date (YYYY-MM-DD)"), "请按 2020-04-15 的格式填写日期")

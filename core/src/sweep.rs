@@ -41,7 +41,11 @@ pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>
     let policies = crate::embedded_policies()?;
     let household = Household::from_input(input, policies)?;
     if range.steps == 0 || range.steps > MAX_STEPS {
-        return Err(InputError::new("steps", format!("steps must be 1 to {MAX_STEPS}"), format!("步数应为 1 到 {MAX_STEPS}")));
+        return Err(InputError::new(
+            "steps",
+            format!("steps must be 1 to {MAX_STEPS}"),
+            format!("步数应为 1 到 {MAX_STEPS}"),
+        ));
     }
     let bad = |p: &str| InputError::new(p, "must be 0 or more and at most 100000000", "请填写 0 到 1 亿之间的数");
     for (p, v) in [("from", range.from), ("to", range.to)] {

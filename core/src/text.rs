@@ -52,9 +52,56 @@ impl Text {
     }
 }
 
-/// `t!("中文 {x}", "English {x}")`: a [`Text`] formatted in both languages.
+/// Something that can be said in either language: an eager [`Text`], a rendered `String`,
+/// or a closure that formats only the language asked for (what [`t!`] makes).
+pub trait Say {
+    fn say(self, lang: Lang) -> String;
+}
+
+impl Say for Text {
+    fn say(self, lang: Lang) -> String {
+        self.into_lang(lang)
+    }
+}
+
+impl Say for String {
+    fn say(self, _: Lang) -> String {
+        self
+    }
+}
+
+impl<F: FnOnce(Lang) -> String> Say for F {
+    fn say(self, lang: Lang) -> String {
+        self(lang)
+    }
+}
+
+/// `t!("中文 {x}", "English {x}")`: a sentence in both languages, formatted lazily in the
+/// one language asked for (a closure implementing [`Say`]).
 #[macro_export]
 macro_rules! t {
+    ($zh:literal, $en:literal $(,)?) => {
+        (|lang: $crate::text::Lang| -> String {
+            match lang {
+                $crate::text::Lang::Zh => format!($zh),
+                $crate::text::Lang::En => format!($en),
+            }
+        })
+    };
+    ($zh:literal, $en:literal, $($arg:tt)*) => {
+        (|lang: $crate::text::Lang| -> String {
+            match lang {
+                $crate::text::Lang::Zh => format!($zh, $($arg)*),
+                $crate::text::Lang::En => format!($en, $($arg)*),
+            }
+        })
+    };
+}
+
+/// `tx!("中文", "English")`: an eager [`Text`] (both languages formatted), for values that
+/// are chosen among branches or kept.
+#[macro_export]
+macro_rules! tx {
     ($zh:literal, $en:literal $(,)?) => {
         $crate::text::Text::new(format!($zh), format!($en))
     };

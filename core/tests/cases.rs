@@ -60,7 +60,9 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
             continue;
         }
         let f = found[0];
-        let show = || serde_json::to_string(&serde_json::json!({"status": f["status"], "monthly": f["monthly"], "one_off": f["one_off"], "months": f["months"], "total": f["total"], "cap": f["cap"], "missing": f["missing"], "reasons": f["reasons"]})).unwrap();
+        let show = || {
+            serde_json::to_string(&serde_json::json!({"status": f["status"], "monthly": f["monthly"], "one_off": f["one_off"], "months": f["months"], "total": f["total"], "cap": f["cap"], "missing": f["missing"], "reasons": f["reasons"]})).unwrap()
+        };
         for key in ["status", "monthly", "one_off", "months", "total", "cap"] {
             if let Some(want) = exp.get(key) {
                 let want = if want == "null" { &Value::Null } else { want };
@@ -78,7 +80,8 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
         }
         for c in exp.get("cites").and_then(Value::as_array).into_iter().flatten() {
             let (doc, clause) = c.as_str().unwrap().split_once(':').unwrap();
-            let ok = f["citations"].as_array().unwrap().iter().any(|x| x["document_id"] == doc && x["clause_id"] == clause);
+            let ok =
+                f["citations"].as_array().unwrap().iter().any(|x| x["document_id"] == doc && x["clause_id"] == clause);
             if !ok {
                 fail(format!("{label}: does not quote {c}"));
             }
@@ -92,7 +95,10 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
     }
     for id in case.get("assumptions").and_then(Value::as_array).into_iter().flatten() {
         if !out["assumptions"].as_array().unwrap().iter().any(|a| &a["id"] == id) {
-            fail(format!("assumption {id} missing; got {:?}", out["assumptions"].as_array().unwrap().iter().map(|a| a["id"].clone()).collect::<Vec<_>>()));
+            fail(format!(
+                "assumption {id} missing; got {:?}",
+                out["assumptions"].as_array().unwrap().iter().map(|a| a["id"].clone()).collect::<Vec<_>>()
+            ));
         }
     }
     errs
@@ -101,13 +107,19 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
 #[test]
 fn policy_test_cases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies/tests");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     files.sort();
     let mut errs = Vec::new();
     let mut count = 0;
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let doc: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc: toml::Value =
+            toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let doc = to_json(doc);
         for case in doc["case"].as_array().unwrap_or_else(|| panic!("{name}: no [[case]]")) {
             count += 1;

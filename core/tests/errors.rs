@@ -110,7 +110,11 @@ fn more_than_30_members() {
     let e = refuse(&format!(r#"{{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{members}]}}"#));
     assert_eq!(e.path, "members");
     let members = vec![r#"{"age":30}"#; 30].join(",");
-    assert!(evaluate_json(&format!(r#"{{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{members}]}}"#), Options::default()).is_ok());
+    assert!(evaluate_json(
+        &format!(r#"{{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{members}]}}"#),
+        Options::default()
+    )
+    .is_ok());
 }
 
 #[test]
@@ -165,7 +169,8 @@ fn age_and_birth_date_that_disagree() {
 
 #[test]
 fn duplicate_member_ids() {
-    let e = refuse(r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"id":"a","age":40},{"id":"a","age":3}]}"#);
+    let e =
+        refuse(r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"id":"a","age":40},{"id":"a","age":3}]}"#);
     assert_eq!(e.path, "members[1].id");
 }
 

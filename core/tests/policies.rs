@@ -18,7 +18,8 @@ fn embedded_policies_are_consistent() {
 fn every_clause_is_cited_or_procedural() {
     let p = policy::embedded().expect("consistent");
     let report = doudi_core::params::coverage(p);
-    let uncited: Vec<String> = report.iter().flat_map(|j| j.uncited.iter().map(move |c| format!("{}: {c}", j.jurisdiction))).collect();
+    let uncited: Vec<String> =
+        report.iter().flat_map(|j| j.uncited.iter().map(move |c| format!("{}: {c}", j.jurisdiction))).collect();
     assert!(uncited.is_empty(), "clauses neither cited nor procedural:\n{}", uncited.join("\n"));
 }
 

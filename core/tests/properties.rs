@@ -17,41 +17,58 @@ fn money() -> impl Strategy<Value = String> {
 fn member() -> impl Strategy<Value = Value> {
     (
         (0u32..100, money(), 0usize..4, any::<bool>(), 0u32..8, any::<bool>(), 0usize..3, 0usize..3),
-        (0usize..3, prop::option::of(1u8..=4), 0usize..8, prop::option::of(prop::bool::ANY), any::<[bool; 8]>(), 0usize..3, 0u32..60, 0u32..40),
+        (
+            0usize..3,
+            prop::option::of(1u8..=4),
+            0usize..8,
+            prop::option::of(prop::bool::ANY),
+            any::<[bool; 8]>(),
+            0usize..3,
+            0u32..60,
+            0u32..40,
+        ),
     )
-        .prop_map(|((age, income, work, loss, months, reg, ins, hukou), (covid, grade, dtype, tier, flags, care, diag, stay))| {
-            let mut m = json!({
-                "age": age,
-                "monthly_income": income,
-                "work": (["none", "local", "migrant", "returned"][work]),
-                "epidemic_job_loss": loss,
-                "months_without_income": months,
-                "unemployed_registered": reg,
-                "unemployment_insurance": (["none", "insured", "receiving"][ins]),
-                "hukou": (["local", "residence_permit", "none"][hukou]),
-                "covid": (["none", "confirmed", "deceased"][covid]),
-                "isolated": flags[0],
-                "orphan": flags[1],
-                "unsupported_child": flags[2],
-                "difficult_child": flags[3],
-                "entitled_group": flags[4],
-                "has_able_supporter": flags[5],
-                "carer_unavailable": flags[6],
-                "tekun": flags[7],
-                "self_care": (["full", "partial", "none"][care]),
-            });
-            if let Some(g) = grade {
-                m["disability_grade"] = json!(g);
-                m["disability_type"] = json!((["physical", "intellectual", "mental", "visual", "hearing", "speech", "multiple", "physical"][dtype]));
-            }
-            if let Some(t) = tier {
-                m["serious_illness_tier"] = json!(if t { 1000 } else { 1500 });
-            }
-            // Days before as_of, resolved against it below.
-            m["_diag"] = json!(diag);
-            m["_stay"] = json!(stay);
-            m
-        })
+        .prop_map(
+            |(
+                (age, income, work, loss, months, reg, ins, hukou),
+                (covid, grade, dtype, tier, flags, care, diag, stay),
+            )| {
+                let mut m = json!({
+                    "age": age,
+                    "monthly_income": income,
+                    "work": (["none", "local", "migrant", "returned"][work]),
+                    "epidemic_job_loss": loss,
+                    "months_without_income": months,
+                    "unemployed_registered": reg,
+                    "unemployment_insurance": (["none", "insured", "receiving"][ins]),
+                    "hukou": (["local", "residence_permit", "none"][hukou]),
+                    "covid": (["none", "confirmed", "deceased"][covid]),
+                    "isolated": flags[0],
+                    "orphan": flags[1],
+                    "unsupported_child": flags[2],
+                    "difficult_child": flags[3],
+                    "entitled_group": flags[4],
+                    "has_able_supporter": flags[5],
+                    "carer_unavailable": flags[6],
+                    "tekun": flags[7],
+                    "self_care": (["full", "partial", "none"][care]),
+                });
+                if let Some(g) = grade {
+                    m["disability_grade"] = json!(g);
+                    m["disability_type"] = json!(
+                        (["physical", "intellectual", "mental", "visual", "hearing", "speech", "multiple", "physical"]
+                            [dtype])
+                    );
+                }
+                if let Some(t) = tier {
+                    m["serious_illness_tier"] = json!(if t { 1000 } else { 1500 });
+                }
+                // Days before as_of, resolved against it below.
+                m["_diag"] = json!(diag);
+                m["_stay"] = json!(stay);
+                m
+            },
+        )
 }
 
 fn household() -> impl Strategy<Value = Value> {
@@ -113,13 +130,20 @@ fn household() -> impl Strategy<Value = Value> {
 
 fn two_decimals(s: &str) -> bool {
     let Some((int, frac)) = s.split_once('.') else { return false };
-    frac.len() == 2 && !int.is_empty() && int.chars().all(|c| c.is_ascii_digit()) && frac.chars().all(|c| c.is_ascii_digit())
+    frac.len() == 2
+        && !int.is_empty()
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.chars().all(|c| c.is_ascii_digit())
 }
 
 fn dibao_amount(h: &Value) -> Option<rust_decimal::Decimal> {
     let a = evaluate_json(&h.to_string(), Options::default()).ok()?;
     let f = a.findings.iter().find(|f| f.program == doudi_core::ProgrammeId::Dibao)?;
-    Some(if f.status == doudi_core::Status::Eligible { f.monthly.map_or(rust_decimal::Decimal::ZERO, |m| m.0) } else { rust_decimal::Decimal::ZERO })
+    Some(if f.status == doudi_core::Status::Eligible {
+        f.monthly.map_or(rust_decimal::Decimal::ZERO, |m| m.0)
+    } else {
+        rust_decimal::Decimal::ZERO
+    })
 }
 
 proptest! {

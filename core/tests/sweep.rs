@@ -19,9 +19,20 @@ fn dibao_falls_as_the_first_members_income_rises_and_ends_at_the_line() {
 
 #[test]
 fn a_sweep_refuses_bad_ranges() {
-    assert_eq!(sweep(tianjin_three(), SweepRange { from: Decimal::ZERO, to: Decimal::ONE, steps: 0 }).unwrap_err().path, "steps");
-    assert_eq!(sweep(tianjin_three(), SweepRange { from: Decimal::TEN, to: Decimal::ONE, steps: 2 }).unwrap_err().path, "to");
-    assert_eq!(sweep(tianjin_three(), SweepRange { from: Decimal::NEGATIVE_ONE, to: Decimal::ONE, steps: 2 }).unwrap_err().path, "from");
+    assert_eq!(
+        sweep(tianjin_three(), SweepRange { from: Decimal::ZERO, to: Decimal::ONE, steps: 0 }).unwrap_err().path,
+        "steps"
+    );
+    assert_eq!(
+        sweep(tianjin_three(), SweepRange { from: Decimal::TEN, to: Decimal::ONE, steps: 2 }).unwrap_err().path,
+        "to"
+    );
+    assert_eq!(
+        sweep(tianjin_three(), SweepRange { from: Decimal::NEGATIVE_ONE, to: Decimal::ONE, steps: 2 })
+            .unwrap_err()
+            .path,
+        "from"
+    );
 }
 
 #[test]

@@ -48,12 +48,8 @@ enum Cell {
 }
 
 /// Top-level household fields, each a column of the same name.
-const HOUSEHOLD: &[(&str, Cell)] = &[
-    ("jurisdiction", Cell::Text),
-    ("as_of", Cell::Text),
-    ("residence", Cell::Text),
-    ("assets", Cell::Money),
-];
+const HOUSEHOLD: &[(&str, Cell)] =
+    &[("jurisdiction", Cell::Text), ("as_of", Cell::Text), ("residence", Cell::Text), ("assets", Cell::Money)];
 
 /// `support.*` fields, each a column named without the prefix.
 const SUPPORT: &[(&str, Cell)] = &[
@@ -103,11 +99,7 @@ pub fn columns_help() -> String {
     let mut member = String::new();
     let mut width = 0;
     for (i, (name, _)) in MEMBER.iter().enumerate() {
-        let item = if i + 1 < MEMBER.len() {
-            format!("{name}, ")
-        } else {
-            name.to_string()
-        };
+        let item = if i + 1 < MEMBER.len() { format!("{name}, ") } else { name.to_string() };
         if width > 0 && width + item.len() > 90 {
             member.push_str("\n              ");
             width = 0;
@@ -152,12 +144,7 @@ OUTPUT
     )
 }
 
-pub fn run<W: Write>(
-    input: impl BufRead,
-    name: &Path,
-    options: Options,
-    sink: &mut Sink<W>,
-) -> Result<(), Failure> {
+pub fn run<W: Write>(input: impl BufRead, name: &Path, options: Options, sink: &mut Sink<W>) -> Result<(), Failure> {
     let mut reader = ReaderBuilder::new().flexible(true).from_reader(input);
     let header = reader.headers().map_err(|e| unreadable_csv(name, &e))?;
     let layout = Layout::from_header(header)?;
@@ -171,15 +158,12 @@ pub fn run<W: Write>(
                     .household(&record)
                     .and_then(doudi_core::parse_value)
                     .and_then(|h| doudi_core::evaluate_input(h, options));
+                let result = sink.shape(result);
                 sink.write(line, &result)?;
             }
             Err(e) => match e.kind() {
                 ErrorKind::Utf8 { pos: Some(pos), .. } => {
-                    let error = InputError::new(
-                        "",
-                        "the row is not valid UTF-8",
-                        "该行不是有效的 UTF-8 文本",
-                    );
+                    let error = InputError::new("", "the row is not valid UTF-8", "该行不是有效的 UTF-8 文本");
                     sink.write(pos.line(), &Err(error))?;
                 }
                 _ => return Err(unreadable_csv(name, &e).into()),
@@ -190,11 +174,7 @@ pub fn run<W: Write>(
 
 fn unreadable_csv(name: &Path, e: &::csv::Error) -> InputError {
     let name = display_name(name);
-    InputError::new(
-        "",
-        format!("cannot read {name}: {e}"),
-        format!("无法读取 {name}：{e}"),
-    )
+    InputError::new("", format!("cannot read {name}: {e}"), format!("无法读取 {name}：{e}"))
 }
 
 /// What each column of a file holds, read from its header.
@@ -220,10 +200,7 @@ impl Layout {
         let mut seen = HashSet::new();
         let mut columns = Vec::with_capacity(header.len());
         for (i, raw) in header.iter().enumerate() {
-            let name = raw
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_ascii_lowercase();
+            let name = raw.trim_start_matches('\u{feff}').trim().to_ascii_lowercase();
             let refuse = |en: String, zh: String| InputError::new("", en, zh);
             let column = Column::parse(&name).ok_or_else(|| {
                 refuse(
@@ -239,20 +216,9 @@ impl Layout {
             }
             columns.push(column);
         }
-        let members = columns
-            .iter()
-            .filter_map(|c| {
-                if let Column::Member(k, ..) = c {
-                    Some(k + 1)
-                } else {
-                    None
-                }
-            })
-            .max();
-        Ok(Layout {
-            columns,
-            members: members.unwrap_or(0),
-        })
+        let members =
+            columns.iter().filter_map(|c| if let Column::Member(k, ..) = c { Some(k + 1) } else { None }).max();
+        Ok(Layout { columns, members: members.unwrap_or(0) })
     }
 
     /// The row as contract v1 JSON, or why it cannot be one.
@@ -260,16 +226,8 @@ impl Layout {
         if record.len() > self.columns.len() {
             return Err(InputError::new(
                 "",
-                format!(
-                    "the row has {} cells but the header names {} columns",
-                    record.len(),
-                    self.columns.len()
-                ),
-                format!(
-                    "该行有 {} 个单元格，但表头只有 {} 列",
-                    record.len(),
-                    self.columns.len()
-                ),
+                format!("the row has {} cells but the header names {} columns", record.len(), self.columns.len()),
+                format!("该行有 {} 个单元格，但表头只有 {} 列", record.len(), self.columns.len()),
             ));
         }
         let mut top = Map::new();
@@ -285,37 +243,23 @@ impl Layout {
                 Column::Household(name, cell) => top.insert((*name).into(), cell.value(raw)),
                 Column::Support(name, cell) => support.insert((*name).into(), cell.value(raw)),
                 Column::Applying => top.insert("applying".into(), list(raw)),
-                Column::Member(k, name, cell) => {
-                    members[*k].insert((*name).into(), cell.value(raw))
-                }
+                Column::Member(k, name, cell) => members[*k].insert((*name).into(), cell.value(raw)),
                 Column::Parameter(id) => parameters.insert(id.clone(), parameter_value(raw)),
             };
         }
-        let n = members
-            .iter()
-            .rposition(|m| !m.is_empty())
-            .map_or(0, |i| i + 1);
+        let n = members.iter().rposition(|m| !m.is_empty()).map_or(0, |i| i + 1);
         if let Some(gap) = members[..n].iter().position(Map::is_empty) {
             return Err(InputError::new(
                 format!("members[{gap}]"),
-                format!(
-                    "member m{} has no filled cell but m{n} has; number the members without gaps",
-                    gap + 1
-                ),
-                format!(
-                    "成员 m{} 没有填写，但 m{n} 填写了；请按顺序连续编号",
-                    gap + 1
-                ),
+                format!("member m{} has no filled cell but m{n} has; number the members without gaps", gap + 1),
+                format!("成员 m{} 没有填写，但 m{n} 填写了；请按顺序连续编号", gap + 1),
             ));
         }
         members.truncate(n);
         if !support.is_empty() {
             top.insert("support".into(), Value::Object(support));
         }
-        top.insert(
-            "members".into(),
-            Value::Array(members.into_iter().map(Value::Object).collect()),
-        );
+        top.insert("members".into(), Value::Array(members.into_iter().map(Value::Object).collect()));
         if !parameters.is_empty() {
             top.insert("parameters".into(), Value::Object(parameters));
         }
@@ -325,8 +269,7 @@ impl Layout {
 
 impl Column {
     fn parse(name: &str) -> Option<Column> {
-        let find =
-            |table: &[(&'static str, Cell)], n: &str| table.iter().find(|(f, _)| *f == n).copied();
+        let find = |table: &[(&'static str, Cell)], n: &str| table.iter().find(|(f, _)| *f == n).copied();
         if name == "applying" {
             return Some(Column::Applying);
         }
@@ -356,9 +299,7 @@ impl Cell {
         match self {
             Cell::Text | Cell::Money => Value::String(raw.into()),
             Cell::Bool => yes_no(raw).map_or_else(|| Value::String(raw.into()), Value::Bool),
-            Cell::Int => raw
-                .parse::<i64>()
-                .map_or_else(|_| Value::String(raw.into()), Value::from),
+            Cell::Int => raw.parse::<i64>().map_or_else(|_| Value::String(raw.into()), Value::from),
         }
     }
 }
@@ -373,13 +314,7 @@ fn yes_no(raw: &str) -> Option<bool> {
 
 /// `dibao;tekun` → `["dibao", "tekun"]`.
 fn list(raw: &str) -> Value {
-    Value::Array(
-        raw.split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| Value::String(s.into()))
-            .collect(),
-    )
+    Value::Array(raw.split(';').map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect())
 }
 
 /// A parameter override: `true`/`false` for a yes/no parameter, `null` for an open end
@@ -402,29 +337,17 @@ mod tests {
     /// The schema's properties, each with the JSON of its schema.
     fn fields(schema: schemars::schema::RootSchema) -> Vec<(String, String)> {
         let v = serde_json::to_value(schema).unwrap();
-        v["properties"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, s)| (k.clone(), s.to_string()))
-            .collect()
+        v["properties"].as_object().unwrap().iter().map(|(k, s)| (k.clone(), s.to_string())).collect()
     }
 
     fn check(table: &[(&str, Cell)], schema: schemars::schema::RootSchema, skip: &[&str]) {
         let fields = fields(schema);
-        let names: Vec<&str> = fields
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .filter(|n| !skip.contains(n))
-            .collect();
+        let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).filter(|n| !skip.contains(n)).collect();
         let mut ours: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
         let mut theirs = names.clone();
         ours.sort_unstable();
         theirs.sort_unstable();
-        assert_eq!(
-            ours, theirs,
-            "the CSV columns and the contract's fields differ"
-        );
+        assert_eq!(ours, theirs, "the CSV columns and the contract's fields differ");
         for (name, cell) in table {
             let schema = &fields.iter().find(|(n, _)| n == name).unwrap().1;
             let want = if schema.contains("boolean") {
@@ -442,11 +365,7 @@ mod tests {
 
     #[test]
     fn the_columns_are_exactly_the_contracts_fields() {
-        check(
-            HOUSEHOLD,
-            schema_for!(HouseholdInput),
-            &["support", "applying", "members", "parameters"],
-        );
+        check(HOUSEHOLD, schema_for!(HouseholdInput), &["support", "applying", "members", "parameters"]);
         check(SUPPORT, schema_for!(SupportInput), &[]);
         check(MEMBER, schema_for!(MemberInput), &[]);
     }
@@ -486,10 +405,7 @@ mod tests {
     #[test]
     fn a_gap_between_members_is_refused() {
         let l = layout("jurisdiction,as_of,m1_age,m2_age,m3_age").unwrap();
-        assert_eq!(
-            row(&l, "tianjin,2020-04-15,45,,7").unwrap_err().path,
-            "members[1]"
-        );
+        assert_eq!(row(&l, "tianjin,2020-04-15,45,,7").unwrap_err().path, "members[1]");
     }
 
     #[test]
@@ -503,16 +419,9 @@ mod tests {
 
     #[test]
     fn unknown_repeated_and_out_of_range_columns_are_refused() {
-        for header in [
-            "jurisdiction,m1_agee",
-            "as_of,as_of",
-            "m31_age",
-            "m0_age",
-            "m01_age",
-            "m_age",
-            "mx_age",
-            "parameters.",
-        ] {
+        for header in
+            ["jurisdiction,m1_agee", "as_of,as_of", "m31_age", "m0_age", "m01_age", "m_age", "mx_age", "parameters."]
+        {
             assert!(layout(header).is_err(), "{header}");
         }
         assert_eq!(layout("m30_age").unwrap().members, 30);

@@ -33,23 +33,16 @@ pub fn run<W: Write>(
         line += 1;
         let result = match std::str::from_utf8(&buf) {
             Ok(text) => {
-                let text = if line == 1 {
-                    text.trim_start_matches('\u{feff}')
-                } else {
-                    text
-                };
+                let text = if line == 1 { text.trim_start_matches('\u{feff}') } else { text };
                 let text = text.trim();
                 if text.is_empty() {
                     continue;
                 }
                 doudi_core::evaluate_json(text, options)
             }
-            Err(_) => Err(InputError::new(
-                "",
-                "the line is not valid UTF-8",
-                "该行不是有效的 UTF-8 文本",
-            )),
+            Err(_) => Err(InputError::new("", "the line is not valid UTF-8", "该行不是有效的 UTF-8 文本")),
         };
+        let result = sink.shape(result);
         sink.write(line, &result)?;
     }
 }
@@ -61,11 +54,7 @@ mod tests {
     fn lines(input: &[u8]) -> Vec<serde_json::Value> {
         let mut sink = Sink::new(Vec::new(), false);
         run(input, Path::new("t.jsonl"), Options::default(), &mut sink).unwrap();
-        String::from_utf8(sink.out)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
+        String::from_utf8(sink.out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
     }
 
     const OK: &str = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":40}]}"#;

@@ -33,16 +33,13 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let output: Box<dyn Write> = match args.output.as_deref() {
         Some(p) if p.as_os_str() != "-" => Box::new(File::create(p).map_err(|e| {
             let name = p.display();
-            InputError::new(
-                "",
-                format!("cannot create {name}: {e}"),
-                format!("无法创建 {name}：{e}"),
-            )
+            InputError::new("", format!("cannot create {name}: {e}"), format!("无法创建 {name}：{e}"))
         })?),
         _ => Box::new(io::stdout().lock()),
     };
     let progress = args.progress || io::stderr().is_terminal();
     let mut sink = Sink::new(BufWriter::with_capacity(1 << 16, output), progress);
+    sink.brief = args.brief;
     let options = args.lang.options();
     match format {
         Format::Csv => csv::run(input, &args.input, options, &mut sink)?,
@@ -53,16 +50,12 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
 }
 
 fn is_csv(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
 fn open(path: &Path) -> Result<Box<dyn BufRead>, InputError> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(BufReader::with_capacity(
-            1 << 16,
-            io::stdin().lock(),
-        )));
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock())));
     }
     let file = File::open(path).map_err(|e| unreadable(path, &e))?;
     Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
@@ -77,6 +70,8 @@ pub struct Sink<W: Write> {
     next_report: u64,
     /// When to report progress, if at all: the start time.
     progress: Option<Instant>,
+    /// `--brief`: drop traces and quoted clause texts.
+    pub brief: bool,
 }
 
 /// One output line.
@@ -102,6 +97,16 @@ impl<W: Write> Sink<W> {
             errors: 0,
             next_report: PROGRESS_EVERY,
             progress: progress.then(Instant::now),
+            brief: false,
+        }
+    }
+
+    /// Applies `--brief` (no traces, citations as ids and labels) to a record before writing.
+    pub fn shape(&self, result: Result<Assessment, InputError>) -> Result<Assessment, InputError> {
+        if self.brief {
+            result.map(Assessment::brief)
+        } else {
+            result
         }
     }
 
@@ -134,15 +139,8 @@ impl<W: Write> Sink<W> {
     fn report(&self) {
         if let Some(start) = self.progress {
             let secs = start.elapsed().as_secs_f64();
-            let rate = if secs > 0.0 {
-                self.records as f64 / secs
-            } else {
-                0.0
-            };
-            eprintln!(
-                "batch: {} records, {} errors, {rate:.0} records/s",
-                self.records, self.errors
-            );
+            let rate = if secs > 0.0 { self.records as f64 / secs } else { 0.0 };
+            eprintln!("batch: {} records, {} errors, {rate:.0} records/s", self.records, self.errors);
         }
     }
 }
@@ -154,8 +152,7 @@ mod tests {
     #[test]
     fn a_record_is_one_line_with_line_first() {
         let mut sink = Sink::new(Vec::new(), false);
-        sink.write(7, &Err(InputError::new("as_of", "bad", "错")))
-            .unwrap();
+        sink.write(7, &Err(InputError::new("as_of", "bad", "错"))).unwrap();
         let out = String::from_utf8(sink.out).unwrap();
         assert_eq!(out, "{\"line\":7,\"error\":{\"path\":\"as_of\",\"message\":\"bad\",\"message_zh\":\"错\"}}\n");
     }

@@ -63,12 +63,19 @@ pub struct Clause {
 pub struct ClauseRef {
     pub document: String,
     pub clause: String,
+    /// Where the clause sits in [`Policies::documents`], once loading has resolved it.
+    at: Option<(usize, usize)>,
 }
 
 impl ClauseRef {
     pub fn parse(s: &str) -> Option<ClauseRef> {
         let (d, c) = s.split_once(':')?;
-        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef { document: d.into(), clause: c.into() })
+        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef { document: d.into(), clause: c.into(), at: None })
+    }
+
+    pub(crate) fn resolved(mut self, document: usize, clause: usize) -> ClauseRef {
+        self.at = Some((document, clause));
+        self
     }
 }
 
@@ -257,6 +264,15 @@ impl Policies {
     }
 
     pub fn clause(&self, r: &ClauseRef) -> Option<(&Document, &Clause)> {
+        if let Some((d, c)) = r.at {
+            if let Some(doc) = self.documents.get(d) {
+                if let Some(clause) = doc.clauses.get(c) {
+                    if doc.id == r.document && clause.id == r.clause {
+                        return Some((doc, clause));
+                    }
+                }
+            }
+        }
         let doc = self.document(&r.document)?;
         Some((doc, doc.clauses.iter().find(|c| c.id == r.clause)?))
     }
@@ -277,7 +293,5 @@ pub const EMBEDDED_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/polic
 /// Errs only if the embedded files are inconsistent, which `cargo test` rules out.
 pub fn embedded() -> Result<&'static Policies, &'static [PolicyError]> {
     static CELL: OnceLock<Result<Policies, Vec<PolicyError>>> = OnceLock::new();
-    CELL.get_or_init(|| Policies::from_bundle(EMBEDDED, EMBEDDED_VERSION.trim()))
-        .as_ref()
-        .map_err(|e| e.as_slice())
+    CELL.get_or_init(|| Policies::from_bundle(EMBEDDED, EMBEDDED_VERSION.trim())).as_ref().map_err(|e| e.as_slice())
 }

@@ -61,7 +61,9 @@ pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyErro
     let mut errs = Errors(Vec::new());
     let bundle: BTreeMap<String, BTreeMap<String, serde_json::Value>> = match serde_json::from_str(json) {
         Ok(b) => b,
-        Err(e) => return Err(vec![PolicyError { file: "(bundle)".into(), key: String::new(), message: e.to_string() }]),
+        Err(e) => {
+            return Err(vec![PolicyError { file: "(bundle)".into(), key: String::new(), message: e.to_string() }])
+        }
     };
     let empty = BTreeMap::new();
     let mut doc_files = Vec::new();
@@ -80,7 +82,8 @@ pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyErro
     }
 
     let documents = check_documents(&doc_files, &mut errs);
-    let doc_index: BTreeMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let doc_index: BTreeMap<&str, (usize, &Document)> =
+        documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), (i, d))).collect();
     let jurisdictions = resolve_jurisdictions(&jur_files, &doc_index, &mut errs);
     for (path, d) in &doc_files {
         if !jur_files.iter().any(|(_, j)| j.id == d.jurisdiction) {
@@ -150,7 +153,7 @@ fn check_documents(files: &[(String, DocumentFile)], errs: &mut Errors) -> Vec<D
 
 fn resolve_jurisdictions(
     files: &[(String, JurisdictionFile)],
-    docs: &BTreeMap<&str, &Document>,
+    docs: &BTreeMap<&str, (usize, &Document)>,
     errs: &mut Errors,
 ) -> Vec<Jurisdiction> {
     let by_id: BTreeMap<&str, &(String, JurisdictionFile)> = files.iter().map(|f| (f.1.id.as_str(), f)).collect();
@@ -202,7 +205,11 @@ fn resolve_jurisdictions(
         for p in &j.programmes {
             for key in programmes::required_params(p) {
                 if !j.parameters.contains_key(key) {
-                    errs.push(path, format!("programmes.{}", p.id.as_str()), format!("its provisions read parameter \"{key}\", which is not declared"));
+                    errs.push(
+                        path,
+                        format!("programmes.{}", p.id.as_str()),
+                        format!("its provisions read parameter \"{key}\", which is not declared"),
+                    );
                 }
             }
         }
@@ -233,7 +240,7 @@ fn merge(
     base: Option<Jurisdiction>,
     path: &str,
     f: &JurisdictionFile,
-    docs: &BTreeMap<&str, &Document>,
+    docs: &BTreeMap<&str, (usize, &Document)>,
     errs: &mut Errors,
 ) -> Jurisdiction {
     let mut j = base.unwrap_or_else(|| empty_jurisdiction(f));
@@ -256,12 +263,14 @@ fn merge(
             errs.push(path, key, format!("document {} is not one of this jurisdiction's documents", r.document));
             return None;
         }
-        let exists = docs.get(r.document.as_str()).is_some_and(|d| d.clauses.iter().any(|c| c.id == r.clause));
-        if !exists {
+        let found = docs
+            .get(r.document.as_str())
+            .and_then(|(di, d)| Some((*di, d.clauses.iter().position(|c| c.id == r.clause)?)));
+        let Some((di, ci)) = found else {
             errs.push(path, key, format!("document {} has no clause \"{}\"", r.document, r.clause));
             return None;
-        }
-        Some(r)
+        };
+        Some(r.resolved(di, ci))
     };
     for (name, pf) in &f.programmes {
         let Some(id) = ProgrammeId::parse(name) else {
@@ -293,7 +302,11 @@ fn merge(
             Some(g) => {
                 for (i, name) in g.iter().enumerate() {
                     if !programmes::price_subsidy::GROUPS.contains(&name.as_str()) {
-                        errs.push(path, format!("programmes.price_subsidy.groups[{i}]"), format!("unknown group \"{name}\""));
+                        errs.push(
+                            path,
+                            format!("programmes.price_subsidy.groups[{i}]"),
+                            format!("unknown group \"{name}\""),
+                        );
                     }
                 }
                 g.clone()
@@ -329,9 +342,11 @@ fn check_parameter(
     };
     match UNITS.iter().find(|(u, _)| *u == pf.unit) {
         None => errs.push(path, format!("{key}.unit"), format!("unknown unit \"{}\"", pf.unit)),
-        Some((_, k)) if *k != kind => {
-            errs.push(path, format!("{key}.unit"), format!("unit \"{}\" does not fit this parameter's kind ({kind:?})", pf.unit))
-        }
+        Some((_, k)) if *k != kind => errs.push(
+            path,
+            format!("{key}.unit"),
+            format!("unit \"{}\" does not fit this parameter's kind ({kind:?})", pf.unit),
+        ),
         _ => {}
     }
     if pf.values.is_empty() && pf.unknown.is_none() {
@@ -346,7 +361,11 @@ fn check_parameter(
         };
         if let Some(prev) = values.last() {
             if from <= prev.from {
-                errs.push(path, format!("{vk}.from"), format!("dates overlap: {from} is not after the previous value's {}", prev.from));
+                errs.push(
+                    path,
+                    format!("{vk}.from"),
+                    format!("dates overlap: {from} is not after the previous value's {}", prev.from),
+                );
             }
         }
         let value = match &v.value {

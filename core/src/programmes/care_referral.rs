@@ -26,7 +26,6 @@ use crate::ids::{param, ProgrammeId};
 use crate::input::{Covid, SelfCare};
 use crate::programmes::Provision;
 use crate::t;
-use crate::text::Text;
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "hotline", params: &[] },
@@ -51,10 +50,15 @@ pub fn assess(ctx: &Ctx) -> Finding {
     let is_elderly = |m: &Member| Decimal::from(m.age) >= elderly;
     let is_minor = |m: &Member| Decimal::from(m.age) < adult;
 
-    offer(&mut f, "hotline", None, t!(
-        "可拨打当地社会救助（临时救助）热线求助，急难情况先行救助。",
-        "Call the local social-assistance hotline; urgent cases are helped first."
-    ));
+    offer(
+        &mut f,
+        "hotline",
+        None,
+        t!(
+            "可拨打当地社会救助（临时救助）热线求助，急难情况先行救助。",
+            "Call the local social-assistance hotline; urgent cases are helped first."
+        ),
+    );
     let psych_needed = h.members.iter().any(|m| m.isolated || m.covid != Covid::None);
     for m in &h.members {
         let vulnerable = is_elderly(m) || is_minor(m) || m.disability_grade.is_some() || m.self_care != SelfCare::Full;
@@ -79,7 +83,12 @@ pub fn assess(ctx: &Ctx) -> Finding {
                 ctx.who(m)
             ));
         }
-        if m.isolated && (is_elderly(m) || is_minor(m) || m.disability_grade.is_some_and(|g| g <= 2) || m.serious_illness_tier.is_some()) {
+        if m.isolated
+            && (is_elderly(m)
+                || is_minor(m)
+                || m.disability_grade.is_some_and(|g| g <= 2)
+                || m.serious_illness_tier.is_some())
+        {
             offer(&mut f, "home_visits", Some(m), t!(
                 "{} 居家隔离：村（居）委会保持经常联系、上门探视，帮助解决日常生活难题。",
                 "{} is isolated at home: the village or residents' committee keeps in touch, visits and helps with daily needs.",
@@ -87,15 +96,25 @@ pub fn assess(ctx: &Ctx) -> Finding {
             ));
         }
         if m.stranded {
-            offer(&mut f, "stranded", Some(m), t!(
-                "{} 因交通管控暂时滞留：可获得临时住宿、饮食、御寒衣物等帮扶。",
-                "{} is stranded by traffic controls: temporary lodging, food and warm clothes are provided.",
-                ctx.who(m)
-            ));
-            offer(&mut f, "vagrants", Some(m), t!(
-                "生活无着的，可向救助管理机构求助。",
-                "With no means of living, turn to the relief-management agency (救助管理机构).",
-            ));
+            offer(
+                &mut f,
+                "stranded",
+                Some(m),
+                t!(
+                    "{} 因交通管控暂时滞留：可获得临时住宿、饮食、御寒衣物等帮扶。",
+                    "{} is stranded by traffic controls: temporary lodging, food and warm clothes are provided.",
+                    ctx.who(m)
+                ),
+            );
+            offer(
+                &mut f,
+                "vagrants",
+                Some(m),
+                t!(
+                    "生活无着的，可向救助管理机构求助。",
+                    "With no means of living, turn to the relief-management agency (救助管理机构).",
+                ),
+            );
         }
     }
     if psych_needed {
@@ -108,12 +127,15 @@ pub fn assess(ctx: &Ctx) -> Finding {
         f.fail(t!("没有适用的服务转介。", "No service referral applies."));
         return f.finish(Status::Ineligible);
     }
-    f.note(t!("以下是服务，不是钱：请联系所在村（社区）或拨打求助热线。", "These are services, not money: contact your village or community, or the hotline."));
+    f.note(t!(
+        "以下是服务，不是钱：请联系所在村（社区）或拨打求助热线。",
+        "These are services, not money: contact your village or community, or the hotline."
+    ));
     f.finish(Status::Referral)
 }
 
 /// Adds a service if the jurisdiction provides it, citing its first clause (and the rest).
-fn offer(f: &mut FindingBuilder, key: &str, m: Option<&Member>, text: Text) {
+fn offer(f: &mut FindingBuilder, key: &str, m: Option<&Member>, text: impl crate::text::Say) {
     let Some(refs) = f.ctx.provision(ProgrammeId::CareReferral, key) else { return };
     if let Some(first) = refs.first() {
         f.service(key, m, text, first);

@@ -18,7 +18,7 @@ use crate::ids::{param, ProgrammeId};
 use crate::input::{Applying, Covid};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::t;
+use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "gap", params: STANDARDS },
@@ -45,7 +45,10 @@ pub fn assess(ctx: &Ctx) -> Finding {
     let standard = f.standard();
     ctx.income.trace(&mut f);
     let Some(s) = standard else {
-        f.note(t!("没有低保标准的取值，无法判断。", "No value of the dibao standard is known, so this cannot be decided."));
+        f.note(t!(
+            "没有低保标准的取值，无法判断。",
+            "No value of the dibao standard is known, so this cannot be decided."
+        ));
         return f.finish(Status::NeedsInfo);
     };
     if f.has_missing() {
@@ -65,12 +68,16 @@ pub fn assess(ctx: &Ctx) -> Finding {
             w(s)
         ));
         if h.support.dibao && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
-            f.note(t!("收入下降的低保家庭，及时调整补差金额。", "A dibao household whose income fell has its gap adjusted."));
+            f.note(t!(
+                "收入下降的低保家庭，及时调整补差金额。",
+                "A dibao household whose income fell has its gap adjusted."
+            ));
         }
         if f.failed() {
             return f.finish(Status::Ineligible);
         }
-        let gap = f.money(t!("每月低保金", "Monthly dibao"), format!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
+        let gap =
+            f.money(t!("每月低保金", "Monthly dibao"), format!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
         f.monthly = Some(gap);
         next_steps(&mut f);
         return f.finish(Status::Eligible);
@@ -78,14 +85,14 @@ pub fn assess(ctx: &Ctx) -> Finding {
 
     let over = per - s;
     let distance = if over.is_zero() {
-        t!(
+        tx!(
             "人均收入 {} 元，等于标准 {} 元（须低于标准）。",
             "Per-capita income {} yuan equals the standard of {} yuan (it must be below it).",
             w(per),
             w(s)
         )
     } else {
-        t!(
+        tx!(
             "人均收入 {} 元，高于标准 {} 元，超出 {} 元。",
             "Per-capita income {} yuan is above the standard of {} yuan by {} yuan.",
             w(per),
@@ -110,7 +117,11 @@ pub fn assess(ctx: &Ctx) -> Finding {
             }
             match h.support.dibao_monthly {
                 Some(current) => {
-                    f.monthly = Some(f.money(t!("现领低保金（保持不变）", "Current dibao (kept)"), "support.dibao_monthly", current));
+                    f.monthly = Some(f.money(
+                        t!("现领低保金（保持不变）", "Current dibao (kept)"),
+                        "support.dibao_monthly",
+                        current,
+                    ));
                     f.finish(Status::Eligible)
                 }
                 None => {
@@ -131,13 +142,13 @@ pub fn assess(ctx: &Ctx) -> Finding {
 pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     let h = ctx.h;
     if !ctx.has(ProgrammeId::Dibao, "exit_suspended") {
-        return Err(t!(
+        return Err(tx!(
             "本地文件没有疫情期间暂停低保退出的规定，按常规退出。",
             "The local documents do not suspend exit from dibao during the epidemic: ordinary exit."
         ));
     }
     if !ctx.epidemic.in_period {
-        return Err(t!("不在疫情防控期间，按常规退出。", "Outside the epidemic period: ordinary exit."));
+        return Err(tx!("不在疫情防控期间，按常规退出。", "Outside the epidemic period: ordinary exit."));
     }
     if ctx.j.parameters.contains_key(param::DIBAO_EXIT_SUSPENDED) {
         let on = ctx.bool(param::DIBAO_EXIT_SUSPENDED).unwrap_or(false);
@@ -149,19 +160,22 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
             ),
         );
         if !on {
-            return Err(t!("当地未决定暂停低保退出，按常规退出。", "The locality has not suspended exit: ordinary exit."));
+            return Err(tx!(
+                "当地未决定暂停低保退出，按常规退出。",
+                "The locality has not suspended exit: ordinary exit."
+            ));
         }
     }
     if ctx.provides(ProgrammeId::DibaoTaper) {
         if h.support.income_above_standard_since.is_some() {
-            return Err(t!(
+            return Err(tx!(
                 "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
                 "The household reported that work raised its income above the standard: its income has clearly risen, so the taper applies."
             ));
         }
         ctx.assume(
             "dibao.income_clearly_risen",
-            t!(
+            tx!(
                 "东丽区“除家庭收入明显提高外”暂停退出：未申报收入超过标准的日期，按收入未明显提高计算，由工作人员核实。",
                 "Dongli suspends exit “unless income has clearly risen”: with no date of a reported rise, income is taken as not clearly risen; staff judge."
             ),
@@ -191,7 +205,10 @@ fn asset_test(f: &mut FindingBuilder, _standard: Decimal) {
     let Some(assets) = h.assets else {
         ctx.assume(
             "assets.unknown",
-            t!("未填写家庭财产，按符合财产标准计算。", "Household assets were not given; they are taken as within the limit."),
+            t!(
+                "未填写家庭财产，按符合财产标准计算。",
+                "Household assets were not given; they are taken as within the limit."
+            ),
         );
         return;
     };
@@ -207,7 +224,12 @@ fn asset_test(f: &mut FindingBuilder, _standard: Decimal) {
     f.money(t!("家庭财产", "Household assets"), "assets", assets);
     f.require(
         assets <= limit,
-        t!("家庭财产 {} 元，未超过限额 {} 元。", "Assets of {} yuan are within the limit of {} yuan.", w(assets), w(limit)),
+        t!(
+            "家庭财产 {} 元，未超过限额 {} 元。",
+            "Assets of {} yuan are within the limit of {} yuan.",
+            w(assets),
+            w(limit)
+        ),
         t!(
             "家庭财产 {} 元，超过限额 {} 元，超出 {} 元。",
             "Assets of {} yuan exceed the limit of {} yuan by {} yuan.",

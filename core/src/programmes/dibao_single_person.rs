@@ -112,8 +112,12 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
 fn parents_of<'a>(ctx: &Ctx<'a>, m: &Member) -> Vec<&'a Member> {
     let h = ctx.h;
     match m.relation {
-        Relation::Child => h.members.iter().filter(|p| matches!(p.relation, Relation::SelfPerson | Relation::Spouse)).collect(),
-        Relation::SelfPerson | Relation::Sibling => h.members.iter().filter(|p| p.relation == Relation::Parent).collect(),
+        Relation::Child => {
+            h.members.iter().filter(|p| matches!(p.relation, Relation::SelfPerson | Relation::Spouse)).collect()
+        }
+        Relation::SelfPerson | Relation::Sibling => {
+            h.members.iter().filter(|p| p.relation == Relation::Parent).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -147,7 +151,11 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Findin
     let multiple = f.param(param::SINGLE_INCOME_MULTIPLE);
     ctx.income.trace(&mut f);
     if let (Some(s), Some(k)) = (standard, multiple) {
-        let line = f.money(t!("收入上限（人均）", "Per-capita income limit"), format!("{} × {}", fmt2(s), k.normalize()), s * k);
+        let line = f.money(
+            t!("收入上限（人均）", "Per-capita income limit"),
+            format!("{} × {}", fmt2(s), k.normalize()),
+            s * k,
+        );
         let per = ctx.income.per_capita;
         f.require(
             per < line,

@@ -34,7 +34,10 @@ pub fn assess(ctx: &Ctx) -> Finding {
     if !f.require(
         h.support.dibao,
         t!("家庭正在享受低保。", "The household receives dibao."),
-        t!("家庭不在低保中（渐退只适用于低保家庭）。", "The household does not receive dibao (the taper is for dibao households)."),
+        t!(
+            "家庭不在低保中（渐退只适用于低保家庭）。",
+            "The household does not receive dibao (the taper is for dibao households)."
+        ),
     ) {
         return f.finish(Status::Ineligible);
     }
@@ -48,7 +51,9 @@ pub fn assess(ctx: &Ctx) -> Finding {
     let standard = f.standard();
     ctx.income.trace(&mut f);
     let reward = match ctx.value(param::TAPER_EMPLOYMENT_REWARD).and_then(|v| v.number()) {
-        Some(r) => f.money(t!("就业奖励（先扣除）", "Employment reward (deducted first)"), format!("{}", param::TAPER_EMPLOYMENT_REWARD), r),
+        Some(r) => {
+            f.money(t!("就业奖励（先扣除）", "Employment reward (deducted first)"), param::TAPER_EMPLOYMENT_REWARD, r)
+        }
         None => {
             ctx.assume(
                 "dibao_taper.employment_reward",
@@ -57,7 +62,11 @@ pub fn assess(ctx: &Ctx) -> Finding {
                     "The employment reward deducted in the taper has no figure in the text; taken as 0 (parameter dibao_taper.employment_reward)."
                 ),
             );
-            f.money(t!("就业奖励（未定，按 0）", "Employment reward (no figure: 0)"), param::TAPER_EMPLOYMENT_REWARD, Decimal::ZERO)
+            f.money(
+                t!("就业奖励（未定，按 0）", "Employment reward (no figure: 0)"),
+                param::TAPER_EMPLOYMENT_REWARD,
+                Decimal::ZERO,
+            )
         }
     };
     let Some(s) = standard else {
@@ -111,8 +120,16 @@ pub fn assess(ctx: &Ctx) -> Finding {
         return f.finish(Status::NeedsInfo);
     };
     f.money(t!("原领取低保金", "Former monthly dibao"), "support.dibao_monthly", former);
-    f.step(t!("本月发放比例", "Rate this month"), format!("k = {k}"), format!("{}%", (rate * Decimal::from(100)).normalize()));
-    f.monthly = Some(f.money(t!("本月渐退低保金", "Taper allowance this month"), format!("{} × {}", fmt2(former), rate.normalize()), former * rate));
+    f.step(
+        t!("本月发放比例", "Rate this month"),
+        format!("k = {k}"),
+        format!("{}%", (rate * Decimal::from(100)).normalize()),
+    );
+    f.monthly = Some(f.money(
+        t!("本月渐退低保金", "Taper allowance this month"),
+        format!("{} × {}", fmt2(former), rate.normalize()),
+        former * rate,
+    ));
     f.cap = Some(f.money(
         t!("渐退期合计上限", "Whole taper at most"),
         format!("{} × ({} × {} + {} × {})", fmt2(former), full_m, full_r.normalize(), half_m, half_r.normalize()),

@@ -8,7 +8,7 @@ use crate::engine::{Ctx, FindingBuilder};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::programmes::Provision;
-use crate::t;
+use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] =
     &[Provision { key: "subsidy", params: &[param::DISABILITY_LIVING_MONTHLY, param::DISABILITY_LIVING_LOW_INCOME] }];
@@ -19,7 +19,12 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     f.cite("subsidy");
     f.require(
         m.disability_grade.is_some(),
-        t!("{} 持残疾人证（{} 级）。", "{} holds a disability certificate (grade {}).", ctx.who(m), m.disability_grade.unwrap_or(0)),
+        t!(
+            "{} 持残疾人证（{} 级）。",
+            "{} holds a disability certificate (grade {}).",
+            ctx.who(m),
+            m.disability_grade.unwrap_or(0)
+        ),
         t!("{} 没有残疾人证。", "{} has no disability certificate.", ctx.who(m)),
     );
     let low_income = ctx.bool(param::DISABILITY_LIVING_LOW_INCOME).unwrap_or(false);
@@ -27,20 +32,23 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     f.require(
         household_ok,
         if h.support.dibao {
-            t!("家庭是低保家庭。", "The household receives dibao.")
+            tx!("家庭是低保家庭。", "The household receives dibao.")
         } else {
-            t!("家庭是低收入家庭（本地扩大到低收入家庭）。", "The household is a low-income household (covered here).")
+            tx!("家庭是低收入家庭（本地扩大到低收入家庭）。", "The household is a low-income household (covered here).")
         },
         if low_income {
-            t!("家庭既不是低保家庭也不是低收入家庭。", "The household receives neither dibao nor low-income support.")
+            tx!("家庭既不是低保家庭也不是低收入家庭。", "The household receives neither dibao nor low-income support.")
         } else {
-            t!("家庭不是低保家庭。", "The household does not receive dibao.")
+            tx!("家庭不是低保家庭。", "The household does not receive dibao.")
         },
     );
     if f.failed() {
         return f.finish(Status::Ineligible);
     }
     f.monthly = f.param(param::DISABILITY_LIVING_MONTHLY);
-    f.next(t!("向街道（乡镇）或残联申请“两项补贴”。", "Apply for the two disability subsidies at the sub-district office or disabled persons' federation."));
+    f.next(t!(
+        "向街道（乡镇）或残联申请“两项补贴”。",
+        "Apply for the two disability subsidies at the sub-district office or disabled persons' federation."
+    ));
     f.finish(Status::Eligible)
 }

@@ -21,8 +21,8 @@ use crate::assessment::Finding;
 use crate::engine::Ctx;
 use crate::ids::{param, ProgrammeId};
 use crate::policy::Programme;
-use crate::t;
 use crate::text::Text;
+use crate::tx;
 
 /// A provision a rule may apply: its key in the policy file and the parameters it reads.
 #[derive(Clone, Copy, Debug)]
@@ -72,19 +72,21 @@ pub fn required_params(p: &Programme) -> Vec<&'static str> {
 pub fn name(id: ProgrammeId) -> Text {
     use ProgrammeId::*;
     match id {
-        Dibao => t!("最低生活保障（低保）", "Minimum living allowance (dibao)"),
-        DibaoSinglePerson => t!("单人户纳入低保", "Dibao as a one-person household"),
-        DibaoTaper => t!("低保渐退（延保渐退期）", "Dibao taper after income rises"),
-        Tekun => t!("特困人员救助供养（特困）", "Support for people in extreme poverty (tekun)"),
-        TempReliefCovid => t!("疫情临时救助（新冠肺炎患者等）", "Temporary relief for COVID-19 patients and affected households"),
-        TempReliefUnemployed => t!("未参保失业人员临时救助", "Temporary relief for uninsured unemployed people"),
-        TempReliefAdvance => t!("先行临时救助（新申请低保、特困）", "One-month advance relief for new applicants"),
-        TempReliefMigrant => t!("外来人员临时救助", "Temporary relief for people from elsewhere"),
-        PriceSubsidy => t!("价格临时补贴", "Temporary price subsidy"),
-        OrphanSupport => t!("孤儿基本生活保障", "Basic living support for orphans"),
-        DisabilityLivingSubsidy => t!("困难残疾人生活补贴", "Living subsidy for disabled people in hardship"),
-        SevereDisabilityCareSubsidy => t!("重度残疾人护理补贴", "Care subsidy for people with severe disabilities"),
-        CareReferral => t!("照料与服务转介", "Care and service referrals"),
+        Dibao => tx!("最低生活保障（低保）", "Minimum living allowance (dibao)"),
+        DibaoSinglePerson => tx!("单人户纳入低保", "Dibao as a one-person household"),
+        DibaoTaper => tx!("低保渐退（延保渐退期）", "Dibao taper after income rises"),
+        Tekun => tx!("特困人员救助供养（特困）", "Support for people in extreme poverty (tekun)"),
+        TempReliefCovid => {
+            tx!("疫情临时救助（新冠肺炎患者等）", "Temporary relief for COVID-19 patients and affected households")
+        }
+        TempReliefUnemployed => tx!("未参保失业人员临时救助", "Temporary relief for uninsured unemployed people"),
+        TempReliefAdvance => tx!("先行临时救助（新申请低保、特困）", "One-month advance relief for new applicants"),
+        TempReliefMigrant => tx!("外来人员临时救助", "Temporary relief for people from elsewhere"),
+        PriceSubsidy => tx!("价格临时补贴", "Temporary price subsidy"),
+        OrphanSupport => tx!("孤儿基本生活保障", "Basic living support for orphans"),
+        DisabilityLivingSubsidy => tx!("困难残疾人生活补贴", "Living subsidy for disabled people in hardship"),
+        SevereDisabilityCareSubsidy => tx!("重度残疾人护理补贴", "Care subsidy for people with severe disabilities"),
+        CareReferral => tx!("照料与服务转介", "Care and service referrals"),
     }
 }
 

@@ -42,7 +42,12 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
             return f.finish(Status::Ineligible);
         }
     } else {
-        f.fail(t!("{} 已满 {} 周岁，不再属于孤儿基本生活保障对象。", "{} is {} or over and no longer gets orphan support.", ctx.who(m), adult));
+        f.fail(t!(
+            "{} 已满 {} 周岁，不再属于孤儿基本生活保障对象。",
+            "{} is {} or over and no longer gets orphan support.",
+            ctx.who(m),
+            adult
+        ));
         return f.finish(Status::Ineligible);
     }
     f.monthly = f.param(param::ORPHAN_MONTHLY);
@@ -89,8 +94,16 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
     let kept_until = if e.open { None } else { e.end_month_last_day() };
     let ok = e.open || kept_until.is_some_and(|d| as_of <= d);
     match kept_until {
-        Some(d) => f.step(t!("保障至（疫情结束当月末）", "Kept until (end of the month the epidemic ends)"), "epidemic.end → month end", d.to_string()),
-        None if e.open => f.step(t!("保障至", "Kept until"), "epidemic.end", ctx.say(t!("疫情结束后的次月退出", "leaves the month after the epidemic ends"))),
+        Some(d) => f.step(
+            t!("保障至（疫情结束当月末）", "Kept until (end of the month the epidemic ends)"),
+            "epidemic.end → month end",
+            d.to_string(),
+        ),
+        None if e.open => f.step(
+            t!("保障至", "Kept until"),
+            "epidemic.end",
+            ctx.say(t!("疫情结束后的次月退出", "leaves the month after the epidemic ends")),
+        ),
         None => {}
     }
     f.require(

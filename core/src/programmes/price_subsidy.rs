@@ -10,25 +10,24 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Insurance;
 use crate::programmes::Provision;
-use crate::t;
 use crate::text::Text;
+use crate::{t, tx};
 
-pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "subsidy", params: &[param::PRICE_SUBSIDY_MONTHLY] },
-    Provision { key: "in_kind", params: &[] },
-];
+pub const PROVISIONS: &[Provision] =
+    &[Provision { key: "subsidy", params: &[param::PRICE_SUBSIDY_MONTHLY] }, Provision { key: "in_kind", params: &[] }];
 
 /// The groups a policy file may name.
-pub const GROUPS: &[&str] = &["dibao", "tekun", "orphan", "unsupported_child", "entitled_group", "unemployment_benefit"];
+pub const GROUPS: &[&str] =
+    &["dibao", "tekun", "orphan", "unsupported_child", "entitled_group", "unemployment_benefit"];
 
 fn group_name(g: &str) -> Text {
     match g {
-        "dibao" => t!("低保对象", "dibao recipients"),
-        "tekun" => t!("特困人员", "tekun recipients"),
-        "orphan" => t!("孤儿", "orphans"),
-        "unsupported_child" => t!("事实无人抚养儿童", "children without de-facto carers"),
-        "entitled_group" => t!("优抚对象", "entitled groups (优抚对象)"),
-        _ => t!("领取失业保险金人员", "people receiving unemployment insurance benefit"),
+        "dibao" => tx!("低保对象", "dibao recipients"),
+        "tekun" => tx!("特困人员", "tekun recipients"),
+        "orphan" => tx!("孤儿", "orphans"),
+        "unsupported_child" => tx!("事实无人抚养儿童", "children without de-facto carers"),
+        "entitled_group" => tx!("优抚对象", "entitled groups (优抚对象)"),
+        _ => tx!("领取失业保险金人员", "people receiving unemployment insurance benefit"),
     }
 }
 
@@ -79,7 +78,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     f.monthly = f.param(param::PRICE_SUBSIDY_MONTHLY);
     if ctx.has(ProgrammeId::PriceSubsidy, "in_kind") {
         f.cite("in_kind");
-        f.note(t!("有条件的地方还可提供米、面、油、蔬菜等生活必需品。", "Where possible, rice, flour, oil and vegetables may also be provided."));
+        f.note(t!(
+            "有条件的地方还可提供米、面、油、蔬菜等生活必需品。",
+            "Where possible, rice, flour, oil and vegetables may also be provided."
+        ));
     }
     f.finish(Status::Eligible)
 }

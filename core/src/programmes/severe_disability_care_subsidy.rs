@@ -28,19 +28,30 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
             f.require(
                 Decimal::from(g) <= max,
                 t!("{} 持 {} 级残疾证，属重度残疾。", "{} holds a grade {} certificate (severe).", ctx.who(m), g),
-                t!("{} 的残疾等级为 {} 级，护理补贴限一、二级。", "{}'s grade is {}; the care subsidy is for grades 1 and 2.", ctx.who(m), g),
+                t!(
+                    "{} 的残疾等级为 {} 级，护理补贴限一、二级。",
+                    "{}'s grade is {}; the care subsidy is for grades 1 and 2.",
+                    ctx.who(m),
+                    g
+                ),
             );
         }
     }
     f.require(
         m.self_care != SelfCare::Full,
         t!("生活不能完全自理，需要长期照护。", "Not fully self-reliant: needs long-term care."),
-        t!("生活能完全自理（护理补贴给需要长期照护的人）。", "Fully self-reliant (the subsidy is for people who need long-term care)."),
+        t!(
+            "生活能完全自理（护理补贴给需要长期照护的人）。",
+            "Fully self-reliant (the subsidy is for people who need long-term care)."
+        ),
     );
     if f.failed() {
         return f.finish(Status::Ineligible);
     }
     f.monthly = f.param(param::DISABILITY_CARE_MONTHLY);
-    f.next(t!("向街道（乡镇）或残联申请“两项补贴”。", "Apply for the two disability subsidies at the sub-district office or disabled persons' federation."));
+    f.next(t!(
+        "向街道（乡镇）或残联申请“两项补贴”。",
+        "Apply for the two disability subsidies at the sub-district office or disabled persons' federation."
+    ));
     f.finish(Status::Eligible)
 }

@@ -12,7 +12,7 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Residence, SelfCare};
 use crate::programmes::Provision;
-use crate::t;
+use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision {
@@ -51,14 +51,19 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         f.cite("minor_age");
     }
     let category = if is_elderly {
-        t!("{} 已满 {} 周岁，属老年人。", "{} is {} or over (an older person).", ctx.who(m), elderly.unwrap_or_default())
+        tx!(
+            "{} 已满 {} 周岁，属老年人。",
+            "{} is {} or over (an older person).",
+            ctx.who(m),
+            elderly.unwrap_or_default()
+        )
     } else if is_minor {
-        t!("{} 未满 {} 周岁，属未成年人。", "{} is under {} (a minor).", ctx.who(m), minor.unwrap_or_default())
+        tx!("{} 未满 {} 周岁，属未成年人。", "{} is under {} (a minor).", ctx.who(m), minor.unwrap_or_default())
     } else {
-        t!("{} 持残疾证。", "{} holds a disability certificate.", ctx.who(m))
+        tx!("{} 持残疾证。", "{} holds a disability certificate.", ctx.who(m))
     };
     let not_category = match (elderly, minor) {
-        (Some(e), Some(l)) => t!(
+        (Some(e), Some(l)) => tx!(
             "{} 不是老年人、残疾人或未成年人：未满 {} 周岁（还差 {} 岁），已满 {} 周岁，且无残疾证。",
             "{} is neither an older person, a disabled person nor a minor: under {} ({} years to go), {} or over, no disability certificate.",
             ctx.who(m),
@@ -66,7 +71,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
             e - age,
             l
         ),
-        _ => t!("无法判断年龄条件。", "The age conditions cannot be decided."),
+        _ => tx!("无法判断年龄条件。", "The age conditions cannot be decided."),
     };
     f.require(is_elderly || is_minor || is_disabled, category, not_category);
     f.require(
@@ -83,7 +88,12 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     if let Some(s) = standard {
         f.require(
             m.monthly_income < s,
-            t!("本人收入 {} 元，低于低保标准 {} 元（无生活来源）。", "Own income {} yuan is below the dibao standard of {} yuan (no means of living).", w(m.monthly_income), w(s)),
+            t!(
+                "本人收入 {} 元，低于低保标准 {} 元（无生活来源）。",
+                "Own income {} yuan is below the dibao standard of {} yuan (no means of living).",
+                w(m.monthly_income),
+                w(s)
+            ),
             t!(
                 "本人收入 {} 元，不低于低保标准 {} 元，超出 {} 元。",
                 "Own income {} yuan is not below the dibao standard of {} yuan (over by {} yuan).",
@@ -116,7 +126,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     }
     if ctx.epidemic.in_period && ctx.has(ProgrammeId::Tekun, "fast_track") && !m.tekun {
         f.cite("fast_track");
-        f.next(t!("疫情期间个人承诺后当日申请、当日审批。", "During the epidemic, on a personal undertaking, same-day approval."));
+        f.next(t!(
+            "疫情期间个人承诺后当日申请、当日审批。",
+            "During the epidemic, on a personal undertaking, same-day approval."
+        ));
     }
     // An amount without a value leaves the decision standing: eligible, amount null, missing named.
     f.finish(Status::Eligible)

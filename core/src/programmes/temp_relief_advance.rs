@@ -26,7 +26,10 @@ pub fn assess(ctx: &Ctx) -> Finding {
     f.require(
         applying,
         t!("家庭正在新申请低保或特困供养。", "The household is newly applying for dibao or tekun."),
-        t!("家庭没有新申请低保或特困供养（在“正在申请”中选择）。", "The household is not newly applying for dibao or tekun (see “applying”)."),
+        t!(
+            "家庭没有新申请低保或特困供养（在“正在申请”中选择）。",
+            "The household is not newly applying for dibao or tekun (see “applying”)."
+        ),
     );
     if f.failed() {
         return f.finish(Status::Ineligible);
@@ -35,7 +38,8 @@ pub fn assess(ctx: &Ctx) -> Finding {
     let urban = f.param(param::DIBAO_STANDARD_URBAN);
     if let (Some(months), Some(urban)) = (months, urban) {
         let n = h.size();
-        let monthly = f.money(t!("每月先行临时救助", "Advance relief a month"), format!("{} × {}", fmt2(urban), n), urban * n);
+        let monthly =
+            f.money(t!("每月先行临时救助", "Advance relief a month"), format!("{} × {}", fmt2(urban), n), urban * n);
         f.monthly = Some(monthly);
         // Whole months only: the parameter is a count of months.
         f.months = if months.fract().is_zero() { months.to_u32() } else { None };
@@ -43,13 +47,19 @@ pub fn assess(ctx: &Ctx) -> Finding {
             f.money(t!("合计", "Total"), format!("{} × {}", fmt2(monthly), k), monthly * Decimal::from(k));
         }
         if h.residence != crate::input::Residence::Urban {
-            f.note(t!("按当地城市低保标准计算（文件如此规定，不论城乡）。", "Computed at the urban standard, as the document says, whatever the residence."));
+            f.note(t!(
+                "按当地城市低保标准计算（文件如此规定，不论城乡）。",
+                "Computed at the urban standard, as the document says, whatever the residence."
+            ));
         }
     }
     f.note(t!(
         "当日申请、当日审批，审批后先行给予临时救助；疫情结束后补办手续。",
         "Applied for and approved the same day, with the relief paid first; the paperwork follows after the epidemic."
     ));
-    f.next(t!("向村（社区）申请，作出个人承诺。", "Apply at the village or community office with a personal undertaking."));
+    f.next(t!(
+        "向村（社区）申请，作出个人承诺。",
+        "Apply at the village or community office with a personal undertaking."
+    ));
     f.finish(Status::Eligible)
 }

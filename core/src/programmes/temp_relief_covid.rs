@@ -24,7 +24,7 @@ use crate::ids::{param, ProgrammeId};
 use crate::input::Covid;
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::t;
+use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "patients_monthly", params: &[param::COVID_STANDARD_MULTIPLE, STANDARDS[0], STANDARDS[1]] },
@@ -93,13 +93,13 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     if (confirmed || deceased || m.isolated) && has("patients_advance") {
         f.cite("patients_advance");
         f.note(if m.isolated && !confirmed && !deceased {
-            t!(
+            tx!(
                 "{} 被隔离收治：因此生活出现暂时困难的，符合条件及时纳入低保、低收入，并先行给予临时救助。",
                 "{} is isolated or treated: if this brings hardship, the household enters dibao or low-income support where it qualifies, and gets relief first.",
                 ctx.who(m)
             )
         } else {
-            t!(
+            tx!(
                 "{} 是新冠肺炎患者：符合条件的及时纳入低保、低收入范围，并先行给予临时救助（数额未定，由街道审批）。",
                 "{} is a COVID-19 patient: the household enters dibao or low-income support where it qualifies, and gets relief first (amount not fixed).",
                 ctx.who(m)
@@ -174,13 +174,13 @@ fn monthly(mut f: FindingBuilder, m: &Member) -> Finding {
     let ctx = f.ctx;
     let h = ctx.h;
     let group = if h.support.dibao {
-        t!("低保对象", "a dibao recipient")
+        tx!("低保对象", "a dibao recipient")
     } else if m.tekun {
-        t!("特困人员", "a tekun recipient")
+        tx!("特困人员", "a tekun recipient")
     } else if h.support.poverty_registered {
-        t!("建档立卡贫困人口", "a registered poor person")
+        tx!("建档立卡贫困人口", "a registered poor person")
     } else {
-        t!("困境儿童", "a child in difficulty")
+        tx!("困境儿童", "a child in difficulty")
     };
     let group = ctx.say(group);
     f.note(t!("{} 是确诊新冠肺炎患者，属{}。", "{} is a confirmed COVID-19 patient and {}.", ctx.who(m), group));

@@ -102,7 +102,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
                 f.note(t!("{} 有家庭支持。", "{} has family support.", ctx.who(m)));
             }
         } else {
-            f.note(t!("天津此项只对持居住证的外来务工人员。", "In Tianjin this relief is for migrant workers with a residence permit."));
+            f.note(t!(
+                "天津此项只对持居住证的外来务工人员。",
+                "In Tianjin this relief is for migrant workers with a residence permit."
+            ));
         }
     }
     if routes == 0 {
@@ -120,6 +123,9 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         }
         return f.finish(Status::Ineligible);
     }
-    f.next(t!("向暂居地街道（乡镇）或区民政部门求助。", "Ask the sub-district (township) or district civil-affairs office where you are staying."));
+    f.next(t!(
+        "向暂居地街道（乡镇）或区民政部门求助。",
+        "Ask the sub-district (township) or district civil-affairs office where you are staying."
+    ));
     f.finish(Status::Discretionary)
 }

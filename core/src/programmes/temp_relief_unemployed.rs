@@ -19,7 +19,11 @@ use crate::t;
 pub const PROVISIONS: &[Provision] = &[
     Provision {
         key: "conditions",
-        params: &[param::UNEMPLOYED_MONTHS_WITHOUT_INCOME, param::DIBAO_ASSET_LIMIT_MONTHS, param::DIBAO_STANDARD_URBAN],
+        params: &[
+            param::UNEMPLOYED_MONTHS_WITHOUT_INCOME,
+            param::DIBAO_ASSET_LIMIT_MONTHS,
+            param::DIBAO_STANDARD_URBAN,
+        ],
     },
     Provision { key: "one_off", params: &[param::UNEMPLOYED_ONE_OFF] },
     Provision { key: "cap", params: &[param::UNEMPLOYED_CAP_MULTIPLE, STANDARDS[0], STANDARDS[1]] },
@@ -63,7 +67,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     f.require(
         m.unemployment_insurance == Insurance::None,
         t!("（五）未参加失业保险。", "(5) Not insured against unemployment."),
-        t!("（五）已参加失业保险（本项只救助未参保人员）。", "(5) Insured against unemployment (this relief is for the uninsured)."),
+        t!(
+            "（五）已参加失业保险（本项只救助未参保人员）。",
+            "(5) Insured against unemployment (this relief is for the uninsured)."
+        ),
     );
     f.require(
         m.unemployed_registered,
@@ -81,7 +88,11 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     let s = f.standard();
     f.one_off = one_off.map(|a| f.money(t!("一次性基本生活救助", "One-off relief"), param::UNEMPLOYED_ONE_OFF, a));
     if let (Some(k), Some(s)) = (k, s) {
-        f.cap = Some(f.money(t!("救助封顶（含已救助的一次性救助）", "Cap, the one-off included"), format!("{} × {}", fmt2(s), k.normalize()), s * k));
+        f.cap = Some(f.money(
+            t!("救助封顶（含已救助的一次性救助）", "Cap, the one-off included"),
+            format!("{} × {}", fmt2(s), k.normalize()),
+            s * k,
+        ));
         f.note(t!(
             "仍有困难的，经济状况核查后可继续救助，合计不超过 {} 元。",
             "If hardship continues, after a means check more may be paid, at most {} yuan in all.",
@@ -110,10 +121,19 @@ fn assets(f: &mut FindingBuilder) {
     };
     let (Some(months), Some(urban)) = (months, urban) else { return };
     let n = h.size();
-    let limit = f.money(t!("财产限额", "Asset limit"), format!("{} × {} × {}", months.normalize(), fmt2(urban), n), months * urban * n);
+    let limit = f.money(
+        t!("财产限额", "Asset limit"),
+        format!("{} × {} × {}", months.normalize(), fmt2(urban), n),
+        months * urban * n,
+    );
     f.require(
         assets <= limit,
-        t!("（四）家庭财产 {} 元，未超过限额 {} 元。", "(4) Assets of {} yuan are within the limit of {} yuan.", w(assets), w(limit)),
+        t!(
+            "（四）家庭财产 {} 元，未超过限额 {} 元。",
+            "(4) Assets of {} yuan are within the limit of {} yuan.",
+            w(assets),
+            w(limit)
+        ),
         t!(
             "（四）家庭财产 {} 元，超过限额 {} 元，超出 {} 元。",
             "(4) Assets of {} yuan exceed the limit of {} yuan by {} yuan.",
