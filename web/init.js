@@ -8,3 +8,11 @@ if (!entry) {
 }
 const { default: init } = await import(entry.dataset.js);
 await init({ module_or_path: entry.dataset.wasm });
+
+// Offline after the first visit: sw.js (copied next to index.html) caches what the page
+// loads from its own origin. Registered after the app has started, so it never delays it.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register(new URL('sw.js', document.baseURI), { scope: './' }).catch(() => {
+    // No offline copy (private mode, file://): the page works the same online.
+  });
+}

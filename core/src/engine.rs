@@ -348,7 +348,10 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 (v, step)
             }
         };
-        self.trace.push(step);
+        // A parameter read twice in one finding is shown once.
+        if !self.trace.contains(&step) {
+            self.trace.push(step);
+        }
         if v.is_none() {
             self.need(id);
         }

@@ -1,37 +1,34 @@
-//! The doudi site. For now a minimal page that proves the toolchain: a number
-//! input whose value is echoed back (events + rendering).
-use web_sys::HtmlInputElement;
-use yew::prelude::*;
+//! The doudi site: a Yew page where a household sees, as it types, the aid it may get,
+//! the amounts, the reasons and the clauses behind them. Everything is computed here, in
+//! the browser, by `doudi-core`; nothing is sent anywhere.
+//!
+//! Pure logic (form, fields, share, compute, plot, format, i18n, state's reducer) has no
+//! DOM access and is tested natively with `cargo test -p doudi-web`.
 
-#[function_component(App)]
-fn app() -> Html {
-    let income = use_state(String::new);
-    let oninput = {
-        let income = income.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            income.set(input.value());
-        })
-    };
-    let echo = if income.is_empty() {
-        "收入：— 元".to_owned()
-    } else {
-        format!("收入：{} 元", *income)
-    };
+mod app;
+mod components;
+mod compute;
+mod dom;
+mod fields;
+mod form;
+mod format;
+mod hooks;
+mod i18n;
+mod plot;
+mod share;
+mod state;
 
-    html! {
-        <main>
-            <h1>{ "兜底保障测算" }</h1>
-            <form class="calc" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <label for="income">{ "每月收入（元）" }</label>
-                <input id="income" name="income" type="number" min="0" step="0.01"
-                    inputmode="decimal" value={(*income).clone()} {oninput} />
-            </form>
-            <p id="echo" aria-live="polite">{ echo }</p>
-        </main>
-    }
-}
+use wasm_bindgen::JsCast;
+
+/// The element the page mounts into (`index.html`).
+const ROOT_ID: &str = "doudi";
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let root = document.get_element_by_id(ROOT_ID).or_else(|| document.body().map(|b| b.unchecked_into()));
+    if let Some(root) = root {
+        yew::Renderer::<app::App>::with_root_and_props(root, yew::props!(app::AppProps {})).render();
+    }
 }
