@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Builds the npm package `doudi` (the JS API of the WebAssembly build) and packs it.
+#
+#   scripts/js-build.sh
+#
+# 1. cargo builds the crate doudi-js for wasm32 (its build.rs generates the JSON Schemas);
+# 2. wasm-bindgen --target web writes the ES module; wasm-opt -Oz shrinks the wasm;
+# 3. packages/doudi/dist/ is assembled: the glue (packages/doudi/src/index.js), README,
+#    package.json (version from the crate), and the TypeScript declarations generated from
+#    the Rust types (packages/doudi/tools/build-types.mjs);
+# 4. prints the size of what a page loads (wasm + js: raw, gzip, brotli) and fails when the
+#    brotli total is over DOUDI_JS_BUDGET bytes (default 153600 = 150 KB);
+# 5. npm pack → target/npm/doudi-<version>.tgz.
+#
+# Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli of exactly the version Cargo.lock
+# pins, and the root package.json's devDependencies (npm ci): binaryen, json-schema-to-typescript,
+# typescript.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+budget=${DOUDI_JS_BUDGET:-153600}
+pkg=packages/doudi
+dist=$pkg/dist
+bin=$root/node_modules/.bin
+
+step() { printf '\n== js-build: %s\n' "$1"; }
+die() { printf 'js-build: %s\n' "$1" >&2; exit 1; }
+
+for tool in "$bin/wasm-opt" "$bin/tsc"; do
+  [ -x "$tool" ] || die "$tool is missing: run npm ci at the root"
+done
+[ -d node_modules/json-schema-to-typescript ] || die "json-schema-to-typescript is missing: run npm ci at the root"
+
+# The wasm-bindgen CLI must be the version of the wasm-bindgen crate in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }') || true
+[ -n "$want" ] || die "Cargo.lock has no wasm-bindgen"
+[ "$have" = "$want" ] || die "wasm-bindgen CLI is '${have:-missing}', Cargo.lock pins $want: cargo install wasm-bindgen-cli --version $want --locked"
+
+step "cargo build -p doudi-js --target wasm32-unknown-unknown --release"
+cargo build -p doudi-js --target wasm32-unknown-unknown --release
+meta=$(cargo metadata --format-version 1 --no-deps)
+target_dir=$(node -e 'console.log(JSON.parse(process.argv[1]).target_directory)' "$meta")
+version=$(node -e 'console.log(JSON.parse(process.argv[1]).packages.find((p) => p.name === "doudi-js").version)' "$meta")
+wasm_in=$target_dir/wasm32-unknown-unknown/release/doudi_js.wasm
+[ -f "$wasm_in" ] || die "$wasm_in was not built"
+
+step "wasm-bindgen --target web, wasm-opt -Oz"
+rm -rf "$dist"
+mkdir -p "$dist"
+wasm-bindgen --target web --out-dir "$dist" --out-name doudi "$wasm_in"
+rm -f "$dist/doudi_bg.wasm.d.ts" # the raw exports; the package does not expose them
+"$bin/wasm-opt" -Oz --strip-producers --strip-target-features "$dist/doudi_bg.wasm" -o "$dist/doudi_bg.wasm.opt"
+mv "$dist/doudi_bg.wasm.opt" "$dist/doudi_bg.wasm"
+
+step "assemble $dist (version $version)"
+cp "$pkg/src/index.js" "$pkg/README.md" "$dist/"
+node -e '
+  const fs = require("fs");
+  const [src, out, version] = process.argv.slice(1);
+  const { "//": _, ...manifest } = JSON.parse(fs.readFileSync(src, "utf8"));
+  const ordered = { name: manifest.name, version, ...manifest };
+  fs.writeFileSync(out, JSON.stringify(ordered, null, 2) + "\n");
+' "$pkg/package.json" "$dist/package.json" "$version"
+
+step "TypeScript declarations from the Rust types"
+node "$pkg/tools/build-types.mjs" "$dist"
+
+step "size (what a page loads: wasm + js)"
+over=0
+node -e '
+  const fs = require("fs"), zlib = require("zlib");
+  const [dir, budget] = [process.argv[1], Number(process.argv[2])];
+  const files = ["doudi_bg.wasm", "doudi.js", "index.js"];
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  console.log("file".padEnd(16) + "raw".padStart(10) + "gzip".padStart(11) + "brotli".padStart(11));
+  for (const f of files) {
+    const b = fs.readFileSync(`${dir}/${f}`);
+    const s = {
+      raw: b.length,
+      gzip: zlib.gzipSync(b, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+    for (const k in total) total[k] += s[k];
+    console.log(f.padEnd(16) + kb(s.raw) + kb(s.gzip).padStart(11) + kb(s.brotli).padStart(11));
+  }
+  console.log("total".padEnd(16) + kb(total.raw) + kb(total.gzip).padStart(11) + kb(total.brotli).padStart(11));
+  console.log(`brotli total ${total.brotli} bytes; budget ${budget} bytes`);
+  process.exit(total.brotli > budget ? 1 : 0);
+' "$dist" "$budget" || over=1
+if [ "$over" = 1 ]; then
+  die "wasm + js is over the budget of $budget bytes brotli (dist/ is left for inspection; nothing packed)"
+fi
+
+step "npm pack → target/npm"
+mkdir -p target/npm
+rm -f "target/npm/doudi-$version.tgz"
+(cd "$dist" && npm pack --silent --pack-destination "$root/target/npm" >/dev/null)
+[ -f "target/npm/doudi-$version.tgz" ] || die "npm pack did not write target/npm/doudi-$version.tgz"
+echo "target/npm/doudi-$version.tgz"
