@@ -70,7 +70,8 @@ pub fn decimal_from_f64(f: f64) -> Option<Decimal> {
     if !f.is_finite() {
         return None;
     }
-    parse_decimal(&format!("{f}"))
+    // ryu's shortest round-trip text (serde_json's own float formatter), not core::fmt's.
+    parse_decimal(ryu::Buffer::new().format_finite(f))
 }
 
 #[cfg(test)]

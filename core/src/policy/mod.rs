@@ -149,6 +149,7 @@ pub struct Choice {
 /// A value and where it comes from, in force from `from` until the next one.
 #[derive(Clone, Debug, Serialize)]
 pub struct DatedValue {
+    #[serde(serialize_with = "ser_date")]
     pub from: NaiveDate,
     /// `None`: no value is known from this date.
     pub value: Option<ParamValue>,
@@ -161,6 +162,7 @@ pub struct DatedValue {
 pub enum ParamValue {
     #[serde(serialize_with = "ser_decimal")]
     Number(Decimal),
+    #[serde(serialize_with = "ser_date")]
     Date(NaiveDate),
     /// A date parameter with no end (`epidemic.end` = null: still in force).
     #[serde(serialize_with = "ser_open")]
@@ -170,6 +172,11 @@ pub enum ParamValue {
 
 fn ser_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&d.normalize().to_string())
+}
+
+/// `YYYY-MM-DD` (chrono's own serde support would pull its format parser into the wasm).
+fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
 }
 
 fn ser_open<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {

@@ -57,30 +57,55 @@ impl Errors {
     }
 }
 
-pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyError>> {
-    let mut errs = Errors(Vec::new());
+/// The bundle `build.rs` writes: file path → file, for each kind.
+#[derive(serde::Deserialize)]
+struct Bundle {
+    documents: BTreeMap<String, DocumentFile>,
+    jurisdictions: BTreeMap<String, JurisdictionFile>,
+}
+
+/// Finds the file and key of a shape error (natively; the browser only ever loads the
+/// embedded bundle, which `cargo test` has already checked).
+#[cfg(not(target_arch = "wasm32"))]
+fn locate(json: &str, first: serde_json::Error) -> Vec<PolicyError> {
+    let whole = |message: String| vec![PolicyError { file: "(bundle)".into(), key: String::new(), message }];
     let bundle: BTreeMap<String, BTreeMap<String, serde_json::Value>> = match serde_json::from_str(json) {
         Ok(b) => b,
-        Err(e) => {
-            return Err(vec![PolicyError { file: "(bundle)".into(), key: String::new(), message: e.to_string() }])
-        }
+        Err(e) => return whole(e.to_string()),
     };
-    let empty = BTreeMap::new();
-    let mut doc_files = Vec::new();
-    for (path, value) in bundle.get("documents").unwrap_or(&empty) {
-        match serde_path_to_error::deserialize::<_, DocumentFile>(value) {
-            Ok(d) => doc_files.push((path.clone(), d)),
-            Err(e) => errs.push(path, e.path().to_string(), e.inner().to_string()),
+    let mut out = Vec::new();
+    for (kind, files) in &bundle {
+        for (path, value) in files {
+            let err = match kind.as_str() {
+                "documents" => serde_path_to_error::deserialize::<_, DocumentFile>(value).err().map(|e| (e.path().to_string(), e.into_inner())),
+                _ => serde_path_to_error::deserialize::<_, JurisdictionFile>(value).err().map(|e| (e.path().to_string(), e.into_inner())),
+            };
+            if let Some((key, e)) = err {
+                out.push(PolicyError { file: path.clone(), key, message: e.to_string() });
+            }
         }
     }
-    let mut jur_files = Vec::new();
-    for (path, value) in bundle.get("jurisdictions").unwrap_or(&empty) {
-        match serde_path_to_error::deserialize::<_, JurisdictionFile>(value) {
-            Ok(j) => jur_files.push((path.clone(), j)),
-            Err(e) => errs.push(path, e.path().to_string(), e.inner().to_string()),
-        }
+    if out.is_empty() {
+        whole(first.to_string())
+    } else {
+        out
     }
+}
 
+#[cfg(target_arch = "wasm32")]
+fn locate(_: &str, first: serde_json::Error) -> Vec<PolicyError> {
+    vec![PolicyError { file: "(bundle)".into(), key: String::new(), message: first.to_string() }]
+}
+
+pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyError>> {
+    let mut errs = Errors(Vec::new());
+    // The common case (and the only one in the browser): the typed bundle parses at once.
+    // Only when it does not is it parsed again, natively, to say which file and key is wrong.
+    let (doc_files, jur_files): (Vec<(String, DocumentFile)>, Vec<(String, JurisdictionFile)>) =
+        match serde_json::from_str::<Bundle>(json) {
+            Ok(b) => (b.documents.into_iter().collect(), b.jurisdictions.into_iter().collect()),
+            Err(e) => return Err(locate(json, e)),
+        };
     let documents = check_documents(&doc_files, &mut errs);
     let doc_index: BTreeMap<&str, (usize, &Document)> =
         documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), (i, d))).collect();
@@ -443,5 +468,6 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if !shape {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
