@@ -385,9 +385,13 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 Lang::Zh => format!("{}（{}）", doc.title, doc.number),
                 Lang::En => format!("{} ({})", doc.title_en, doc.number),
             };
+            let label = match self.ctx.lang {
+                Lang::Zh => clause.label.clone(),
+                Lang::En => english_label(&clause.id).unwrap_or_else(|| clause.label.clone()),
+            };
             self.citations.push(Citation {
                 document,
-                clause: clause.label.clone(),
+                clause: label,
                 text: clause.text.clone(),
                 document_id: doc.id.clone(),
                 clause_id: clause.id.clone(),
@@ -457,6 +461,19 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             services: self.services,
         }
     }
+}
+
+/// A clause id read out in English: `2.5.3` → "section 2, item 5, sentence 3";
+/// `1.0.4` → "section 1, sentence 4"; `0.0.2` → "preamble, sentence 2"; `9.0.1` → "signature".
+fn english_label(id: &str) -> Option<String> {
+    let mut parts = id.split('.').map(|p| p.parse::<u32>().ok());
+    let (section, item, sentence) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(match (section, item) {
+        (0, 0) => format!("preamble, sentence {sentence}"),
+        (9, 0) => "signature".to_string(),
+        (s, 0) => format!("section {s}, sentence {sentence}"),
+        (s, i) => format!("section {s}, item {i}, sentence {sentence}"),
+    })
 }
 
 /// "人均收入 1,100.00 元，高于标准 1,010.00 元，超出 90.00 元" and the like.
