@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the site (web/) for release and tests it in a real browser:
-#   tools -> cargo fetch -> trunk build --release --offline -> size budget -> browser tests
+# Builds the site (web/) for release and tests it, natively and in a real browser:
+#   tools -> cargo fetch -> unit tests (cargo test -p doudi-web, native) ->
+#   trunk build --release --offline -> size budget -> browser tests (node --test)
 # Usage: scripts/web-test.sh [SIZE_LIMIT_BYTES]   (default 256000 brotli bytes)
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -29,6 +30,7 @@ build() {
 
 step "tools" bash scripts/web-tools.sh
 step "cargo fetch" cargo fetch </dev/null
+step "unit tests" cargo test -p doudi-web </dev/null
 step "trunk build" build
 step "size report" node scripts/size-report.mjs "$SIZE_LIMIT"
 step "browser tests" node --test tests/browser/

@@ -3,7 +3,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,10 +12,7 @@ import { instrument, launchChromium } from './support/browser.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'web', 'dist');
 const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const INCOME_LABEL = '每月收入（元）';
 
 describe('site smoke', () => {
   let server;
@@ -44,7 +40,7 @@ describe('site smoke', () => {
     // here is reported by the tests (with the console errors and CSP violations
     // that explain it), not by this hook.
     await page
-      .getByRole('heading', { name: '兜底保障测算' })
+      .getByRole('heading', { name: '兜底保障测算', level: 1 })
       .waitFor({ timeout: 30_000 })
       .catch((err) => {
         startError = err.message.split('\n')[0];
@@ -94,16 +90,6 @@ describe('site smoke', () => {
     assert.equal(res.headers()['content-type'], 'application/wasm');
   });
 
-  test('typing 1500 into the income box shows "收入：1500 元"', async () => {
-    assertStarted();
-    const input = page.getByLabel(INCOME_LABEL);
-    await input.click();
-    await input.pressSequentially('1500');
-    await page.getByText('收入：1500 元', { exact: true }).waitFor({ timeout: 10_000 });
-    assert.equal(await input.inputValue(), '1500');
-    assert.equal((await page.locator('#echo').textContent()).trim(), '收入：1500 元');
-  });
-
   test('every request goes to the local test server', async () => {
     assert.ok(seen.requests.length >= 4, `too few requests: ${JSON.stringify(seen.requests)}`);
     const origin = new URL(server.url).origin;
@@ -112,35 +98,6 @@ describe('site smoke', () => {
       (u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'),
     );
     assert.deepEqual(offsite, [], 'requests that did not go to 127.0.0.1');
-  });
-
-  test('axe-core finds no accessibility violations', async () => {
-    assertStarted();
-    // addScriptTag({content}) makes an inline <script>, which the page's own CSP
-    // rightly blocks; so axe runs in a second context that bypasses CSP, on a
-    // fresh load of the same page in the same state.
-    const axeContext = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
-    try {
-      const axePage = await axeContext.newPage();
-      await axePage.goto(server.url, { waitUntil: 'load' });
-      await axePage.getByRole('heading', { name: '兜底保障测算' }).waitFor({ timeout: 30_000 });
-      await axePage.getByLabel(INCOME_LABEL).fill('1500');
-      await axePage.getByText('收入：1500 元', { exact: true }).waitFor({ timeout: 10_000 });
-      await axePage.addScriptTag({ content: AXE_SOURCE });
-      const results = await axePage.evaluate(() =>
-        window.axe.run(document, { resultTypes: ['violations'] }),
-      );
-      const violations = results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => n.target.join(' ')),
-      }));
-      assert.deepEqual(violations, [], 'axe violations');
-      assert.ok(results.passes.length > 0 || results.inapplicable.length > 0, 'axe did not run');
-    } finally {
-      await axeContext.close();
-    }
   });
 
   test('screenshot: target/screenshots/smoke.png', async () => {

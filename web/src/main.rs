@@ -14,7 +14,10 @@ mod form;
 mod format;
 mod hooks;
 mod i18n;
+mod markup;
 mod plot;
+mod policy_text;
+mod print;
 mod share;
 mod state;
 

@@ -1,6 +1,6 @@
-// A tiny static file server for the built site (web/dist), for the browser tests.
-// Listens on 127.0.0.1 only, on a free port the OS picks; the test starts and
-// stops it. Not a test file itself (node --test runs *.test.mjs only).
+// A tiny static file server for the built site (web/dist), for the browser tests and
+// scripts/serve.mjs. Listens on 127.0.0.1 only (tests: on a free port the OS picks; the
+// test starts and stops it). Not a test file itself (node --test runs *.test.mjs only).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -21,14 +21,13 @@ export const MIME = {
 };
 
 /**
- * Serves `root` on 127.0.0.1:<random port>.
- * @returns {Promise<{ url: string, port: number, requests: string[], close(): Promise<void> }>}
+ * The request handler: serves files under `root` (index.html for a folder), GET and HEAD
+ * only, never outside `root`; records "METHOD url" of each request in `requests` (if given).
  */
-export async function serveDir(root) {
+export function handler(root, requests) {
   const base = resolve(root);
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    requests.push(`${req.method} ${req.url}`);
+  return async (req, res) => {
+    requests?.push(`${req.method} ${req.url}`);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -53,7 +52,16 @@ export async function serveDir(root) {
       const code = err?.code === 'ENOENT' || err?.code === 'EISDIR' ? 404 : 500;
       res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(code));
     }
-  });
+  };
+}
+
+/**
+ * Serves `root` on 127.0.0.1:<random port>.
+ * @returns {Promise<{ url: string, port: number, requests: string[], close(): Promise<void> }>}
+ */
+export async function serveDir(root) {
+  const requests = [];
+  const server = createServer(handler(root, requests));
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', ok);

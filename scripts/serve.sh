@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the site for release and serves it at http://127.0.0.1:8080 (or $PORT).
+#   scripts/serve.sh            install what is missing, build, serve
+#   SKIP_BUILD=1 scripts/serve.sh   serve the last build
+# Tools come from scripts/web-tools.sh (idempotent: it skips what is already there).
+# Ctrl+C stops the server.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+PORT="${PORT:-8080}"
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  bash scripts/web-tools.sh
+  (cd web && trunk build --release --offline </dev/null)
+  node scripts/size-report.mjs 256000 || true
+fi
+exec node scripts/serve.mjs "$PORT" web/dist

@@ -1,0 +1,290 @@
+//! The root component: holds the state (a reducer), computes the answer from the form
+//! while rendering, lays out questions and answers, and is the only place with side
+//! effects (`use_effect_with`): focus and scrolling, the shared link, printing, and the
+//! browser events it listens to.
+//!
+//! It takes props so that the same page can later be embedded (a custom element in a
+//! shadow root) without its header and footer.
+
+use std::rc::Rc;
+
+use doudi_core::input::Residence;
+use doudi_core::{Lang, ParamInForce};
+use yew::prelude::*;
+
+use crate::components::basis::Basis;
+use crate::components::chart::Chart;
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::household_facts::HouseholdFacts;
+use crate::components::member_card::MemberCard;
+use crate::components::params_panel::ParamsPanel;
+use crate::components::policy_browser::PolicyBrowser;
+use crate::components::print_sheet::PrintSheet;
+use crate::components::results::Results;
+use crate::components::settings::Settings;
+use crate::components::summary_bar::SummaryBar;
+use crate::compute;
+use crate::dom;
+use crate::fields::{household_dom_id, FieldRef, Target};
+use crate::form::{Form, MemberForm, SupportForm};
+use crate::hooks::use_answers;
+use crate::i18n::{self, labels};
+use crate::share;
+use crate::state::{Action, Effect, State};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The place chosen at first (`tianjin`, `tianjin-dongli`, `chongqing`, `jilin`).
+    #[prop_or(AttrValue::Static("tianjin"))]
+    pub jurisdiction: AttrValue,
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Tighter spacing, for an embed in a narrow column.
+    #[prop_or_default]
+    pub compact: bool,
+    #[prop_or(true)]
+    pub show_header: bool,
+    #[prop_or(true)]
+    pub show_footer: bool,
+    /// Read a household from the address's `#h=` fragment on load and when it changes.
+    #[prop_or(true)]
+    pub read_fragment: bool,
+}
+
+/// Callbacks made once from the dispatcher, so children whose props did not change do not
+/// render again.
+struct Callbacks {
+    place: Callback<String>,
+    date: Callback<String>,
+    residence: Callback<Residence>,
+    add_member: Callback<MouseEvent>,
+    remove_member: Callback<usize>,
+    edit_member: Callback<(usize, MemberForm)>,
+    support: Callback<SupportForm>,
+    assets: Callback<String>,
+    set_param: Callback<(String, String)>,
+    reset_param: Callback<String>,
+    lang: Callback<Lang>,
+    big_text: Callback<()>,
+    staff: Callback<()>,
+    reveal: Callback<Target>,
+    share: Callback<()>,
+    print: Callback<()>,
+    go_answers: Callback<()>,
+    open_params: Callback<()>,
+    policy: Callback<()>,
+}
+
+impl Callbacks {
+    fn new(d: UseReducerDispatcher<State>) -> Callbacks {
+        let d = d.to_callback();
+        let on = |f: fn(()) -> Action| d.reform(f);
+        Callbacks {
+            place: d.reform(Action::SetJurisdiction),
+            date: d.reform(Action::SetDate),
+            residence: d.reform(Action::SetResidence),
+            add_member: d.reform(|_: MouseEvent| Action::AddMember),
+            remove_member: d.reform(Action::RemoveMember),
+            edit_member: d.reform(|(i, m)| Action::EditMember(i, m)),
+            support: d.reform(Action::EditSupport),
+            assets: d.reform(Action::SetAssets),
+            set_param: d.reform(|(id, v)| Action::SetParam(id, v)),
+            reset_param: d.reform(Action::ResetParam),
+            lang: d.reform(Action::SetLang),
+            big_text: on(|_| Action::ToggleBigText),
+            staff: on(|_| Action::ToggleStaff),
+            reveal: d.reform(Action::Reveal),
+            share: on(|_| Action::RequestShare),
+            print: on(|_| Action::RequestPrint),
+            go_answers: on(|_| Action::Reveal(Target::Answers)),
+            open_params: on(|_| {
+                Action::Reveal(Target::Field(FieldRef::Param(doudi_core::ids::param::DIBAO_STANDARD_URBAN.into())))
+            }),
+            policy: on(|_| Action::Reveal(Target::Element("policy-heading".into()))),
+        }
+    }
+}
+
+fn initial_state(props: &AppProps) -> State {
+    let today = dom::today();
+    let form = props
+        .read_fragment
+        .then(|| share::decode_fragment(&dom::location_hash()))
+        .flatten()
+        .map(|v| Form::from_json(&v, &props.jurisdiction, &today))
+        .unwrap_or_else(|| Form::new(&props.jurisdiction, &today));
+    let mut s = State::new(form, props.lang, today);
+    s = s.apply(Action::SetPrintTime(dom::now()));
+    s
+}
+
+/// The parameters in force for the place and date.
+#[derive(Debug, PartialEq)]
+pub struct ParamsInfo {
+    pub list: Vec<ParamInForce>,
+}
+
+/// The standard's source, for "what this estimate rests on".
+fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) -> Option<String> {
+    let id = match residence {
+        Residence::Urban => doudi_core::ids::param::DIBAO_STANDARD_URBAN,
+        Residence::Rural => doudi_core::ids::param::DIBAO_STANDARD_RURAL,
+    };
+    let p = params.iter().find(|p| p.id == id)?;
+    let mut parts = Vec::new();
+    if let Some(c) = &p.clause {
+        parts.push(c.clone());
+    }
+    if let Some(s) = &p.source {
+        parts.push(s.clone());
+    }
+    if let Some(c) = p.confidence {
+        parts.push(format!("{}: {}", labels(lang).param_confidence, c.label(lang)));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let props = props.clone();
+        move || initial_state(&props)
+    });
+    let root = use_node_ref();
+    let cb = use_memo((), {
+        let d = state.dispatcher();
+        move |_| Callbacks::new(d)
+    });
+    let lang = state.lang;
+    let l = labels(lang);
+    let form = &state.form;
+
+    let answers = use_answers(form, lang);
+    let names = Rc::new(form.member_ids(lang));
+    let params = use_memo((form.jurisdiction.clone(), form.as_of.clone(), lang), |(j, d, lang)| ParamsInfo {
+        list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
+    });
+    let errors = answers.errors.clone();
+
+    // The page's side effects: one requested by the reducer at a time, then listeners.
+    {
+        let root = root.clone();
+        let household = form.to_contract();
+        let d = state.dispatcher();
+        use_effect_with(state.effect.clone(), move |effect| match effect.as_ref().map(|e| &e.1) {
+            Some(Effect::Reveal(target)) => {
+                if let (Some(el), Some(id)) = (root.cast::<web_sys::Element>(), target.dom_id()) {
+                    dom::reveal(&el, &id);
+                }
+            }
+            Some(Effect::Share) => {
+                let fragment = share::encode_fragment(&household);
+                match dom::replace_fragment(&fragment) {
+                    Some(url) => {
+                        let u = url.clone();
+                        dom::copy(&url, move |copied| d.dispatch(Action::ShareDone { url: u, copied }));
+                    }
+                    None => d.dispatch(Action::ShareDone { url: fragment, copied: false }),
+                }
+            }
+            Some(Effect::Print) => dom::print(),
+            None => {}
+        });
+    }
+    {
+        let d = state.dispatcher();
+        let read_fragment = props.read_fragment;
+        let jurisdiction = props.jurisdiction.to_string();
+        let today = state.today.clone();
+        use_effect_with((), move |_| {
+            let mut listeners = Vec::new();
+            if let Some(w) = dom::window_target() {
+                if read_fragment {
+                    let d = d.clone();
+                    listeners.push(dom::Listener::new(&w, "hashchange", move |_| {
+                        if let Some(v) = share::decode_fragment(&dom::location_hash()) {
+                            d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, &today)));
+                        }
+                    }));
+                }
+                listeners
+                    .push(dom::Listener::new(&w, "beforeprint", move |_| d.dispatch(Action::SetPrintTime(dom::now()))));
+            }
+            move || drop(listeners)
+        });
+    }
+
+    let shown = answers.shown.clone();
+    let totals = shown.as_ref().map(|s| compute::totals(&s.assessment));
+    let root_class = classes!(
+        "doudi",
+        state.big_text.then_some("big"),
+        props.compact.then_some("compact"),
+        state.staff.then_some("staff")
+    );
+    let on_place = cb.place.clone();
+    let members = form.members.iter().enumerate().map(|(i, m)| {
+        let on_change = cb.edit_member.reform(move |m: MemberForm| (i, m));
+        let on_remove = (i > 0).then(|| cb.remove_member.reform(move |_: ()| i));
+        let name = names.get(i).cloned().unwrap_or_default();
+        html! {
+            <MemberCard key={m.key} index={i} member={m.clone()} name={name} {lang}
+                jurisdiction={form.jurisdiction.clone()} errors={errors.clone()} {on_change} {on_remove} />
+        }
+    });
+    let can_add = form.members.len() < crate::form::MAX_MEMBERS;
+
+    html! {
+        <div class={root_class} lang={i18n::html_lang(lang)} ref={root}>
+            <a class="skip-link" href={format!("#{}", crate::fields::ANSWERS_ID)}
+                onclick={cb.go_answers.reform(|e: MouseEvent| e.prevent_default())}>{ l.skip_to_answer }</a>
+            if props.show_header {
+                <Header {lang} big_text={state.big_text} staff={state.staff} on_lang={cb.lang.clone()}
+                    on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()} />
+            }
+            <div class="layout">
+                <main class="questions">
+                    <Settings {lang} jurisdiction={form.jurisdiction.clone()} as_of={form.as_of.clone()} today={state.today.clone()}
+                        residence={form.residence} errors={errors.clone()} {on_place} on_date={cb.date.clone()}
+                        on_residence={cb.residence.clone()} />
+                    <section class="members" aria-labelledby="members-heading">
+                        <h2 id="members-heading">{ l.members_heading }</h2>
+                        <p class="hint">{ l.members_hint }</p>
+                        { for members }
+                        if can_add {
+                            <button type="button" class="add-member" id={household_dom_id("members")} onclick={cb.add_member.clone()}>
+                                { l.add_member }
+                            </button>
+                        }
+                    </section>
+                    <HouseholdFacts {lang} support={form.support.clone()} assets={form.assets.clone()} errors={errors.clone()}
+                        on_support={cb.support.clone()} on_assets={cb.assets.clone()} />
+                    if state.staff {
+                        <ParamsPanel {lang} params={params.clone()} overrides={form.parameters.clone()} errors={errors.clone()}
+                            on_set={cb.set_param.clone()} on_reset={cb.reset_param.clone()} on_reveal={cb.reveal.clone()} />
+                    }
+                </main>
+                <aside class="answers" id="answers" aria-label={l.answers_heading}>
+                    <Results {lang} answers={answers.clone()} names={names.clone()} params={params.clone()}
+                        on_reveal={cb.reveal.clone()} />
+                    if let Some(s) = &shown {
+                        <Basis {lang} assessment={s.assessment.clone()}
+                            standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />
+                        <Chart {lang} data={s.chart.clone()} on_open_params={cb.open_params.clone()} />
+                    }
+                </aside>
+            </div>
+            <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
+            if props.show_footer {
+                <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}
+                    on_policy={cb.policy.clone()} />
+            }
+            if let Some(t) = totals {
+                <SummaryBar {lang} totals={t} stale={answers.stale} on_go={cb.go_answers.clone()} />
+            }
+            <PrintSheet {lang} form={form.clone()} names={names.clone()} assessment={shown.map(|s| s.assessment)}
+                print_time={state.print_time.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,51 @@
+//! "What this estimate rests on", always in view: the standard and its source, the
+//! epidemic period, the policy data's version, and every assumption the engine made
+//! (including each parameter changed by hand).
+
+use doudi_core::{Assessment, Lang};
+use yew::prelude::*;
+
+use crate::format;
+use crate::i18n::{self, labels};
+
+#[derive(Properties, PartialEq)]
+pub struct BasisProps {
+    pub lang: Lang,
+    pub assessment: std::rc::Rc<Assessment>,
+    /// Where the standard in use comes from.
+    #[prop_or_default]
+    pub standard_source: Option<AttrValue>,
+}
+
+#[component]
+pub fn Basis(p: &BasisProps) -> Html {
+    let l = labels(p.lang);
+    let s = &p.assessment.summary;
+    let standard = match s.standard {
+        Some(v) => i18n::fill(l.basis_standard, &[&format::money(v)]),
+        None => l.basis_standard_unknown.to_string(),
+    };
+    let epidemic = match (&s.epidemic_start, &s.epidemic_end) {
+        (Some(a), Some(b)) => Some(i18n::fill(l.basis_epidemic, &[&format::date(a, p.lang), &format::date(b, p.lang)])),
+        (Some(a), None) => Some(i18n::fill(l.basis_epidemic_open, &[&format::date(a, p.lang)])),
+        _ => None,
+    };
+    html! {
+        <section class="basis" aria-labelledby="basis-heading">
+            <h2 id="basis-heading">{ l.basis_heading }</h2>
+            <ul>
+                <li>
+                    { standard }
+                    if let Some(src) = &p.standard_source {
+                        { i18n::fill(l.basis_source, &[src]) }
+                    }
+                </li>
+                if let Some(e) = epidemic {
+                    <li>{ e }{ " " }{ if s.in_epidemic_period { l.basis_in_period } else { l.basis_out_period } }</li>
+                }
+                { for p.assessment.assumptions.iter().map(|a| html! { <li>{ a.text.clone() }</li> }) }
+                <li class="version">{ i18n::fill(l.basis_policy_version, &[&p.assessment.policy_version]) }</li>
+            </ul>
+        </section>
+    }
+}

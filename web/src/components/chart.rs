@@ -1,0 +1,82 @@
+//! "If income changes": the household's monthly aid against the first person's monthly
+//! income, as an inline SVG drawn here (no chart library), the stretches where more income
+//! means less money in all shaded and labelled, the household's point marked, and the
+//! same told in a sentence for screen readers and for people who do not read charts.
+
+use std::rc::Rc;
+
+use doudi_core::Lang;
+use yew::prelude::*;
+
+use crate::compute::ChartData;
+use crate::format;
+use crate::i18n::{self, labels};
+use crate::plot;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub lang: Lang,
+    pub data: Rc<ChartData>,
+    pub on_open_params: Callback<()>,
+}
+
+/// The chart in words.
+pub fn describe(r: &plot::Reading, lang: Lang) -> String {
+    let l = labels(lang);
+    let mut out = i18n::fill(l.chart_desc_start, &[&format::money(doudi_core::assessment::Amount(r.start))]);
+    match r.zero_from {
+        Some(z) => out.push_str(&i18n::fill(l.chart_desc_zero, &[&format::whole(z)])),
+        None if r.start > rust_decimal::Decimal::ZERO => out.push_str(l.chart_desc_never_zero),
+        None => {}
+    }
+    out.push_str(&i18n::fill(
+        l.chart_desc_now,
+        &[
+            &format::money(doudi_core::assessment::Amount(r.current.0)),
+            &format::money(doudi_core::assessment::Amount(r.current.1)),
+        ],
+    ));
+    if r.losses.is_empty() {
+        out.push_str(l.chart_desc_no_loss);
+    }
+    for (a, b) in &r.losses {
+        out.push_str(&i18n::fill(l.chart_desc_loss, &[&format::whole(*a), &format::whole(*b)]));
+    }
+    out
+}
+
+#[component]
+pub fn Chart(p: &ChartProps) -> Html {
+    let l = labels(p.lang);
+    let content = match &*p.data {
+        ChartData::Unavailable => html! {},
+        ChartData::NeedsStandard => html! {
+            <div class="chart-missing">
+                <p>{ l.chart_needs_standard }</p>
+                <button type="button" class="secondary" onclick={p.on_open_params.reform(|_: MouseEvent| ())}>{ l.chart_open_params }</button>
+            </div>
+        },
+        ChartData::Ready(s) => {
+            let g = plot::plot(s);
+            let sentence = describe(&g.reading, p.lang);
+            let words =
+                plot::ChartWords { title: l.chart_heading, loss: l.chart_loss, you: l.chart_you, x_axis: l.chart_x };
+            html! {
+                <figure class="chart-figure">
+                    { Html::from_html_unchecked(AttrValue::from(plot::svg(&g, &words))) }
+                    <figcaption>
+                        <p class="chart-y">{ l.chart_y }</p>
+                        <p id="chart-desc">{ sentence }</p>
+                        <p class="hint">{ i18n::fill(l.chart_range, &[&format::whole(s.range_end)]) }</p>
+                    </figcaption>
+                </figure>
+            }
+        }
+    };
+    html! {
+        <section class="chart" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{ l.chart_heading }</h2>
+            { content }
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! One finding as a card: status in words and icon, the programme in residents' words
+//! with its official name, the amounts, the reasons, what is missing (as buttons to the
+//! field), services, next steps, and "Why?".
+
+use std::rc::Rc;
+
+use doudi_core::{Finding, Lang, Status};
+use yew::prelude::*;
+
+use crate::app::ParamsInfo;
+use crate::components::why::Why;
+use crate::fields::{FieldRef, Target};
+use crate::format;
+use crate::i18n::{self, labels};
+
+#[derive(Properties, PartialEq)]
+pub struct FindingCardProps {
+    pub lang: Lang,
+    pub finding: Finding,
+    /// The card's element id (`f-dibao`), for links from the policy browser.
+    pub dom_id: AttrValue,
+    /// The person a per-person finding is about, as the page names them.
+    #[prop_or_default]
+    pub member_name: Option<AttrValue>,
+    /// The page's names of the members, by index (for missing member fields).
+    pub names: Rc<Vec<String>>,
+    /// Parameter labels by id (for missing parameters).
+    pub params: Rc<ParamsInfo>,
+    pub on_reveal: Callback<Target>,
+}
+
+/// A needed answer, in words.
+pub fn missing_label(path: &str, lang: Lang, names: &[String], params: &[doudi_core::ParamInForce]) -> String {
+    let l = labels(lang);
+    match FieldRef::parse(path) {
+        FieldRef::Member { index, field } => {
+            let who = names.get(index).cloned().unwrap_or_else(|| i18n::fill(l.member_n, &[&(index + 1).to_string()]));
+            i18n::fill(l.member_field, &[&who, i18n::member_field_label(&field, lang)])
+        }
+        FieldRef::Household(p) => i18n::household_field_label(&p, lang).to_string(),
+        FieldRef::Param(id) => {
+            let label = params.iter().find(|p| p.id == id).map_or(id.clone(), |p| p.label.clone());
+            format!("{label}{}", l.param_suffix)
+        }
+        FieldRef::Whole => String::new(),
+    }
+}
+
+#[component]
+pub fn FindingCard(p: &FindingCardProps) -> Html {
+    let l = labels(p.lang);
+    let f = &p.finding;
+    let (plain, explain) = i18n::programme(f.program, p.lang);
+    let status_class = match f.status {
+        Status::Eligible => "eligible",
+        Status::NeedsInfo => "needs-info",
+        Status::Discretionary => "discretionary",
+        Status::Referral => "referral",
+        Status::Ineligible => "ineligible",
+    };
+    let heading_id = format!("{}-h", p.dom_id);
+    let yuan = |a: doudi_core::assessment::Amount| i18n::fill(l.yuan, &[&format::money(a)]);
+    let mut amounts: Vec<(&str, String, bool)> = Vec::new();
+    if matches!(f.status, Status::Eligible | Status::Discretionary) {
+        if let Some(m) = f.monthly {
+            amounts.push((l.monthly, yuan(m), true));
+        }
+        if let Some(o) = f.one_off {
+            amounts.push((l.one_off, yuan(o), true));
+        }
+        if let Some(n) = f.months {
+            amounts.push(("", i18n::fill(l.months, &[&n.to_string()]), false));
+        }
+        if let Some(t) = f.total {
+            amounts.push((l.total, yuan(t), false));
+        }
+        if let Some(c) = f.cap {
+            amounts.push((l.cap, yuan(c), false));
+        }
+    }
+    let amount_unknown =
+        f.status == Status::Eligible && f.monthly.is_none() && f.one_off.is_none() && !f.missing.is_empty();
+    let member = p.member_name.as_ref().map(|n| i18n::fill(l.for_member, &[n]));
+    html! {
+        <article class={classes!("finding", status_class)} id={p.dom_id.clone()} aria-labelledby={heading_id.clone()} tabindex="-1">
+            <p class="status-tag">
+                <span class="icon" aria-hidden="true">{ i18n::status_icon(f.status) }</span>
+                { i18n::status_label(f.status, p.lang) }
+            </p>
+            <h4 id={heading_id}>
+                <span class="plain">{ plain }{ member.unwrap_or_default() }</span>
+                <span class="official">{ f.name.clone() }</span>
+            </h4>
+            if !amounts.is_empty() {
+                <dl class="amounts">
+                    { for amounts.into_iter().map(|(label, value, big)| html! {
+                        <div class={classes!("amount", big.then_some("big"))}>
+                            <dt>{ label }</dt>
+                            <dd>{ value }</dd>
+                        </div>
+                    }) }
+                </dl>
+            }
+            if amount_unknown {
+                <p class="note">{ l.amount_unknown }</p>
+            }
+            <p class="explain">{ explain }</p>
+            if !f.reasons.is_empty() {
+                <ul class="reasons">
+                    { for f.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
+                </ul>
+            }
+            if f.status == Status::Discretionary && f.next_steps.is_empty() {
+                <p class="note">{ l.discretionary_note }</p>
+            }
+            if !f.missing.is_empty() {
+                <div class="missing">
+                    <p>{ l.needs }</p>
+                    <ul>
+                        { for f.missing.iter().map(|path| {
+                            let target = Target::Field(FieldRef::parse(path));
+                            let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
+                            html! {
+                                <li><button type="button" class="link-button" {onclick}>
+                                    { missing_label(path, p.lang, &p.names, &p.params.list) }
+                                </button></li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+            if !f.services.is_empty() {
+                <div class="services">
+                    <p>{ l.services }</p>
+                    <ul>
+                        { for f.services.iter().map(|s| html! { <li>{ s.text.clone() }</li> }) }
+                    </ul>
+                </div>
+            }
+            if !f.next_steps.is_empty() {
+                <div class="next-steps">
+                    <p>{ l.next_steps }</p>
+                    <ul>
+                        { for f.next_steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }
+                    </ul>
+                </div>
+            }
+            <Why lang={p.lang} trace={f.trace.clone()} citations={f.citations.clone()} on_reveal={p.on_reveal.clone()} />
+        </article>
+    }
+}

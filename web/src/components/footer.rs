@@ -1,0 +1,48 @@
+//! The footer: what happens to the answers (nothing leaves the device), the disclaimer,
+//! the policy texts, a link to share (written only when asked, with its privacy note) and
+//! printing.
+
+use doudi_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::labels;
+use crate::state::Share;
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub lang: Lang,
+    pub share: Share,
+    pub on_share: Callback<()>,
+    pub on_print: Callback<()>,
+    pub on_policy: Callback<()>,
+}
+
+#[component]
+pub fn Footer(p: &FooterProps) -> Html {
+    let l = labels(p.lang);
+    let on_policy = p.on_policy.reform(|e: MouseEvent| {
+        e.prevent_default();
+    });
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+    html! {
+        <footer class="footer">
+            <p class="local">{ l.footer_local }</p>
+            <p class="disclaimer">{ l.footer_disclaimer }</p>
+            <div class="footer-actions">
+                <a href="#policy" class="button secondary" onclick={on_policy}>{ l.policy_link }</a>
+                <button type="button" class="secondary" onclick={p.on_share.reform(|_: MouseEvent| ())} aria-describedby="share-note">{ l.share }</button>
+                <button type="button" class="secondary" onclick={p.on_print.reform(|_: MouseEvent| ())}>{ l.print }</button>
+            </div>
+            <p class="hint" id="share-note">{ l.share_note }</p>
+            if let Share::Done { url, copied } = &p.share {
+                <div class="share-result" role="status">
+                    <label for="share-url">{ if *copied { l.share_done } else { l.share_manual } }</label>
+                    <input id="share-url" type="text" readonly=true value={url.clone()} onfocus={select_all} />
+                </div>
+            }
+        </footer>
+    }
+}

@@ -1,0 +1,54 @@
+//! The top bar: the title and the page's switches (language, large text, staff mode, and
+//! in staff mode the print button).
+
+use doudi_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n::labels;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub big_text: bool,
+    pub staff: bool,
+    pub on_lang: Callback<Lang>,
+    pub on_big_text: Callback<()>,
+    pub on_staff: Callback<()>,
+    pub on_print: Callback<()>,
+}
+
+#[component]
+pub fn Header(p: &HeaderProps) -> Html {
+    let l = labels(p.lang);
+    let other = match p.lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let on_lang = p.on_lang.reform(move |_: MouseEvent| other);
+    let on_big = p.on_big_text.reform(|_: MouseEvent| ());
+    let on_staff = p.on_staff.reform(|_: MouseEvent| ());
+    let on_print = p.on_print.reform(|_: MouseEvent| ());
+    let other_lang = crate::i18n::html_lang(other);
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{ l.title }</h1>
+                <p class="subtitle">{ l.subtitle }</p>
+            </div>
+            <div class="switches">
+                <button type="button" class="switch" onclick={on_lang} lang={other_lang} aria-label={l.lang_switch_name}>
+                    { l.lang_switch }
+                </button>
+                <button type="button" class="switch" onclick={on_big} aria-pressed={p.big_text.to_string()}>
+                    <span class="icon" aria-hidden="true">{ "A+" }</span>{ l.big_text }
+                </button>
+                <button type="button" class="switch" onclick={on_staff} aria-pressed={p.staff.to_string()}>
+                    { l.staff_mode }
+                </button>
+                if p.staff {
+                    <button type="button" class="switch" onclick={on_print}>{ l.print }</button>
+                }
+            </div>
+        </header>
+    }
+}

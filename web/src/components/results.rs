@@ -1,0 +1,170 @@
+//! The answer: a summary line, then the findings grouped (可能符合, 还需要了解, 需个案研究,
+//! 服务转介, and 暂不符合 folded), each group with its count. While an answer is wrong or
+//! missing, the last result stays, dimmed and marked as not updated.
+
+use std::rc::Rc;
+
+use doudi_core::{Finding, Lang, Status};
+use yew::prelude::*;
+
+use crate::app::ParamsInfo;
+use crate::components::finding_card::FindingCard;
+use crate::compute::{self, Outcome};
+use crate::fields::{finding_dom_id, FieldRef, Target, ANSWERS_ID};
+use crate::format;
+use crate::hooks::Answers;
+use crate::i18n::{self, labels};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    pub answers: Answers,
+    pub names: Rc<Vec<String>>,
+    pub params: Rc<ParamsInfo>,
+    pub on_reveal: Callback<Target>,
+}
+
+/// Element ids for the findings, in the assessment's order: the first card of a programme
+/// is `f-<programme>`, later per-person cards `f-<programme>-<member index>`.
+pub fn card_ids(findings: &[Finding], names: &[String]) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    findings
+        .iter()
+        .map(|f| {
+            let p = f.program.as_str();
+            if !seen.contains(&p) {
+                seen.push(p);
+                finding_dom_id(p, None)
+            } else {
+                finding_dom_id(p, Some(compute::member_index(f, names).unwrap_or(0)))
+            }
+        })
+        .collect()
+}
+
+#[component]
+pub fn Results(p: &ResultsProps) -> Html {
+    let l = labels(p.lang);
+    let problems: Option<(&Vec<(FieldRef, String)>, bool)> = match &p.answers.outcome {
+        Outcome::Ready(_) => None,
+        Outcome::Incomplete(v) => Some((v, false)),
+        Outcome::Invalid(v) => Some((v, true)),
+    };
+    let problem_list = problems.map(|(list, invalid)| {
+        html! {
+            <div class={classes!("problems", invalid.then_some("invalid"))} role="status">
+                if p.answers.shown.is_some() {
+                    <p class="stale-mark"><span class="icon" aria-hidden="true">{ "⚠" }</span><strong>{ l.stale }</strong>{ " — " }{ l.stale_note }</p>
+                } else {
+                    <p>{ l.incomplete_note }</p>
+                }
+                <ul>
+                    { for list.iter().map(|(field, message)| {
+                        let target = Target::Field(field.clone());
+                        let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
+                        let what = match field {
+                            FieldRef::Whole => i18n::fill(l.whole_input_error, &[message]),
+                            f => {
+                                let label = crate::components::finding_card::missing_label(&field_path(f), p.lang, &p.names, &p.params.list);
+                                // A missing answer is named; a wrong one also says what is wrong.
+                                if invalid { i18n::fill(l.member_field, &[&label, message]) } else { label }
+                            }
+                        };
+                        html! {
+                            <li>
+                                if matches!(field, FieldRef::Whole) {
+                                    { what }
+                                } else {
+                                    <button type="button" class="link-button" {onclick}>{ what }</button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        }
+    });
+
+    let body = p.answers.shown.as_ref().map(|shown| {
+        let a = &shown.assessment;
+        let ids = card_ids(&a.findings, &p.names);
+        let id_of = |f: &Finding| -> String {
+            a.findings.iter().position(|x| std::ptr::eq(x, f)).and_then(|i| ids.get(i).cloned()).unwrap_or_default()
+        };
+        let card = |f: &Finding| {
+            let member_name = compute::member_index(f, &p.names).and_then(|i| p.names.get(i)).map(|n| AttrValue::from(n.clone()));
+            html! {
+                <FindingCard key={id_of(f)} lang={p.lang} finding={f.clone()} dom_id={id_of(f)} {member_name}
+                    names={p.names.clone()} params={p.params.clone()} on_reveal={p.on_reveal.clone()} />
+            }
+        };
+        let group = |status: Status, list: Vec<&Finding>| {
+            if list.is_empty() {
+                return html! {};
+            }
+            let class = format!("group-{}", match status {
+                Status::Eligible => "eligible",
+                Status::NeedsInfo => "needs-info",
+                Status::Discretionary => "discretionary",
+                Status::Referral => "referral",
+                Status::Ineligible => "ineligible",
+            });
+            let title = html! {
+                <>
+                    <span class="icon" aria-hidden="true">{ i18n::status_icon(status) }</span>
+                    { i18n::status_label(status, p.lang) }
+                    <span class="count">{ i18n::fill(l.count, &[&list.len().to_string()]) }</span>
+                </>
+            };
+            if status == Status::Ineligible {
+                html! {
+                    <details class={classes!("result-group", class)}>
+                        <summary><h3>{ title }</h3></summary>
+                        { for list.into_iter().map(card) }
+                    </details>
+                }
+            } else {
+                html! {
+                    <section class={classes!("result-group", class)}>
+                        <h3>{ title }</h3>
+                        { for list.into_iter().map(card) }
+                    </section>
+                }
+            }
+        };
+        let of = |s: Status| a.findings.iter().filter(|f| f.status == s).collect::<Vec<_>>();
+        let t = compute::totals(a);
+        let summary = i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &format::money(t.monthly), &format::money(t.one_off)]);
+        html! {
+            <div class={classes!("results", p.answers.stale.then_some("stale"))} aria-busy={p.answers.stale.then_some("true")}>
+                <p class="summary-line" aria-live="polite">{ summary }</p>
+                if t.eligible == 0 {
+                    <p class="note">{ l.none_eligible }</p>
+                }
+                { group(Status::Eligible, of(Status::Eligible)) }
+                { group(Status::NeedsInfo, of(Status::NeedsInfo)) }
+                { group(Status::Discretionary, of(Status::Discretionary)) }
+                { group(Status::Referral, of(Status::Referral)) }
+                { group(Status::Ineligible, of(Status::Ineligible)) }
+            </div>
+        }
+    });
+
+    html! {
+        <section class="answers-body" aria-labelledby={ANSWERS_ID}>
+            <h2 id={ANSWERS_ID} tabindex="-1">{ l.answers_heading }</h2>
+            { problem_list.unwrap_or_default() }
+            { body.unwrap_or_default() }
+        </section>
+    }
+}
+
+/// A field back as the path [`missing_label`](crate::components::finding_card::missing_label) reads.
+fn field_path(f: &FieldRef) -> String {
+    match f {
+        FieldRef::Member { index, field } => format!("members[{index}].{field}"),
+        FieldRef::Household(p) => p.clone(),
+        FieldRef::Param(id) => format!("parameters.{id}"),
+        FieldRef::Whole => String::new(),
+    }
+}

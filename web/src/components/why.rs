@@ -1,0 +1,72 @@
+//! "Why?": a finding's trace (each figure, its formula, its value) and the clauses it
+//! quotes, each linked to the clause in the policy browser.
+
+use doudi_core::assessment::{Citation, TraceStep};
+use doudi_core::Lang;
+use yew::prelude::*;
+
+use crate::fields::{clause_dom_id, Target};
+use crate::i18n::labels;
+
+#[derive(Properties, PartialEq)]
+pub struct WhyProps {
+    pub lang: Lang,
+    pub trace: Vec<TraceStep>,
+    pub citations: Vec<Citation>,
+    pub on_reveal: Callback<Target>,
+}
+
+#[component]
+pub fn Why(p: &WhyProps) -> Html {
+    let l = labels(p.lang);
+    html! {
+        <details class="why">
+            <summary>{ l.why }</summary>
+            if !p.trace.is_empty() {
+                <div class="table-wrap">
+                    // Explicit roles keep it a table for screen readers when a phone's
+                    // stylesheet stacks its rows.
+                    <table class="trace" role="table">
+                        <caption>{ l.trace_caption }</caption>
+                        <thead role="rowgroup"><tr role="row">
+                            <th scope="col" role="columnheader">{ l.trace_label }</th>
+                            <th scope="col" role="columnheader">{ l.trace_formula }</th>
+                            <th scope="col" role="columnheader">{ l.trace_value }</th>
+                        </tr></thead>
+                        <tbody role="rowgroup">
+                            { for p.trace.iter().map(|t| html! {
+                                <tr role="row">
+                                    <th scope="row" role="rowheader">{ t.label.clone() }</th>
+                                    <td class="formula" role="cell">{ t.formula.clone() }</td>
+                                    <td class="value" role="cell">{ t.value.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            if !p.citations.is_empty() {
+                <h5 class="citations-heading">{ l.citations_heading }</h5>
+                { for p.citations.iter().map(|c| {
+                    let target = Target::Clause { document: c.document_id.clone(), clause: c.clause_id.clone() };
+                    let onclick = p.on_reveal.reform(move |e: MouseEvent| {
+                        e.prevent_default();
+                        target.clone()
+                    });
+                    html! {
+                        <figure class="citation">
+                            <blockquote lang="zh-CN">{ c.text.clone() }</blockquote>
+                            <figcaption>
+                                <span class="doc" lang="zh-CN">{ c.document.clone() }</span>
+                                { " · " }
+                                <span class="clause" lang="zh-CN">{ c.clause.clone() }</span>
+                                { " · " }
+                                <a href={format!("#{}", clause_dom_id(&c.document_id, &c.clause_id))} {onclick}>{ l.see_clause }</a>
+                            </figcaption>
+                        </figure>
+                    }
+                }) }
+            }
+        </details>
+    }
+}

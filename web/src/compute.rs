@@ -1,0 +1,242 @@
+//! From the form to what the page shows: the assessment (or why there is none yet), the
+//! chart's sweep, and the findings grouped as people read them. Pure: no DOM, no clock.
+
+use std::rc::Rc;
+
+use doudi_core::assessment::Amount;
+use doudi_core::{evaluate_input, Assessment, Finding, InputError, Lang, Options, SweepRange};
+use rust_decimal::Decimal;
+
+use crate::fields::FieldRef;
+use crate::form::{Form, Problems};
+
+/// The engine's answer for the form as it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Ready(Rc<Assessment>),
+    /// Answers still to give, each with the field and a plain prompt.
+    Incomplete(Vec<(FieldRef, String)>),
+    /// Wrong answers, each at its field with a plain message.
+    Invalid(Vec<(FieldRef, String)>),
+}
+
+/// Assesses the form in `lang`: checks what the page checks, then asks the engine.
+pub fn assess(form: &Form, lang: Lang) -> Outcome {
+    let ids = form.member_ids(lang);
+    let (input, problems) = form.to_input(Some(&ids), lang);
+    match problems {
+        Some(Problems::Incomplete(v)) => return Outcome::Incomplete(v),
+        Some(Problems::Invalid(v)) => return Outcome::Invalid(v),
+        None => {}
+    }
+    match evaluate_input(input, Options { lang }) {
+        Ok(a) => Outcome::Ready(Rc::new(a)),
+        Err(e) => Outcome::Invalid(vec![refusal(&e, lang)]),
+    }
+}
+
+/// An engine refusal as a field and a message in `lang`.
+pub fn refusal(e: &InputError, lang: Lang) -> (FieldRef, String) {
+    let message = match lang {
+        Lang::Zh => e.message_zh.clone(),
+        Lang::En => e.message.clone(),
+    };
+    (FieldRef::parse(&e.path), message)
+}
+
+/// How many points the chart's sweep computes (intervals + 1).
+pub const SWEEP_STEPS: u32 = 60;
+
+/// The chart's data: the household's monthly aid as the first member's income runs from 0
+/// to 3 × (standard × members), or why it cannot be drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartData {
+    /// The form cannot be assessed (the page shows the last chart instead).
+    Unavailable,
+    /// The 低保 standard has no value: the x range cannot be chosen.
+    NeedsStandard,
+    Ready(Sweep),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    /// (first member's income, household's monthly aid), income ascending from 0.
+    pub points: Vec<(Decimal, Decimal)>,
+    /// The household as entered: (first member's income, monthly aid).
+    pub current: (Decimal, Decimal),
+    /// 3 × standard × members: the end of the default range.
+    pub range_end: Decimal,
+    /// The income from which the aid stays 0 (when it starts above 0 and reaches 0 in range),
+    /// found to within a yuan or so by a finer sweep between the two points around it.
+    pub zero_from: Option<Decimal>,
+}
+
+/// Sweeps the first member's income for the chart.
+pub fn chart(form: &Form) -> ChartData {
+    let (input, problems) = form.to_input(None, Lang::Zh);
+    if problems.is_some() {
+        return ChartData::Unavailable;
+    }
+    let Ok(now) = evaluate_input(input.clone(), Options::default()) else {
+        return ChartData::Unavailable;
+    };
+    let Some(standard) = now.summary.standard else {
+        return ChartData::NeedsStandard;
+    };
+    let members = Decimal::from(now.summary.members as u64);
+    let range_end = standard.0 * members * Decimal::from(3);
+    let income = input.members.first().and_then(|m| m.monthly_income).map(|m| m.0).unwrap_or_default();
+    // Keep the household's own point on the chart when it earns beyond the range.
+    let to = if income > range_end { round_up(income * Decimal::new(12, 1)) } else { round_up(range_end) };
+    if to <= Decimal::ZERO {
+        return ChartData::NeedsStandard;
+    }
+    let range = SweepRange { from: Decimal::ZERO, to, steps: SWEEP_STEPS };
+    let Ok(points) = doudi_core::sweep(input.clone(), range) else {
+        return ChartData::Unavailable;
+    };
+    let points: Vec<(Decimal, Decimal)> = points.into_iter().map(|p| (p.income.0, p.monthly_total.0)).collect();
+    let zero_from = zero_point(&points).map(|(a, b)| {
+        // Between the last point with aid and the first without: about one step per yuan.
+        let steps = ((b - a).ceil()).clamp(Decimal::ONE, Decimal::from(200));
+        let fine = SweepRange { from: a, to: b, steps: steps.try_into().unwrap_or(50) };
+        doudi_core::sweep(input, fine)
+            .ok()
+            .and_then(|fine| fine.iter().find(|p| p.monthly_total.0.is_zero()).map(|p| p.income.0))
+            .unwrap_or(b)
+    });
+    ChartData::Ready(Sweep { points, current: (income, now.summary.monthly_total.0), range_end, zero_from })
+}
+
+/// The two neighbouring points around the income from which the aid stays 0, if the aid
+/// starts above 0 and ends at 0.
+pub fn zero_point(points: &[(Decimal, Decimal)]) -> Option<(Decimal, Decimal)> {
+    if points.first()?.1.is_zero() {
+        return None;
+    }
+    let last = points.iter().rposition(|p| !p.1.is_zero())?;
+    Some((points[last].0, points.get(last + 1)?.0))
+}
+
+/// Up to the next multiple of 100 (a readable axis end).
+fn round_up(d: Decimal) -> Decimal {
+    let hundred = Decimal::from(100);
+    (d / hundred).ceil() * hundred
+}
+
+/// The index of the member a finding names (by the ids the page gave), if any.
+pub fn member_index(f: &Finding, ids: &[String]) -> Option<usize> {
+    let id = f.member.as_ref()?;
+    ids.iter().position(|x| x == id)
+}
+
+/// What the bottom bar and the print sheet sum up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Totals {
+    pub eligible: usize,
+    pub monthly: Amount,
+    pub one_off: Amount,
+}
+
+pub fn totals(a: &Assessment) -> Totals {
+    Totals { eligible: a.summary.eligible, monthly: a.summary.monthly_total, one_off: a.summary.one_off_total }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doudi_core::Status;
+
+    fn tianjin_three(income: &str) -> Form {
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "45".into();
+        f.members[0].monthly_income = income.into();
+        f.add_member();
+        f.members[1].age = "40".into();
+        f.add_member();
+        f.members[2].age = "10".into();
+        f
+    }
+
+    fn dibao(o: &Outcome) -> Finding {
+        let Outcome::Ready(a) = o else { panic!("{o:?}") };
+        a.findings.iter().find(|f| f.program == doudi_core::ProgrammeId::Dibao).cloned().expect("a dibao finding")
+    }
+
+    #[test]
+    fn tianjin_three_people_1500_get_1530() {
+        let o = assess(&tianjin_three("1500"), Lang::Zh);
+        let d = dibao(&o);
+        assert_eq!(d.status, Status::Eligible);
+        assert_eq!(d.monthly.map(|m| m.to_string()).as_deref(), Some("1530.00"));
+        let Outcome::Ready(a) = &o else { unreachable!() };
+        assert_eq!(a.summary.standard.map(|s| s.to_string()).as_deref(), Some("1010.00"));
+        assert_eq!(a.findings.iter().filter(|f| f.status == Status::Eligible).count(), a.summary.eligible);
+    }
+
+    #[test]
+    fn every_place_answers_in_both_languages() {
+        for place in crate::i18n::PLACES {
+            for lang in [Lang::Zh, Lang::En] {
+                let mut f = tianjin_three("800");
+                f.jurisdiction = place.to_string();
+                f.support.dibao = true;
+                f.members[1].covid = doudi_core::input::Covid::Confirmed;
+                f.members[2].orphan = true;
+                match assess(&f, lang) {
+                    Outcome::Ready(a) => assert!(!a.findings.is_empty(), "{place}"),
+                    other => panic!("{place} {lang:?}: {other:?}"),
+                }
+                assert!(!matches!(chart(&f), ChartData::Unavailable), "{place}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_negative_income_is_refused_at_its_field() {
+        match assess(&tianjin_three("-100"), Lang::Zh) {
+            Outcome::Invalid(v) => {
+                assert_eq!(v[0].0, FieldRef::Member { index: 0, field: "monthly_income".into() });
+                assert_eq!(v[0].1, "请填写 0 或更大的数");
+            }
+            other => panic!("{other:?}"),
+        }
+        match assess(&tianjin_three("lots"), Lang::En) {
+            Outcome::Invalid(v) => assert_eq!(v[0].0.dom_id().as_deref(), Some("m0-monthly_income")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn findings_name_members_as_the_page_does() {
+        let Outcome::Ready(a) = assess(&tianjin_three("1500"), Lang::Zh) else { panic!() };
+        let ids = tianjin_three("1500").member_ids(Lang::Zh);
+        let per_member: Vec<_> = a.findings.iter().filter_map(|f| member_index(f, &ids)).collect();
+        assert!(per_member.contains(&2), "{per_member:?}");
+    }
+
+    #[test]
+    fn the_chart_sweeps_to_three_times_the_household_line() {
+        let ChartData::Ready(s) = chart(&tianjin_three("1500")) else { panic!() };
+        assert_eq!(s.points.len(), SWEEP_STEPS as usize + 1);
+        assert_eq!(s.range_end, Decimal::from(9090));
+        assert_eq!(s.points.last().map(|p| p.0), Some(Decimal::from(9100)));
+        assert_eq!(s.points[0], (Decimal::ZERO, s.points[0].1));
+        assert_eq!(s.current, (Decimal::from(1500), Decimal::from(1530)));
+        // 低保 ends where the household's income reaches 3 × 1010; the finer sweep finds it.
+        let z = s.zero_from.expect("the aid reaches 0");
+        assert!(z >= Decimal::from(3030) && z <= Decimal::from(3032), "{z}");
+    }
+
+    #[test]
+    fn jilin_without_a_standard_cannot_be_charted() {
+        let mut f = tianjin_three("1500");
+        f.jurisdiction = "jilin".into();
+        assert_eq!(chart(&f), ChartData::NeedsStandard);
+        f.parameters.insert("dibao.standard.urban".into(), "600".into());
+        assert!(matches!(chart(&f), ChartData::Ready(_)));
+        let mut bad = f.clone();
+        bad.members[0].monthly_income = "-1".into();
+        assert_eq!(chart(&bad), ChartData::Unavailable);
+    }
+}

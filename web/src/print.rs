@@ -1,0 +1,250 @@
+//! The printed sheet as HTML text (shown only by the print stylesheet): place, date,
+//! policy version, the household as a table, each finding with amount, reason and clause
+//! numbers, the clauses as numbered notes, the assumptions, the print time, the
+//! disclaimer and lines for the caseworker and the applicant to sign. One A4 page for a
+//! usual household: findings that do not apply are listed by name only.
+
+use doudi_core::input::{Covid, Hukou};
+use doudi_core::{Assessment, Finding, Lang, Status};
+
+use crate::compute;
+use crate::form::{Form, MemberForm};
+use crate::format;
+use crate::i18n::{self, labels};
+use crate::markup::{el, esc, wrap};
+
+/// A person's ticked "more" answers, in words.
+fn extras(m: &MemberForm, lang: Lang) -> Vec<String> {
+    let l = labels(lang);
+    let mut out = Vec::new();
+    if m.disabled {
+        let mut s = l.disabled.to_string();
+        if let Some(g) = m.disability_grade {
+            s.push(' ');
+            s.push_str(&i18n::fill(l.grade_n, &[&g.to_string()]));
+        }
+        out.push(s);
+    }
+    if m.covid != Covid::None {
+        out.push(format!("{} {}", l.covid, i18n::covid_label(m.covid, lang)));
+    }
+    for (on, label) in [
+        (m.isolated, l.isolated),
+        (m.carer_unavailable, l.carer_unavailable),
+        (m.stranded, l.stranded),
+        (m.epidemic_job_loss, l.epidemic_job_loss),
+        (m.unemployed, l.unemployed),
+        (m.entitled_group, l.entitled_group),
+        (m.tekun, l.tekun_now),
+        (m.orphan, l.orphan),
+        (m.unsupported_child, l.unsupported_child),
+        (m.difficult_child, l.difficult_child),
+    ] {
+        if on {
+            out.push(label.to_string());
+        }
+    }
+    if m.hukou != Hukou::Local {
+        out.push(i18n::hukou_label(m.hukou, lang).to_string());
+    }
+    out
+}
+
+fn amount(f: &Finding, lang: Lang) -> String {
+    let l = labels(lang);
+    let yuan = |a| i18n::fill(l.yuan, &[&format::money(a)]);
+    let mut parts = Vec::new();
+    if let Some(m) = f.monthly {
+        parts.push(format!("{} {}", l.monthly, yuan(m)));
+    }
+    if let Some(o) = f.one_off {
+        parts.push(format!("{} {}", l.one_off, yuan(o)));
+    }
+    if let Some(c) = f.cap {
+        parts.push(format!("{} {}", l.cap, yuan(c)));
+    }
+    parts.join(l.print_list_sep)
+}
+
+fn row(cells: &[&str], tag: &str) -> String {
+    wrap("tr", "", &cells.iter().map(|c| el(tag, "", c)).collect::<String>())
+}
+
+/// The sheet for `a`, computed for `form`.
+pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_time: &str) -> String {
+    let l = labels(lang);
+    let who = |f: &Finding| {
+        compute::member_index(f, names)
+            .and_then(|i| names.get(i))
+            .map(|n| i18n::fill(l.for_member, &[n]))
+            .unwrap_or_default()
+    };
+    let mut notes: Vec<(String, String, String, String)> = Vec::new();
+    let mut result_rows = String::new();
+    for f in a.findings.iter().filter(|x| x.status != Status::Ineligible) {
+        let mut nums = String::new();
+        for c in &f.citations {
+            let n = match notes.iter().position(|n| n.0 == c.document_id && n.1 == c.clause_id) {
+                Some(i) => i + 1,
+                None => {
+                    notes.push((
+                        c.document_id.clone(),
+                        c.clause_id.clone(),
+                        format!("{} {}", c.document, c.clause),
+                        c.text.clone(),
+                    ));
+                    notes.len()
+                }
+            };
+            nums.push_str(&format!("[{n}]"));
+        }
+        let name = format!("{}{}", i18n::programme(f.program, lang).0, who(f));
+        let status = format!("{} {}", i18n::status_icon(f.status), i18n::status_label(f.status, lang));
+        // A service says what it offers; anything else its first reason.
+        let reason = if f.services.is_empty() {
+            f.reasons.first().cloned().unwrap_or_default()
+        } else {
+            f.services.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        result_rows.push_str(&row(&[&name, &status, &amount(f, lang), &reason, &nums], "td"));
+    }
+    // Programmes that do not apply, each once, with the people it was tried for.
+    let mut ineligible: Vec<(doudi_core::ProgrammeId, Vec<String>)> = Vec::new();
+    for f in a.findings.iter().filter(|x| x.status == Status::Ineligible) {
+        let name = compute::member_index(f, names).and_then(|i| names.get(i)).cloned();
+        match ineligible.iter_mut().find(|(p, _)| *p == f.program) {
+            Some((_, people)) => people.extend(name),
+            None => ineligible.push((f.program, name.into_iter().collect())),
+        }
+    }
+    let ineligible: Vec<String> = ineligible
+        .iter()
+        .map(|(p, people)| {
+            let plain = i18n::programme(*p, lang).0;
+            if people.is_empty() {
+                plain.to_string()
+            } else {
+                format!("{plain}{}", i18n::fill(l.for_member, &[&people.join(l.print_list_sep)]))
+            }
+        })
+        .collect();
+    let household_rows: String = form
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let income = if m.monthly_income.trim().is_empty() { "0" } else { m.monthly_income.as_str() };
+            let name = names.get(i).map(String::as_str).unwrap_or_default();
+            row(&[name, &m.age, income, i18n::work_label(m.work, lang), &extras(m, lang).join(l.print_list_sep)], "td")
+        })
+        .collect();
+    let t = compute::totals(a);
+    let meta = [
+        i18n::fill(l.print_place, &[i18n::place_label(&form.jurisdiction, lang)]),
+        i18n::fill(l.print_date, &[&format::date(&a.as_of, lang)]),
+        i18n::fill(l.print_residence, &[i18n::residence_label(form.residence, lang)]),
+        i18n::fill(l.basis_policy_version, &[&a.policy_version]),
+    ]
+    .join(" · ");
+    let mut out = String::with_capacity(8 * 1024);
+    out.push_str(&el("h1", "", l.print_heading));
+    out.push_str(&el("p", "class=\"print-meta\"", &meta));
+    out.push_str(&el("h2", "", l.print_household));
+    let head = row(&[l.print_member, l.age, l.monthly_income, l.work, l.print_extra], "th");
+    out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{household_rows}</tbody>")));
+    out.push_str(&el("h2", "", l.print_result));
+    out.push_str(&el(
+        "p",
+        "class=\"print-total\"",
+        &i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &format::money(t.monthly), &format::money(t.one_off)]),
+    ));
+    let head = row(&[l.print_member, l.print_status, l.print_amount, l.print_reason, l.print_clauses], "th");
+    out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{result_rows}</tbody>")));
+    if !ineligible.is_empty() {
+        out.push_str(&el(
+            "p",
+            "class=\"print-small\"",
+            &i18n::fill(l.print_ineligible, &[&ineligible.join(l.print_list_sep)]),
+        ));
+    }
+    out.push_str(&el("h2", "", l.print_notes));
+    let notes_html: String = notes
+        .iter()
+        .map(|(_, _, src, text)| format!("<li><span class=\"src\">{}</span> {}</li>", esc(src), esc(text)))
+        .collect();
+    out.push_str(&wrap("ol", "class=\"print-notes\"", &notes_html));
+    out.push_str(&el("h2", "", l.basis_heading));
+    let standard = match a.summary.standard {
+        Some(v) => i18n::fill(l.basis_standard, &[&format::money(v)]),
+        None => l.basis_standard_unknown.to_string(),
+    };
+    let assumptions: String =
+        std::iter::once(el("li", "", &standard)).chain(a.assumptions.iter().map(|x| el("li", "", &x.text))).collect();
+    out.push_str(&wrap("ul", "class=\"print-small\"", &assumptions));
+    out.push_str(&el(
+        "p",
+        "class=\"print-small\"",
+        &format!("{} · {}", i18n::fill(l.print_time, &[print_time]), l.footer_disclaimer),
+    ));
+    let sign = |who: &str| {
+        format!(
+            "<p>{}<span class=\"line\"></span>{}<span class=\"line short\"></span></p>",
+            esc(who),
+            esc(l.print_sign_date)
+        )
+    };
+    out.push_str(&wrap("div", "class=\"signatures\"", &(sign(l.print_sign_staff) + &sign(l.print_sign_applicant))));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::{assess, Outcome};
+
+    #[test]
+    fn the_sheet_has_everything_a_caseworker_signs() {
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "45".into();
+        f.members[0].monthly_income = "1500".into();
+        f.add_member();
+        f.members[1].age = "40".into();
+        f.add_member();
+        f.members[2].age = "10".into();
+        f.members[2].orphan = true;
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let names = f.member_ids(Lang::Zh);
+        let html = sheet(Lang::Zh, &f, &names, &a, "2024-05-01 10:30");
+        for needle in [
+            "天津市",
+            "2020年4月15日",
+            "1,530.00 元",
+            "经办人签字",
+            "申请人签字",
+            "2024-05-01 10:30",
+            "[1]",
+            "<ol class=\"print-notes\"><li>",
+            "孤儿",
+        ] {
+            assert!(html.contains(needle), "{needle} missing");
+        }
+        assert!(html.contains(&a.policy_version));
+    }
+
+    #[test]
+    fn typed_text_is_escaped() {
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "45".into();
+        f.members[0].monthly_income = "<b>".into();
+        let ok = {
+            let mut g = f.clone();
+            g.members[0].monthly_income = "0".into();
+            match assess(&g, Lang::Zh) {
+                Outcome::Ready(a) => a,
+                _ => panic!(),
+            }
+        };
+        let html = sheet(Lang::Zh, &f, &f.member_ids(Lang::Zh), &ok, "<now>");
+        assert!(!html.contains("<b>") && html.contains("&lt;b&gt;") && html.contains("&lt;now&gt;"));
+    }
+}

@@ -1,0 +1,274 @@
+//! The page's state and every change to it, as plain actions and one reducer
+//! (`State::apply`). The assessment is not state: it is computed from `form` while
+//! rendering. Side effects (focus, the URL, the clipboard, printing) are requested here as
+//! one numbered [`Effect`] and carried out by a `use_effect_with` in the root component.
+
+use std::rc::Rc;
+
+use doudi_core::input::Residence;
+use doudi_core::Lang;
+use yew::Reducible;
+
+use crate::fields::{FieldRef, Target};
+use crate::form::{Form, MemberForm, SupportForm, MAX_MEMBERS};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub form: Form,
+    pub lang: Lang,
+    pub big_text: bool,
+    pub staff: bool,
+    /// The last side effect asked for, numbered so that a repeat counts.
+    pub effect: Option<(u32, Effect)>,
+    /// The shared link, once written.
+    pub share: Share,
+    /// When the page was last about to print (`2024-05-01 10:30`), for the sheet.
+    pub print_time: String,
+    /// Today, from the page's clock (the engine reads none), for the "今天" button.
+    pub today: String,
+    seq: u32,
+}
+
+/// A side effect the root carries out after rendering.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Take the user to something: open what hides it, scroll, focus.
+    Reveal(Target),
+    /// Write the household into the address's fragment and copy the link.
+    Share,
+    Print,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Share {
+    Idle,
+    /// The link, and whether it reached the clipboard.
+    Done {
+        url: String,
+        copied: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetJurisdiction(String),
+    SetDate(String),
+    SetResidence(Residence),
+    AddMember,
+    RemoveMember(usize),
+    EditMember(usize, MemberForm),
+    EditSupport(SupportForm),
+    SetAssets(String),
+    /// An override typed or chosen; empty text removes it.
+    SetParam(String, String),
+    ResetParam(String),
+    SetLang(Lang),
+    ToggleBigText,
+    ToggleStaff,
+    Reveal(Target),
+    /// A household read from a link.
+    Restore(Form),
+    RequestShare,
+    ShareDone {
+        url: String,
+        copied: bool,
+    },
+    RequestPrint,
+    SetPrintTime(String),
+}
+
+impl State {
+    pub fn new(form: Form, lang: Lang, today: String) -> State {
+        State {
+            form,
+            lang,
+            big_text: false,
+            staff: false,
+            effect: None,
+            share: Share::Idle,
+            print_time: String::new(),
+            today,
+            seq: 0,
+        }
+    }
+
+    /// The state after `action`. A link shown earlier is withdrawn once the household
+    /// changes: it no longer says what the page shows.
+    pub fn apply(self, action: Action) -> State {
+        let before = self.form.clone();
+        let mut next = self.step(action);
+        if next.form != before && matches!(next.share, Share::Done { .. }) {
+            next.share = Share::Idle;
+        }
+        next
+    }
+
+    fn step(mut self, action: Action) -> State {
+        let form = &mut self.form;
+        match action {
+            Action::SetJurisdiction(j) => {
+                if form.jurisdiction != j {
+                    form.jurisdiction = j;
+                    // Overrides belong to a place's parameters; another place has others.
+                    form.parameters.clear();
+                }
+            }
+            Action::SetDate(d) => form.as_of = d,
+            Action::SetResidence(r) => form.residence = r,
+            Action::AddMember => {
+                if form.members.len() < MAX_MEMBERS {
+                    form.add_member();
+                    let index = form.members.len() - 1;
+                    return self.with(Effect::Reveal(Target::Field(FieldRef::Member { index, field: "age".into() })));
+                }
+            }
+            Action::RemoveMember(i) => {
+                if i > 0 && i < form.members.len() {
+                    form.remove_member(i);
+                    // Focus moves to the card before, never into nothing.
+                    let index = i - 1;
+                    return self.with(Effect::Reveal(Target::Field(FieldRef::Member { index, field: "age".into() })));
+                }
+            }
+            Action::EditMember(i, m) => {
+                if let Some(slot) = form.members.get_mut(i) {
+                    *slot =
+                        MemberForm { key: slot.key, relation: if i == 0 { slot.relation } else { m.relation }, ..m };
+                }
+            }
+            Action::EditSupport(s) => form.support = s,
+            Action::SetAssets(a) => form.assets = a,
+            Action::SetParam(id, value) => {
+                if value.trim().is_empty() {
+                    form.parameters.remove(&id);
+                } else {
+                    form.parameters.insert(id, value);
+                }
+            }
+            Action::ResetParam(id) => {
+                form.parameters.remove(&id);
+            }
+            Action::SetLang(l) => self.lang = l,
+            Action::ToggleBigText => self.big_text = !self.big_text,
+            Action::ToggleStaff => self.staff = !self.staff,
+            Action::Reveal(t) => {
+                if matches!(t, Target::Field(FieldRef::Param(_))) {
+                    self.staff = true;
+                }
+                return self.with(Effect::Reveal(t));
+            }
+            Action::Restore(f) => {
+                self.form = f;
+                self.share = Share::Idle;
+            }
+            Action::RequestShare => return self.with(Effect::Share),
+            Action::ShareDone { url, copied } => self.share = Share::Done { url, copied },
+            Action::RequestPrint => return self.with(Effect::Print),
+            Action::SetPrintTime(t) => self.print_time = t,
+        }
+        self
+    }
+
+    fn with(mut self, e: Effect) -> State {
+        self.seq += 1;
+        self.effect = Some((self.seq, e));
+        self
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doudi_core::input::Relation;
+
+    fn state() -> State {
+        State::new(Form::new("tianjin", "2020-04-15"), Lang::Zh, "2024-05-01".into())
+    }
+
+    #[test]
+    fn adding_a_member_focuses_its_age() {
+        let s = state().apply(Action::AddMember);
+        assert_eq!(s.form.members.len(), 2);
+        assert_eq!(
+            s.effect,
+            Some((1, Effect::Reveal(Target::Field(FieldRef::Member { index: 1, field: "age".into() }))))
+        );
+        let s = s.apply(Action::AddMember);
+        assert_eq!(s.effect.as_ref().map(|r| r.0), Some(2), "each request is new");
+    }
+
+    #[test]
+    fn the_applicant_stays() {
+        let s = state().apply(Action::AddMember).apply(Action::RemoveMember(0));
+        assert_eq!(s.form.members.len(), 2);
+        let s = s.apply(Action::RemoveMember(1));
+        assert_eq!(s.form.members.len(), 1);
+        let mut m = s.form.members[0].clone();
+        m.relation = Relation::Child;
+        m.age = "45".into();
+        let s = s.apply(Action::EditMember(0, m));
+        assert_eq!(s.form.members[0].relation, Relation::SelfPerson, "the applicant is always self");
+        assert_eq!(s.form.members[0].age, "45");
+        let s = s.apply(Action::EditMember(7, MemberForm::new(9, Relation::Other)));
+        assert_eq!(s.form.members.len(), 1, "an edit of a gone card is ignored");
+    }
+
+    #[test]
+    fn typed_text_is_kept_as_typed() {
+        let mut m = state().form.members[0].clone();
+        m.monthly_income = "-100".into();
+        let s = state().apply(Action::EditMember(0, m));
+        assert_eq!(s.form.members[0].monthly_income, "-100");
+    }
+
+    #[test]
+    fn overrides_are_set_reset_and_dropped_with_the_place() {
+        let s = state().apply(Action::SetParam("dibao.standard.urban".into(), "1100".into()));
+        assert_eq!(s.form.parameters.get("dibao.standard.urban").map(String::as_str), Some("1100"));
+        let s2 = s.clone().apply(Action::ResetParam("dibao.standard.urban".into()));
+        assert!(s2.form.parameters.is_empty());
+        let s3 = s.clone().apply(Action::SetParam("dibao.standard.urban".into(), " ".into()));
+        assert!(s3.form.parameters.is_empty());
+        let s4 = s.apply(Action::SetJurisdiction("jilin".into()));
+        assert!(s4.form.parameters.is_empty());
+    }
+
+    #[test]
+    fn asking_for_a_parameter_opens_staff_mode() {
+        let s = state().apply(Action::Reveal(Target::Field(FieldRef::Param("minimum_wage.monthly".into()))));
+        assert!(s.staff);
+        assert!(matches!(s.effect, Some((_, Effect::Reveal(Target::Field(FieldRef::Param(_)))))));
+        let s = state().apply(Action::Reveal(Target::Answers));
+        assert!(!s.staff);
+    }
+
+    #[test]
+    fn share_and_print_are_requests() {
+        let s = state().apply(Action::RequestShare);
+        assert_eq!(s.effect, Some((1, Effect::Share)));
+        let s = s.apply(Action::ShareDone { url: "http://x/#h=e30".into(), copied: true });
+        assert_eq!(s.share, Share::Done { url: "http://x/#h=e30".into(), copied: true });
+        let s = s.apply(Action::RequestPrint);
+        assert_eq!(s.effect, Some((2, Effect::Print)));
+        let edited = s.clone().apply(Action::SetAssets("100".into()));
+        assert_eq!(edited.share, Share::Idle, "a changed household withdraws the old link");
+        let restored = s.apply(Action::Restore(Form::new("jilin", "2020-04-15")));
+        assert_eq!(restored.form.jurisdiction, "jilin");
+        assert_eq!(restored.share, Share::Idle);
+    }
+
+    #[test]
+    fn toggles() {
+        let s = state().apply(Action::ToggleBigText).apply(Action::ToggleStaff).apply(Action::SetLang(Lang::En));
+        assert!(s.big_text && s.staff);
+        assert_eq!(s.lang, Lang::En);
+    }
+}

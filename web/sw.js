@@ -1,0 +1,63 @@
+// doudi offline: on install, store the page and the same-origin files it names; then
+// answer same-origin GETs from the cache first (the page refreshed in the background).
+// Nothing leaves the origin; no household data is stored (see web/README.md).
+const CACHE = 'doudi-v1';
+const PAGE = new URL('./', self.registration.scope).href;
+
+async function store(cache, url) {
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (response.ok && response.type === 'basic') await cache.put(url, response.clone());
+  return response;
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const page = await store(cache, PAGE);
+  if (!page.ok) return;
+  const html = await page.text();
+  const urls = new Set();
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)=["']?([^"' >]+)/g)) {
+    const url = new URL(m[1], PAGE);
+    if (url.origin === self.location.origin && url.href !== PAGE && !url.href.startsWith('data:')) urls.add(url.href);
+  }
+  await Promise.all([...urls].map((u) => store(cache, u).catch(() => undefined)));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().catch(() => undefined).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const navigate = request.mode === 'navigate';
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const key = navigate ? PAGE : request;
+      const cached = await cache.match(key, { ignoreSearch: navigate });
+      if (cached) {
+        if (navigate) event.waitUntil(store(cache, PAGE).catch(() => undefined));
+        return cached;
+      }
+      try {
+        return await store(cache, navigate ? PAGE : request);
+      } catch {
+        return new Response('offline', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      }
+    })(),
+  );
+});
