@@ -15,6 +15,7 @@ pub mod household;
 pub mod ids;
 pub mod income;
 pub mod input;
+pub mod locate;
 pub mod money;
 pub mod params;
 pub mod policy;
@@ -64,12 +65,12 @@ pub fn parse_json(json: &str) -> Result<HouseholdInput, InputError> {
     Ok(input)
 }
 
-/// Parses a JSON value (as the JS API receives it) into the raw household.
+/// Parses a JSON value (as the JS API receives it) into the raw household, with the path of
+/// any structural error (found only on failure, see [`locate`]).
 pub fn parse_value(value: serde_json::Value) -> Result<HouseholdInput, InputError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        InputError::from_serde(path, &e.inner().to_string())
-    })
+    use serde::Deserialize;
+    HouseholdInput::deserialize(&value)
+        .map_err(|e| InputError::from_serde(locate::path(&value, &locate::HOUSEHOLD), &e.to_string()))
 }
 
 /// Checks a raw household against the embedded policies and assesses it.

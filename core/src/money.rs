@@ -74,6 +74,68 @@ pub fn decimal_from_f64(f: f64) -> Option<Decimal> {
     parse_decimal(ryu::Buffer::new().format_finite(f))
 }
 
+/// A finite f64 as Rust's `{}` prints it: its shortest round-trip digits, never an exponent
+/// (`1e21` → `1000000000000000000000`, `-0.0` → `-0`). Built on ryu, so that `core::fmt`'s
+/// float formatter stays out of the wasm; ryu breaks an exact tie between two shortest
+/// candidates towards the even one, `core::fmt` upwards, and that is put right here.
+pub fn f64_plain(f: f64) -> String {
+    let mut buf = ryu::Buffer::new();
+    let text = buf.format_finite(f);
+    let (sign, text) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
+    let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The significant digits, and where the point falls among them.
+    let mut point = int.len() as i32 + exp.parse::<i32>().unwrap_or(0);
+    let mut digits = String::with_capacity(int.len() + frac.len());
+    for c in int.chars().chain(frac.chars()) {
+        if c == '0' && digits.is_empty() {
+            point -= 1;
+        } else {
+            digits.push(c);
+        }
+    }
+    let mut digits = digits.trim_end_matches('0').to_string();
+    if let Ok(d) = digits.parse::<u64>() {
+        // Is f exactly halfway between `digits` and the next number of as many digits?
+        if is_exactly(f, d * 10 + 5, point - digits.len() as i32 - 1) {
+            digits = (d + 1).to_string();
+        }
+    }
+    let mut out = String::from(sign);
+    let n = digits.len() as i32;
+    if digits.is_empty() {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-point) as usize));
+        out.push_str(&digits);
+    } else if point >= n {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (point - n) as usize));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    out
+}
+
+/// Whether |f| is exactly `t × 10^p`, comparing odd parts and powers of two.
+fn is_exactly(f: f64, t: u64, p: i32) -> bool {
+    let bits = f.to_bits();
+    let (raw_exp, raw_mant) = ((bits >> 52) & 0x7ff, bits & ((1 << 52) - 1));
+    let (m, e) = if raw_exp == 0 { (raw_mant, -1074) } else { (raw_mant | 1 << 52, raw_exp as i32 - 1075) };
+    if m == 0 {
+        return false;
+    }
+    // |f| = m_odd × 2^(e + a) and t × 10^p = t_odd × 5^p × 2^(b + p).
+    let (a, b) = (m.trailing_zeros() as i32, t.trailing_zeros() as i32);
+    let (m_odd, t_odd) = ((m >> a) as u128, (t >> b) as u128);
+    let times5 = |x: u128, k: i32| (0..k).try_fold(x, |x, _| x.checked_mul(5).filter(|y| *y < 1 << 64));
+    let odd_parts_equal = if p >= 0 { times5(t_odd, p) == Some(m_odd) } else { times5(m_odd, -p) == Some(t_odd) };
+    odd_parts_equal && e + a == b + p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +170,47 @@ mod tests {
         }
         assert_eq!(decimal_from_f64(0.1), Some(d("0.1")));
         assert_eq!(decimal_from_f64(1010.5), Some(d("1010.5")));
+    }
+
+    #[test]
+    fn prints_floats_as_core_fmt_does() {
+        let mut samples = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            0.1,
+            1e21,
+            1e22,
+            1.5e-7,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            123456789.5,
+            1658206780088562.2,
+            1658206780088562.3,
+            9007199254740993.0,
+            0.3,
+            2.5,
+            1e-7,
+            123.456,
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            samples.push(match i % 4 {
+                0 => f64::from_bits(x),
+                1 => (x % 10_000_000_000) as f64 / 100.0,
+                2 => (x >> 11) as f64 * 1e-10,
+                // Exact ties at the 17th digit: odd multiples of 0.25 above 2^50.
+                _ => ((x >> 13) | 1) as f64 * 0.25 + 1_125_899_906_842_624.0,
+            });
+        }
+        for f in samples.into_iter().filter(|f| f.is_finite()) {
+            assert_eq!(f64_plain(f), format!("{f}"), "{f:e}");
+            assert_eq!(f64_plain(-f), format!("{}", -f), "{:e}", -f);
+        }
     }
 }

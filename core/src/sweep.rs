@@ -1,13 +1,16 @@
 //! What a chart or a portal needs beside one assessment: the household's total aid as the
 //! first member's monthly income runs over a range, and the list of places.
 
+use std::str::FromStr;
+
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize};
 
 use crate::assessment::Amount;
 use crate::error::InputError;
 use crate::household::Household;
 use crate::input::HouseholdInput;
+use crate::money;
 use crate::{evaluate, Options};
 
 /// A range of the first member's monthly income: `steps` intervals from `from` to `to`.
@@ -15,10 +18,42 @@ use crate::{evaluate, Options};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SweepRange {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[serde(deserialize_with = "decimal")]
     pub from: Decimal,
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    #[serde(deserialize_with = "decimal")]
     pub to: Decimal,
     pub steps: u32,
+}
+
+/// `Decimal`'s own `Deserialize` (rust_decimal's `DecimalVisitor`, the same results and
+/// errors), except that a float is printed by [`money::f64_plain`], not `f64::to_string`: the
+/// same text, without `core::fmt`'s float formatter in the wasm.
+pub(crate) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    struct V;
+    impl de::Visitor<'_> for V {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a Decimal type representing a fixed-point number")
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+            // `f64::to_string` of a non-finite value ("NaN", "inf") is no decimal either.
+            let text = if v.is_finite() { money::f64_plain(v) } else { String::new() };
+            Decimal::from_str(&text).map_err(|_| E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+            Decimal::from_str(v)
+                .or_else(|_| Decimal::from_scientific(v))
+                .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+        }
+    }
+    d.deserialize_any(V)
 }
 
 /// At most this many intervals in one sweep.
@@ -97,4 +132,59 @@ pub fn jurisdictions() -> Result<Vec<JurisdictionInfo>, InputError> {
             programmes: j.programmes.iter().map(|p| p.id).collect(),
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn reads_decimals_as_rust_decimal_does() {
+        let mut values: Vec<Value> = vec![
+            json!(0),
+            json!(-1),
+            json!(i64::MIN),
+            json!(u64::MAX),
+            json!(0.1),
+            json!(-0.0),
+            json!(1e21),
+            json!(1e28),
+            json!(7.9e28),
+            json!(1e29),
+            json!(1e-7),
+            json!(1e-30),
+            json!(5e-324),
+            json!(1658206780088562.2),
+            json!(123456789.125),
+            json!("1e3"),
+            json!("1.5"),
+            json!("-0"),
+            json!("abc"),
+            json!(" 1"),
+            json!("1e400"),
+            json!(""),
+            json!(true),
+            json!(null),
+            json!([]),
+            json!({}),
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for i in 0..50_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let f = match i % 3 {
+                0 => f64::from_bits(x),
+                1 => (x % 10_000_000_000) as f64 / 1000.0,
+                _ => ((x >> 13) | 1) as f64 * 0.25 + 1_125_899_906_842_624.0,
+            };
+            values.extend(serde_json::Number::from_f64(f).map(Value::Number));
+        }
+        for v in &values {
+            let ours = decimal(v).map(|d| d.to_string()).map_err(|e| e.to_string());
+            let theirs = <Decimal as Deserialize>::deserialize(v).map(|d| d.to_string()).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{v}");
+        }
+    }
 }

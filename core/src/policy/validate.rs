@@ -245,7 +245,7 @@ fn resolve_jurisdictions(
 }
 
 /// Jurisdictions in the order users know them: Tianjin, Dongli, Chongqing, Jilin, then others.
-fn order_key(id: &str) -> (usize, String) {
+pub(super) fn order_key(id: &str) -> (usize, String) {
     let known = ["tianjin", "tianjin-dongli", "chongqing", "jilin"];
     (known.iter().position(|k| *k == id).unwrap_or(known.len()), id.to_string())
 }

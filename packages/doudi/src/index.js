@@ -1,7 +1,7 @@
 // The npm package's entry point: hand-written glue around the module wasm-bindgen generates
 // (./doudi.js), kept thin on purpose. It adds `init()`, which finds the WebAssembly in a
-// browser and in Node, and guards every function against use before `init()`. The functions
-// themselves, their types and their documentation come from the Rust crate `doudi-js`.
+// browser and in Node, guards every function against use before `init()`, and passes values
+// to and from the wasm as JSON text (see `json` below and the `doudi-js` crate's docs).
 import initWasm, * as wasm from './doudi.js';
 
 let loading = null;
@@ -43,21 +43,216 @@ export function initSync(module) {
   ready = true;
 }
 
-/** @type {typeof wasm.evaluate} */
-export const evaluate = (household, options) => (check(), wasm.evaluate(household, options));
-/** @type {typeof wasm.parameters} */
-export const parameters = (jurisdiction, asOf, options) => (check(), wasm.parameters(jurisdiction, asOf, options));
-/** @type {typeof wasm.jurisdictions} */
-export const jurisdictions = () => (check(), wasm.jurisdictions());
-/** @type {typeof wasm.sweep} */
-export const sweep = (household, range) => (check(), wasm.sweep(household, range));
-/** @type {typeof wasm.schema} */
-export const schema = () => (check(), wasm.schema());
-/** @type {typeof wasm.version} */
-export const version = () => (check(), wasm.version());
+/**
+ * Assesses a household (contract v1 input) and returns the assessment (contract v1 output).
+ * Throws an `Error` with `path`, `message` and `messageZh` when the input is refused.
+ *
+ * @param {import('./types.js').HouseholdInput} household
+ * @param {import('./types.js').Options | import('./types.js').Lang} [options]
+ * @returns {import('./types.js').Assessment}
+ */
+export function evaluate(household, options) {
+  check();
+  return withSecond(wasm.evaluate, json(household), options);
+}
+
+/**
+ * Every parameter of `jurisdiction` in force on `asOf` (`YYYY-MM-DD`): value, unit, source.
+ *
+ * @param {string} jurisdiction
+ * @param {string} asOf
+ * @param {import('./types.js').Options | import('./types.js').Lang} [options]
+ * @returns {import('./types.js').ParamInForce[]}
+ */
+export function parameters(jurisdiction, asOf, options) {
+  check();
+  return reply(wasm.parameters(string(jurisdiction, 'jurisdiction'), string(asOf, 'as_of'), json(options)));
+}
+
+/**
+ * Every place doudi knows, with its documents and programmes.
+ *
+ * @returns {import('./types.js').JurisdictionInfo[]}
+ */
+export function jurisdictions() {
+  check();
+  return reply(wasm.jurisdictions());
+}
+
+/**
+ * The household's total aid as the first member's monthly income runs from `range.from` to
+ * `range.to` (inclusive) in `range.steps` intervals (1 to 1000): `steps + 1` points.
+ *
+ * @param {import('./types.js').HouseholdInput} household
+ * @param {import('./types.js').SweepRange} range
+ * @returns {import('./types.js').SweepPoint[]}
+ */
+export function sweep(household, range) {
+  check();
+  return withSecond(wasm.sweep, json(household), range);
+}
+
+/**
+ * The JSON Schemas (draft-07) of every type this API takes or returns, generated from the Rust
+ * types when the crate was built: `input`, `output` and `error` (as `doudi schema` prints them),
+ * `options`, `parameters`, `jurisdictions`, `sweep_range`, `sweep`, `version`.
+ *
+ * @returns {import('./types.js').Schemas}
+ */
+export function schema() {
+  check();
+  return JSON.parse(wasm.schema());
+}
+
+/**
+ * The package's version, the contract's version and the embedded policies' version.
+ *
+ * @returns {import('./types.js').Version}
+ */
+export function version() {
+  check();
+  return reply(wasm.version());
+}
 
 function check() {
   if (!ready) throw new Error('doudi: call `await init()` (or `initSync(bytes)`) before using it');
+}
+
+/**
+ * Calls `fn(first, second)`, the second argument as JSON. When the second cannot be JSON, the
+ * first is still checked first (`fn` without a second only checks it), so that errors come in
+ * the order they always have: the household's shape, then the second argument, then the rest.
+ */
+function withSecond(fn, first, value) {
+  let second;
+  try {
+    second = json(value);
+  } catch (err) {
+    reply(fn(first));
+    throw err;
+  }
+  return reply(fn(first, second));
+}
+
+/** The wasm's answer, `{"Ok": …}` or `{"Err": {path, message, message_zh}}`: the result, or thrown. */
+function reply(text) {
+  const r = JSON.parse(text);
+  if ('Err' in r) throw refusal(r.Err.path, r.Err.message, r.Err.message_zh);
+  return r.Ok;
+}
+
+/** The contract's refusal as an `Error`: `message`, plus `path` and `messageZh`. */
+function refusal(path, message, messageZh = `输入有误：${message}`) {
+  return Object.assign(new Error(message), { path, messageZh });
+}
+
+function string(value, path) {
+  if (typeof value !== 'string') throw refusal(path, 'expected a string', '请填写文字');
+  return value;
+}
+
+/** How deeply arrays and objects may nest in an argument (serde_json's own limit), so that a
+ * hostile input cannot overflow the wasm stack. */
+const MAX_DEPTH = 128;
+const EXPECTED = 'expected a JSON value (object, array, string, finite number, boolean or null)';
+const bits = new BigUint64Array(1);
+const float = new Float64Array(bits.buffer);
+// A lone surrogate cannot be UTF-8: it reaches Rust as U+FFFD.
+const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const text = (s) => JSON.stringify(s.replace(lone, '\ufffd'));
+const at = (path, key) => (path ? `${path}.${key}` : key);
+
+/**
+ * `value` as the JSON text the wasm reads: `null` for `undefined`, own enumerable properties of
+ * objects, entries of a `Map`, integers of a `BigInt` in i64/u64, and refusals (with the path)
+ * of what JSON cannot carry: `NaN`, `Infinity`, a `Symbol`, a function, bytes, another iterable,
+ * nesting deeper than `MAX_DEPTH`. A number that is not a safe integer is written as its exact
+ * bits (NUL and 16 hex digits, in a string; a string starting with NUL gets a second one), which
+ * the wasm puts back: JSON text would round some of them.
+ */
+function json(v, path = '', depth = 0) {
+  if (v == null) return 'null';
+  switch (typeof v) {
+    case 'boolean':
+      return `${v}`;
+    case 'bigint':
+      if (v >= -(2n ** 63n) && v < 2n ** 64n) return `${v}`;
+      throw refusal(path, "Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds");
+    case 'number':
+      if (Number.isSafeInteger(v)) return `${v}`;
+      if (!isFinite(v)) throw refusal(path, `${v !== v ? 'NaN' : v > 0 ? 'inf' : '-inf'} is not a finite number`);
+      float[0] = v;
+      return `"\\u0000${bits[0].toString(16)}"`;
+    case 'string':
+      return text(v[0] === '\0' ? '\0' + v : v);
+  }
+  if (Array.isArray(v)) {
+    nest(path, depth);
+    return `[${Array.from({ length: v.length }, (_, i) => json(v[i], `${path}[${i}]`, depth + 1))}]`;
+  }
+  if (v instanceof Uint8Array || v instanceof ArrayBuffer) throw refusal(path, `invalid type: byte array, ${EXPECTED}`);
+  if (typeof v !== 'object' || (Symbol.iterator in v && !(v instanceof Map))) {
+    throw refusal(path, `invalid type: JsValue(${debug(v)}), ${EXPECTED}`);
+  }
+  nest(path, depth);
+  const out = [];
+  for (const [k, x] of v instanceof Map ? v : Object.entries(v)) {
+    if (typeof k !== 'string') throw refusal(at(path, '?'), `invalid type: ${unexpected(k)}, expected a string`);
+    const key = k.replace(lone, '\ufffd');
+    out.push(text(key) + ':' + json(x, at(path, key), depth + 1));
+  }
+  return `{${out}}`;
+}
+
+function nest(path, depth) {
+  if (depth >= MAX_DEPTH) throw refusal(path, `arrays and objects nested more than ${MAX_DEPTH} deep`);
+}
+
+/** How Rust (wasm-bindgen) prints a JS value that JSON cannot carry. */
+function debug(v) {
+  switch (typeof v) {
+    case 'symbol':
+      return v.description === undefined ? 'Symbol' : `Symbol(${v.description})`;
+    case 'function':
+      return typeof v.name === 'string' && v.name !== '' ? `Function(${v.name})` : 'Function';
+  }
+  if (v instanceof Error) return `${v.name}: ${v.message}\n${v.stack}`;
+  const s = Object.prototype.toString.call(v);
+  const name = /\[object ([^\]]+)\]/.exec(s)?.[1];
+  if (name !== 'Object') return name ?? s;
+  try {
+    return `Object(${JSON.stringify(v)})`;
+  } catch {
+    return 'Object';
+  }
+}
+
+/** How serde names a `Map` key that is not a string. */
+function unexpected(k) {
+  if (k == null) return 'unit value';
+  switch (typeof k) {
+    case 'boolean':
+      return `boolean \`${k}\``;
+    case 'number':
+      return `floating point \`${rustFloat(k)}\``;
+  }
+  if (k instanceof Uint8Array || k instanceof ArrayBuffer) return 'byte array';
+  return `JsValue(${debug(k)})`;
+}
+
+/** A number as Rust's `{}` prints an f64 (no exponent), with `.0` when it has no point. */
+function rustFloat(x) {
+  if (!isFinite(x)) return x !== x ? 'NaN' : x > 0 ? 'inf' : '-inf';
+  const [m, e] = Math.abs(x).toExponential().split('e');
+  const digits = m.replace('.', '');
+  const exp = +e;
+  const s =
+    exp < 0
+      ? `0.${'0'.repeat(-exp - 1)}${digits}`
+      : exp + 1 >= digits.length
+        ? digits + '0'.repeat(exp + 1 - digits.length) + '.0'
+        : `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+  return (x < 0 || Object.is(x, -0) ? '-' : '') + s;
 }
 
 const isNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';

@@ -28,8 +28,8 @@ const fail = (msg) => {
 };
 
 // 1. The schemas, as the built package returns them.
-const mod = await import(pathToFileURL(join(dist, 'doudi.js')).href);
-mod.initSync({ module: readFileSync(join(dist, 'doudi_bg.wasm')) });
+const mod = await import(pathToFileURL(join(dist, 'index.js')).href);
+mod.initSync(readFileSync(join(dist, 'doudi_bg.wasm')));
 const schemas = mod.schema();
 writeFileSync(join(dist, 'schema.json'), JSON.stringify(schemas, null, 2) + '\n');
 
