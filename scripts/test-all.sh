@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test of doudi on this machine, installing what is missing first.
+# Runs every test of doudi on this machine, installing what is missing first
+# (wasm32 target, Trunk, wasm-bindgen-cli, npm packages, Debian's Chromium).
 # Usage: scripts/test-all.sh        (from anywhere; CI calls it from .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 start=$(date +%s)
 step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 
@@ -17,5 +19,14 @@ cargo build -p doudi-core --target wasm32-unknown-unknown --release
 
 step "policy files: clause texts verbatim in the sources"
 python3 policies/tools/check_clauses.py
+
+step "doudi check: every clause cited or procedural"
+cargo run -q -p doudi-cli -- check
+
+step "the site: tools, unit tests, release build, size, browser tests"
+scripts/web-test.sh
+
+step "the JS package: build, size, Node tests on the packed tarball"
+scripts/js-test.sh
 
 step "done"
