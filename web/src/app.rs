@@ -50,6 +50,10 @@ pub struct AppProps {
     /// Read a household from the address's `#h=` fragment on load and when it changes.
     #[prop_or(true)]
     pub read_fragment: bool,
+    /// Dispatch a `doudi-change` event (summary only, web/EMBED.md) on the root element
+    /// whenever the answer's summary changes; for embeds.
+    #[prop_or_default]
+    pub announce: bool,
 }
 
 /// Callbacks made once from the dispatcher, so children whose props did not change do not
@@ -212,6 +216,36 @@ pub fn App(props: &AppProps) -> Html {
                     .push(dom::Listener::new(&w, "beforeprint", move |_| d.dispatch(Action::SetPrintTime(dom::now()))));
             }
             move || drop(listeners)
+        });
+    }
+
+    // A host that changes the props later (the custom element's attributes): a changed place
+    // or language replaces the current one. Not on the first render, where the state
+    // already started from them (or from a shared link).
+    {
+        let d = state.dispatcher();
+        let last = use_mut_ref(|| None::<(AttrValue, Lang)>);
+        use_effect_with((props.jurisdiction.clone(), props.lang), move |(j, lang)| {
+            if let Some((old_j, old_lang)) = last.borrow_mut().replace((j.clone(), *lang)) {
+                if old_j != *j {
+                    d.dispatch(Action::SetJurisdiction(j.to_string()));
+                }
+                if old_lang != *lang {
+                    d.dispatch(Action::SetLang(*lang));
+                }
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        let summary = props
+            .announce
+            .then(|| answers.shown.as_ref().filter(|_| !answers.stale).map(|s| compute::embed_summary(&s.assessment)))
+            .flatten();
+        use_effect_with(summary, move |summary| {
+            if let (Some(s), Some(el)) = (summary, root.cast::<web_sys::Element>()) {
+                dom::announce_change(&el, s);
+            }
         });
     }
 

@@ -142,6 +142,39 @@ pub fn totals(a: &Assessment) -> Totals {
     Totals { eligible: a.summary.eligible, monthly: a.summary.monthly_total, one_off: a.summary.one_off_total }
 }
 
+/// The summary an embed announces (`doudi-change`, web/EMBED.md) as JSON text: per finding
+/// only the programme, status and amounts, then the totals. No member ids, ages or incomes.
+/// Written by hand (ids and amounts need no escaping): a serializer costs kilobytes of wasm.
+pub fn embed_summary(a: &Assessment) -> String {
+    use doudi_core::Status;
+    let amount = |x: Option<Amount>| x.map_or_else(|| "null".to_string(), |v| format!("\"{v}\""));
+    let programmes: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| {
+            let status = match f.status {
+                Status::Eligible => "eligible",
+                Status::Ineligible => "ineligible",
+                Status::NeedsInfo => "needs_info",
+                Status::Discretionary => "discretionary",
+                Status::Referral => "referral",
+            };
+            format!(
+                "{{\"program\":\"{}\",\"status\":\"{status}\",\"monthly\":{},\"one_off\":{}}}",
+                f.program.as_str(),
+                amount(f.monthly),
+                amount(f.one_off)
+            )
+        })
+        .collect();
+    format!(
+        "{{\"programmes\":[{}],\"monthly_total\":\"{}\",\"one_off_total\":\"{}\"}}",
+        programmes.join(","),
+        a.summary.monthly_total,
+        a.summary.one_off_total
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +194,23 @@ mod tests {
     fn dibao(o: &Outcome) -> Finding {
         let Outcome::Ready(a) = o else { panic!("{o:?}") };
         a.findings.iter().find(|f| f.program == doudi_core::ProgrammeId::Dibao).cloned().expect("a dibao finding")
+    }
+
+    #[test]
+    fn embed_summary_has_amounts_and_no_member_details() {
+        let Outcome::Ready(a) = assess(&tianjin_three("1500"), Lang::Zh) else { panic!() };
+        let s = embed_summary(&a);
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        // The same ids and amounts the engine's own serializer writes.
+        let dibao = a.findings.iter().find(|f| f.program == doudi_core::ProgrammeId::Dibao).unwrap();
+        let p = v["programmes"].as_array().unwrap().iter().find(|p| p["program"] == "dibao").unwrap();
+        assert_eq!(p["status"], serde_json::to_value(dibao.status).unwrap(), "{s}");
+        assert_eq!(p["monthly"], serde_json::to_value(dibao.monthly).unwrap(), "{s}");
+        assert_eq!(p["one_off"], serde_json::to_value(dibao.one_off).unwrap(), "{s}");
+        assert_eq!(v["monthly_total"], serde_json::to_value(a.summary.monthly_total).unwrap(), "{s}");
+        assert!(v["programmes"].as_array().is_some_and(|p| !p.is_empty()), "{s}");
+        assert!(v.get("monthly_total").is_some() && v.get("one_off_total").is_some(), "{s}");
+        assert!(!s.contains("申请人") && !s.contains("\"member\""), "{s}");
     }
 
     #[test]

@@ -130,3 +130,28 @@ impl Drop for Listener {
 pub fn window_target() -> Option<EventTarget> {
     web_sys::window().map(Into::into)
 }
+
+/// Announces the embed summary (web/EMBED.md) as a bubbling, composed `doudi-change` event on
+/// `el`, its `detail` the parsed JSON; the embed's own script passes it on.
+pub fn announce_change(el: &Element, summary_json: &str) {
+    let Ok(detail) = js_sys::JSON::parse(summary_json) else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("doudi-change", &init) {
+        let _ = el.dispatch_event(&e);
+    }
+}
+
+/// The page's query parameter `name`, if present.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// The page's path (`/embed.html`).
+pub fn pathname() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}

@@ -24,7 +24,7 @@ export const MIME = {
  * The request handler: serves files under `root` (index.html for a folder), GET and HEAD
  * only, never outside `root`; records "METHOD url" of each request in `requests` (if given).
  */
-export function handler(root, requests) {
+export function handler(root, requests, { cors = false } = {}) {
   const base = resolve(root);
   return async (req, res) => {
     requests?.push(`${req.method} ${req.url}`);
@@ -46,6 +46,7 @@ export function handler(root, requests) {
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
@@ -56,12 +57,13 @@ export function handler(root, requests) {
 }
 
 /**
- * Serves `root` on 127.0.0.1:<random port>.
+ * Serves `root` on 127.0.0.1:<random port>; `cors: true` lets other origins read the files
+ * (as <doudi-calculator> on a portal needs).
  * @returns {Promise<{ url: string, port: number, requests: string[], close(): Promise<void> }>}
  */
-export async function serveDir(root) {
+export async function serveDir(root, options) {
   const requests = [];
-  const server = createServer(handler(root, requests));
+  const server = createServer(handler(root, requests, options));
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', ok);

@@ -1,0 +1,51 @@
+// <doudi-calculator jurisdiction="tianjin" lang="zh-CN"></doudi-calculator>: the calculator
+// in a shadow root on the portal's own page (web/EMBED.md). Load this module (not hashed;
+// web/post-build.sh writes this build's hashed file names below) from doudi's site; the app,
+// its wasm and style.css are fetched beside it. Style from outside with the custom
+// properties --doudi-accent, --doudi-accent-dark, --doudi-font-size, --doudi-radius. The
+// element fires a bubbling `doudi-change` event whose detail is the summary.
+const JS = '__DOUDI_JS__';
+const WASM = '__DOUDI_WASM__';
+const CSS = '__DOUDI_CSS__';
+const here = (file) => new URL(file, import.meta.url).href;
+
+let ready;
+/** Loads the app and its stylesheet once for every element on the page. */
+function load() {
+  ready ??= (async () => {
+    const [app, css] = await Promise.all([import(here(JS)), fetch(here(CSS)).then((r) => r.text())]);
+    await app.default({ module_or_path: here(WASM) });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return { Embed: app.Embed, sheet };
+  })();
+  return ready;
+}
+
+class DoudiCalculator extends HTMLElement {
+  static observedAttributes = ['jurisdiction', 'lang'];
+
+  async connectedCallback() {
+    if (this.app || this.loading) return;
+    this.loading = true;
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const { Embed, sheet } = await load();
+    this.loading = false;
+    if (!this.isConnected || this.app) return;
+    shadow.adoptedStyleSheets = [sheet];
+    const root = document.createElement('div');
+    shadow.replaceChildren(root);
+    this.app = new Embed(root, this.getAttribute('jurisdiction'), this.getAttribute('lang'));
+  }
+
+  attributeChangedCallback() {
+    this.app?.update(this.getAttribute('jurisdiction'), this.getAttribute('lang'));
+  }
+
+  disconnectedCallback() {
+    this.app?.destroy();
+    this.app = null;
+  }
+}
+
+if (!customElements.get('doudi-calculator')) customElements.define('doudi-calculator', DoudiCalculator);
