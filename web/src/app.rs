@@ -47,6 +47,10 @@ pub struct AppProps {
     pub show_header: bool,
     #[prop_or(true)]
     pub show_footer: bool,
+    /// The questions are the page's `<main>`; false in `<doudi-calculator>`, which sits
+    /// inside the portal's own page (and its `<main>`), so they are a plain `<div>` there.
+    #[prop_or(true)]
+    pub main_landmark: bool,
     /// Read a household from the address's `#h=` fragment on load and when it changes.
     #[prop_or(true)]
     pub read_fragment: bool,
@@ -278,7 +282,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()} />
             }
             <div class="layout">
-                <main class="questions">
+                <@{if props.main_landmark { "main" } else { "div" }} class="questions">
                     <Settings {lang} jurisdiction={form.jurisdiction.clone()} as_of={form.as_of.clone()} today={state.today.clone()}
                         residence={form.residence} errors={errors.clone()} {on_place} on_date={cb.date.clone()}
                         on_residence={cb.residence.clone()} />
@@ -298,7 +302,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ParamsPanel {lang} params={params.clone()} overrides={form.parameters.clone()} errors={errors.clone()}
                             on_set={cb.set_param.clone()} on_reset={cb.reset_param.clone()} on_reveal={cb.reveal.clone()} />
                     }
-                </main>
+                </@>
                 <aside class="answers" id="answers" aria-label={l.answers_heading}>
                     <Results {lang} answers={answers.clone()} names={names.clone()} params={params.clone()}
                         on_reveal={cb.reveal.clone()} />

@@ -67,6 +67,12 @@ fn embed_props(jurisdiction: Option<String>, lang: Option<String>) -> app::AppPr
     })
 }
 
+/// The props of `<doudi-calculator>`: an embed's, without a `<main>` of its own (it sits
+/// in the portal's page, inside the portal's `<main>`).
+fn element_props(jurisdiction: Option<String>, lang: Option<String>) -> app::AppProps {
+    app::AppProps { main_landmark: false, ..embed_props(jurisdiction, lang) }
+}
+
 /// The app inside `<doudi-calculator>`'s shadow root (web/doudi-element.js).
 #[wasm_bindgen]
 pub struct Embed {
@@ -78,12 +84,14 @@ impl Embed {
     /// Mounts the calculator on `root` (a div in the shadow root).
     #[wasm_bindgen(constructor)]
     pub fn new(root: web_sys::Element, jurisdiction: Option<String>, lang: Option<String>) -> Embed {
-        Embed { handle: yew::Renderer::<app::App>::with_root_and_props(root, embed_props(jurisdiction, lang)).render() }
+        Embed {
+            handle: yew::Renderer::<app::App>::with_root_and_props(root, element_props(jurisdiction, lang)).render(),
+        }
     }
 
     /// New attributes: the place and language change, the household stays.
     pub fn update(&mut self, jurisdiction: Option<String>, lang: Option<String>) {
-        self.handle.update(embed_props(jurisdiction, lang));
+        self.handle.update(element_props(jurisdiction, lang));
     }
 
     /// Unmounts the app.
