@@ -1,9 +1,13 @@
-// <doudi-calculator jurisdiction="tianjin" lang="zh-CN"></doudi-calculator>: the calculator
-// in a shadow root on the portal's own page (web/EMBED.md). Load this module (not hashed;
-// web/post-build.sh writes this build's hashed file names below) from doudi's site; the app,
-// its wasm and style.css are fetched beside it. Style from outside with the custom
-// properties --doudi-accent, --doudi-accent-dark, --doudi-font-size, --doudi-radius. The
-// element fires a bubbling `doudi-change` event whose detail is the summary.
+// <doudi-calculator jurisdiction="tianjin" lang="zh-CN" as-of="2020-04-15" residence="urban"
+// compact></doudi-calculator>: the calculator in a shadow root on the portal's own page
+// (web/EMBED.md). Every attribute may be set at first or changed later; the household stays.
+// Load this module (not hashed; web/post-build.sh writes this build's hashed file names
+// below) from doudi's site; the app, its wasm and style.css are fetched beside it. Style
+// from outside with the custom properties --doudi-accent, --doudi-accent-dark,
+// --doudi-font-size, --doudi-radius, and ::part(root), ::part(answer), ::part(card),
+// ::part(button). The element fires a bubbling `doudi-change` event whose detail is the
+// summary; household() returns what was typed (contract v1 JSON) when the portal asks,
+// else it stays here.
 const JS = '__DOUDI_JS__';
 const WASM = '__DOUDI_WASM__';
 const CSS = '__DOUDI_CSS__';
@@ -23,7 +27,21 @@ function load() {
 }
 
 class DoudiCalculator extends HTMLElement {
-  static observedAttributes = ['jurisdiction', 'lang'];
+  static observedAttributes = ['jurisdiction', 'lang', 'as-of', 'residence', 'compact'];
+
+  /** The attributes, in the order `Embed`'s constructor and `update` take them. */
+  attrs() {
+    const get = (name) => this.getAttribute(name);
+    return [get('jurisdiction'), get('lang'), get('as-of'), get('residence'), this.hasAttribute('compact')];
+  }
+
+  /**
+   * The household typed so far, as a contract v1 JSON object (a fresh copy), or null while
+   * an answer is wrong or missing or the calculator has not loaded yet.
+   */
+  household() {
+    return this.app?.household() ?? null;
+  }
 
   async connectedCallback() {
     if (this.app || this.loading) return;
@@ -35,11 +53,11 @@ class DoudiCalculator extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet];
     const root = document.createElement('div');
     shadow.replaceChildren(root);
-    this.app = new Embed(root, this.getAttribute('jurisdiction'), this.getAttribute('lang'));
+    this.app = new Embed(root, ...this.attrs());
   }
 
   attributeChangedCallback() {
-    this.app?.update(this.getAttribute('jurisdiction'), this.getAttribute('lang'));
+    this.app?.update(...this.attrs());
   }
 
   disconnectedCallback() {

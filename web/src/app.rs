@@ -43,6 +43,10 @@ pub struct AppProps {
     /// Tighter spacing, for an embed in a narrow column.
     #[prop_or_default]
     pub compact: bool,
+    /// In another page (embed.html, `<doudi-calculator>`): grows to its content, with no
+    /// fixed bar at the bottom and no answer column scrolling on its own.
+    #[prop_or_default]
+    pub embedded: bool,
     #[prop_or(true)]
     pub show_header: bool,
     #[prop_or(true)]
@@ -58,6 +62,28 @@ pub struct AppProps {
     /// whenever the answer's summary changes; for embeds.
     #[prop_or_default]
     pub announce: bool,
+    /// The date of assessment chosen by the host (`YYYY-MM-DD`, already checked); `None`
+    /// leaves it to the form (today). A later change replaces the form's date.
+    #[prop_or_default]
+    pub as_of: Option<AttrValue>,
+    /// Urban or rural chosen by the host; `None` leaves it to the form.
+    #[prop_or_default]
+    pub residence: Option<Residence>,
+    /// Where the app leaves the household for its host (`<doudi-calculator>`'s
+    /// `household()`): contract v1 JSON text, or `None` while an answer is wrong or missing.
+    #[prop_or_default]
+    pub household_out: Option<HouseholdOut>,
+}
+
+/// A slot the host reads the household from (the custom element's `household()`); the
+/// household goes nowhere unless the host asks. Equal only to itself.
+#[derive(Clone, Default)]
+pub struct HouseholdOut(pub Rc<std::cell::RefCell<Option<String>>>);
+
+impl PartialEq for HouseholdOut {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Callbacks made once from the dispatcher, so children whose props did not change do not
@@ -123,6 +149,12 @@ fn initial_state(props: &AppProps) -> State {
         .map(|v| Form::from_json(&v, &props.jurisdiction, &today))
         .unwrap_or_else(|| Form::new(&props.jurisdiction, &today));
     let mut s = State::new(form, props.lang, today);
+    if let Some(d) = &props.as_of {
+        s = s.apply(Action::SetDate(d.to_string()));
+    }
+    if let Some(r) = props.residence {
+        s = s.apply(Action::SetResidence(r));
+    }
     s = s.apply(Action::SetPrintTime(dom::now()));
     s
 }
@@ -223,22 +255,39 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // A host that changes the props later (the custom element's attributes): a changed place
-    // or language replaces the current one. Not on the first render, where the state
-    // already started from them (or from a shared link).
+    // A host that changes the props later (the custom element's attributes): a changed place,
+    // language, date or residence replaces the current one (a date or residence the host
+    // stops giving leaves the form's). Not on the first render, where the state already
+    // started from them (or from a shared link).
     {
         let d = state.dispatcher();
-        let last = use_mut_ref(|| None::<(AttrValue, Lang)>);
-        use_effect_with((props.jurisdiction.clone(), props.lang), move |(j, lang)| {
-            if let Some((old_j, old_lang)) = last.borrow_mut().replace((j.clone(), *lang)) {
-                if old_j != *j {
+        type Host = (AttrValue, Lang, Option<AttrValue>, Option<Residence>);
+        let last = use_mut_ref(|| None::<Host>);
+        let host: Host = (props.jurisdiction.clone(), props.lang, props.as_of.clone(), props.residence);
+        use_effect_with(host, move |now| {
+            if let Some(old) = last.borrow_mut().replace(now.clone()) {
+                let (j, lang, as_of, residence) = now;
+                if old.0 != *j {
                     d.dispatch(Action::SetJurisdiction(j.to_string()));
                 }
-                if old_lang != *lang {
+                if old.1 != *lang {
                     d.dispatch(Action::SetLang(*lang));
+                }
+                if let Some(date) = as_of.as_ref().filter(|a| old.2.as_ref() != Some(*a)) {
+                    d.dispatch(Action::SetDate(date.to_string()));
+                }
+                if let Some(r) = residence.filter(|r| old.3 != Some(*r)) {
+                    d.dispatch(Action::SetResidence(r));
                 }
             }
         });
+    }
+    // The household for a host that may ask for it (never sent anywhere from here).
+    if let Some(out) = &props.household_out {
+        let value = (!answers.stale).then(|| form.to_contract());
+        if *out.0.borrow() != value {
+            *out.0.borrow_mut() = value;
+        }
     }
     {
         let root = root.clone();
@@ -259,6 +308,7 @@ pub fn App(props: &AppProps) -> Html {
         "doudi",
         state.big_text.then_some("big"),
         props.compact.then_some("compact"),
+        props.embedded.then_some("embedded"),
         state.staff.then_some("staff")
     );
     let on_place = cb.place.clone();
@@ -274,7 +324,7 @@ pub fn App(props: &AppProps) -> Html {
     let can_add = form.members.len() < crate::form::MAX_MEMBERS;
 
     html! {
-        <div class={root_class} lang={i18n::html_lang(lang)} ref={root}>
+        <div class={root_class} part="root" lang={i18n::html_lang(lang)} ref={root}>
             <a class="skip-link" href={format!("#{}", crate::fields::ANSWERS_ID)}
                 onclick={cb.go_answers.reform(|e: MouseEvent| e.prevent_default())}>{ l.skip_to_answer }</a>
             if props.show_header {
@@ -291,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="hint">{ l.members_hint }</p>
                         { for members }
                         if can_add {
-                            <button type="button" class="add-member" id={household_dom_id("members")} onclick={cb.add_member.clone()}>
+                            <button type="button" class="add-member" part="button" id={household_dom_id("members")} onclick={cb.add_member.clone()}>
                                 { l.add_member }
                             </button>
                         }
@@ -303,7 +353,7 @@ pub fn App(props: &AppProps) -> Html {
                             on_set={cb.set_param.clone()} on_reset={cb.reset_param.clone()} on_reveal={cb.reveal.clone()} />
                     }
                 </@>
-                <aside class="answers" id="answers" aria-label={l.answers_heading}>
+                <aside class="answers" part="answer" id="answers" aria-label={l.answers_heading}>
                     <Results {lang} answers={answers.clone()} names={names.clone()} params={params.clone()}
                         on_reveal={cb.reveal.clone()} />
                     if let Some(s) = &shown {

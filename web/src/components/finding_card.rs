@@ -82,7 +82,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
         f.status == Status::Eligible && f.monthly.is_none() && f.one_off.is_none() && !f.missing.is_empty();
     let member = p.member_name.as_ref().map(|n| i18n::fill(l.for_member, &[n]));
     html! {
-        <article class={classes!("finding", status_class)} id={p.dom_id.clone()} aria-labelledby={heading_id.clone()} tabindex="-1">
+        <article class={classes!("finding", status_class)} part="card" id={p.dom_id.clone()} aria-labelledby={heading_id.clone()} tabindex="-1">
             <p class="status-tag">
                 <span class="icon" aria-hidden="true">{ i18n::status_icon(f.status) }</span>
                 { i18n::status_label(f.status, p.lang) }

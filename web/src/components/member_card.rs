@@ -56,7 +56,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
     let heading_id = format!("m{i}-heading");
     let number = i18n::fill(l.member_n, &[&(i + 1).to_string()]);
     html! {
-        <article class="card member" aria-labelledby={heading_id.clone()}>
+        <article class="card member" part="card" aria-labelledby={heading_id.clone()}>
             <div class="card-head">
                 <h3 id={heading_id}>
                     <span class="member-number">{ number }</span>
