@@ -23,10 +23,13 @@ python3 policies/tools/check_clauses.py
 step "doudi check: every clause cited or procedural"
 cargo run -q -p doudi-cli -- check
 
-step "the site: tools, unit tests, release build, size, browser tests"
-scripts/web-test.sh
+step "site tools (Trunk, wasm-bindgen-cli, npm packages, Chromium)"
+scripts/web-tools.sh
 
 step "the JS package: build, size, Node tests on the packed tarball"
 scripts/js-test.sh
+
+step "the site: unit tests, release build, size, browser tests (the package example included)"
+DOUDI_REQUIRE_PACKAGE=1 scripts/web-test.sh
 
 step "done"
