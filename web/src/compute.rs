@@ -178,18 +178,8 @@ pub fn embed_summary(a: &Assessment) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::tests::tianjin_three;
     use doudi_core::Status;
-
-    fn tianjin_three(income: &str) -> Form {
-        let mut f = Form::new("tianjin", "2020-04-15");
-        f.members[0].age = "45".into();
-        f.members[0].monthly_income = income.into();
-        f.add_member();
-        f.members[1].age = "40".into();
-        f.add_member();
-        f.members[2].age = "10".into();
-        f
-    }
 
     fn dibao(o: &Outcome) -> Finding {
         let Outcome::Ready(a) = o else { panic!("{o:?}") };

@@ -520,11 +520,13 @@ fn pick<T: Copy>(v: Option<&Value>, all: &[T], name: fn(T) -> &'static str) -> O
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
-    fn tianjin_three(income: &str) -> Form {
+    /// A Tianjin household of three on 2020-04-15, the applicant earning `income`; shared by
+    /// the page's other unit tests.
+    pub(crate) fn tianjin_three(income: &str) -> Form {
         let mut f = Form::new("tianjin", "2020-04-15");
         f.members[0].age = "45".into();
         f.members[0].monthly_income = income.into();
