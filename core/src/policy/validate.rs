@@ -57,6 +57,9 @@ impl Errors {
     }
 }
 
+/// Policy files of one kind, each with its path.
+type Files<T> = Vec<(String, T)>;
+
 /// The bundle `build.rs` writes: file path → file, for each kind.
 #[derive(serde::Deserialize)]
 struct Bundle {
@@ -101,7 +104,7 @@ pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyErro
     let mut errs = Errors(Vec::new());
     // The common case (and the only one in the browser): the typed bundle parses at once.
     // Only when it does not is it parsed again, natively, to say which file and key is wrong.
-    let (doc_files, jur_files): (Vec<(String, DocumentFile)>, Vec<(String, JurisdictionFile)>) =
+    let (doc_files, jur_files): (Files<DocumentFile>, Files<JurisdictionFile>) =
         match serde_json::from_str::<Bundle>(json) {
             Ok(b) => (b.documents.into_iter().collect(), b.jurisdictions.into_iter().collect()),
             Err(e) => return Err(locate(json, e)),
