@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::assessment::*;
+use crate::decision::{Condition, Decision, Met, Need};
 use crate::household::{Household, Member};
 use crate::ids::{param, ProgrammeId};
 use crate::income::Income;
@@ -24,6 +25,9 @@ pub struct Ctx<'a> {
     pub j: &'a Jurisdiction,
     pub policies: &'a Policies,
     pub lang: Lang,
+    /// Whether sentences, traces, citations and assumptions are written (the renderer
+    /// is on); without it the rules only decide.
+    pub explain: bool,
     pub epidemic: Epidemic,
     pub income: Income,
     assumptions: RefCell<Vec<Assumption>>,
@@ -53,12 +57,13 @@ impl Epidemic {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(h: &'a Household, j: &'a Jurisdiction, policies: &'a Policies, lang: Lang) -> Ctx<'a> {
+    pub fn new(h: &'a Household, j: &'a Jurisdiction, policies: &'a Policies, lang: Lang, explain: bool) -> Ctx<'a> {
         let mut ctx = Ctx {
             h,
             j,
             policies,
             lang,
+            explain,
             epidemic: Epidemic { start: None, end: None, open: false, in_period: false },
             income: Income::default(),
             assumptions: RefCell::new(Vec::new()),
@@ -81,23 +86,25 @@ impl<'a> Ctx<'a> {
         };
         let as_of = self.h.as_of;
         let in_period = start.is_some_and(|s| s <= as_of) && (open || end.is_some_and(|e| as_of <= e));
-        let (s, e) = (
-            start.map_or("?".to_string(), |d| d.to_string()),
-            if open { "—".to_string() } else { end.map_or("?".to_string(), |d| d.to_string()) },
-        );
-        let overridden =
-            self.h.overrides.contains_key(param::EPIDEMIC_START) || self.h.overrides.contains_key(param::EPIDEMIC_END);
-        self.assume(
-            param::EPIDEMIC_END,
-            if overridden {
-                tx!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
-            } else {
-                tx!(
-                    "疫情防控期间按 {s}（启动一级响应）至 {e}（新冠病毒感染“乙类乙管”）计算；文件未定结束日期，可在参数中修改。",
-                    "The epidemic period is taken as {s} (first-level response) to {e} (national downgrade of COVID-19 management); the documents set no end date, and it can be changed in the parameters."
-                )
-            },
-        );
+        if self.explain {
+            let (s, e) = (
+                start.map_or("?".to_string(), |d| d.to_string()),
+                if open { "—".to_string() } else { end.map_or("?".to_string(), |d| d.to_string()) },
+            );
+            let overridden = self.h.overrides.contains_key(param::EPIDEMIC_START)
+                || self.h.overrides.contains_key(param::EPIDEMIC_END);
+            self.assume(
+                param::EPIDEMIC_END,
+                if overridden {
+                    tx!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
+                } else {
+                    tx!(
+                        "疫情防控期间按 {s}（启动一级响应）至 {e}（新冠病毒感染“乙类乙管”）计算；文件未定结束日期，可在参数中修改。",
+                        "The epidemic period is taken as {s} (first-level response) to {e} (national downgrade of COVID-19 management); the documents set no end date, and it can be changed in the parameters."
+                    )
+                },
+            );
+        }
         if start.is_none() || (end.is_none() && !open) {
             self.assume(
                 "epidemic.unknown",
@@ -190,8 +197,11 @@ impl<'a> Ctx<'a> {
         self.provision(prog, key).is_some()
     }
 
-    /// Records an assumption (once per id).
+    /// Records an assumption (once per id), when explaining.
     pub fn assume(&self, id: &str, text: impl Say) {
+        if !self.explain {
+            return;
+        }
         let mut a = self.assumptions.borrow_mut();
         if !a.iter().any(|x| x.id == id) {
             a.push(Assumption { id: id.to_string(), text: text.say(self.lang) });
@@ -227,16 +237,31 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Builds one finding: reasons, trace, citations, missing inputs, amounts.
+/// What one rule produces: its decision, and the finding that explains it when the
+/// renderer is on ([`Ctx::explain`]).
+pub struct Verdict {
+    pub decision: Decision,
+    pub finding: Option<Finding>,
+}
+
+/// Builds one decision and, when explaining, its finding (reasons, trace, citations).
+/// Every sentence and formula a rule hands it is lazy ([`Say`]): with the renderer off
+/// nothing is formatted, and the decision (status, amounts, conditions) is the same.
 pub struct FindingBuilder<'c, 'a> {
     pub ctx: &'c Ctx<'a>,
     pub program: ProgrammeId,
     pub member: Option<&'a Member>,
+    explain: bool,
+    conditions: Vec<Condition>,
+    any_failed: bool,
+    needs: Vec<Need>,
+    service_ids: Vec<(&'static str, Option<usize>)>,
+    /// The provision last cited: the one whose clauses set the conditions that follow.
+    provision: Option<&'static str>,
     met: Vec<String>,
     failed: Vec<String>,
     trace: Vec<TraceStep>,
     citations: Vec<Citation>,
-    missing: Vec<String>,
     next_steps: Vec<String>,
     services: Vec<Service>,
     pub monthly: Option<Decimal>,
@@ -252,11 +277,16 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             ctx,
             program,
             member,
+            explain: ctx.explain,
+            conditions: Vec::new(),
+            any_failed: false,
+            needs: Vec::new(),
+            service_ids: Vec::new(),
+            provision: None,
             met: Vec::new(),
             failed: Vec::new(),
             trace: Vec::new(),
             citations: Vec::new(),
-            missing: Vec::new(),
             next_steps: Vec::new(),
             services: Vec::new(),
             monthly: None,
@@ -267,40 +297,83 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         }
     }
 
-    /// A condition: its sentence goes to the reasons, met or failed.
-    pub fn require(&mut self, ok: bool, met: impl Say, failed: impl Say) -> bool {
+    /// A condition: recorded as data; its sentence goes to the reasons, met or failed.
+    pub fn require(&mut self, mut c: Condition, met: impl Say, failed: impl Say) -> bool {
+        if c.provision.is_none() {
+            c.provision = self.provision;
+        }
+        let ok = c.met == Met::Yes;
+        self.conditions.push(c);
         if ok {
-            self.met.push(met.say(self.ctx.lang));
+            if self.explain {
+                self.met.push(met.say(self.ctx.lang));
+            }
         } else {
-            self.failed.push(failed.say(self.ctx.lang));
+            self.any_failed = true;
+            if self.explain {
+                self.failed.push(failed.say(self.ctx.lang));
+            }
         }
         ok
     }
 
+    /// A condition recorded as data that does not decide here (another rule of the same
+    /// programme settles it, e.g. the exit suspension above the standard); its sentence
+    /// goes to the reasons.
+    pub fn observe(&mut self, mut c: Condition, t: impl Say) {
+        if c.provision.is_none() {
+            c.provision = self.provision;
+        }
+        self.conditions.push(c);
+        self.note(t);
+    }
+
+    /// A condition recorded as data only, with no sentence of its own.
+    pub fn record(&mut self, mut c: Condition) {
+        if c.provision.is_none() {
+            c.provision = self.provision;
+        }
+        if c.met == Met::No {
+            self.any_failed = true;
+        }
+        self.conditions.push(c);
+    }
+
     /// A reason that explains without deciding.
     pub fn note(&mut self, t: impl Say) {
-        self.met.push(t.say(self.ctx.lang));
-    }
-
-    /// A failed condition.
-    pub fn fail(&mut self, t: impl Say) {
-        self.failed.push(t.say(self.ctx.lang));
-    }
-
-    pub fn failed(&self) -> bool {
-        !self.failed.is_empty()
-    }
-
-    /// An input or parameter the decision needs and does not have.
-    pub fn need(&mut self, field: impl Into<String>) {
-        let field = field.into();
-        if !self.missing.contains(&field) {
-            self.missing.push(field);
+        if self.explain {
+            self.met.push(t.say(self.ctx.lang));
         }
     }
 
+    /// A condition that failed, with no figures to compare.
+    pub fn fail(&mut self, id: &'static str, t: impl Say) {
+        self.require(Condition::is(id, false), String::new(), t);
+    }
+
+    pub fn failed(&self) -> bool {
+        self.any_failed
+    }
+
+    /// An input or parameter the decision needs and does not have.
+    pub fn need(&mut self, n: Need) {
+        if !self.needs.contains(&n) {
+            self.needs.push(n);
+        }
+    }
+
+    /// A household input the decision needs (`assets`, `support.dibao_monthly`).
+    pub fn need_input(&mut self, path: &'static str) {
+        self.need(Need::Input(path));
+    }
+
+    /// A field of this finding's member the decision needs (`diagnosed_on`).
+    pub fn need_member(&mut self, field: &'static str) {
+        self.need(Need::Member(field));
+    }
+
     pub fn has_missing(&self) -> bool {
-        !self.missing.is_empty()
+        !self.needs.is_empty()
     }
 
     /// The epidemic-period condition, with its dates.
@@ -308,7 +381,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let e = self.ctx.epidemic;
         let d = self.ctx.h.as_of;
         self.require(
-            e.in_period,
+            Condition::is("epidemic.in_period", e.in_period),
             t!("{d} 在疫情防控期间内。", "{d} is within the epidemic period."),
             t!(
                 "{d} 不在疫情防控期间内，本项疫情期间措施不适用。",
@@ -317,19 +390,30 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         )
     }
 
-    pub fn step(&mut self, label: impl Say, formula: impl Into<String>, value: impl Into<String>) {
-        let lang = self.ctx.lang;
-        self.trace.push(TraceStep { label: label.say(lang), formula: formula.into(), value: value.into() });
+    pub fn step(&mut self, label: impl Say, formula: impl Say, value: impl Say) {
+        if self.explain {
+            let lang = self.ctx.lang;
+            self.trace.push(TraceStep { label: label.say(lang), formula: formula.say(lang), value: value.say(lang) });
+        }
     }
 
     /// A money figure in the trace (shown rounded, used exact). Returns it.
-    pub fn money(&mut self, label: impl Say, formula: impl Into<String>, value: Decimal) -> Decimal {
-        self.step(label, formula, fmt2(value));
+    pub fn money(&mut self, label: impl Say, formula: impl Say, value: Decimal) -> Decimal {
+        if self.explain {
+            self.step(label, formula, fmt2(value));
+        }
         value
     }
 
     /// Reads a number parameter into the trace; `None` (and `missing`) when it has no value.
-    pub fn param(&mut self, id: &str) -> Option<Decimal> {
+    pub fn param(&mut self, id: &'static str) -> Option<Decimal> {
+        if !self.explain {
+            let v = self.ctx.value(id).and_then(ParamValue::number);
+            if v.is_none() {
+                self.need(Need::Param(id));
+            }
+            return v;
+        }
         let memo =
             self.ctx.param_steps.borrow().iter().find(|(p, _, _)| p == id).map(|(_, v, step)| (*v, step.clone()));
         let (v, step) = match memo {
@@ -353,7 +437,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             self.trace.push(step);
         }
         if v.is_none() {
-            self.need(id);
+            self.need(Need::Param(id));
         }
         v
     }
@@ -364,12 +448,19 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         self.param(id)
     }
 
-    /// Cites every clause of one of this programme's provisions.
-    pub fn cite(&mut self, key: &str) {
-        self.cite_from(self.program, key);
+    /// Cites every clause of one of this programme's provisions; the conditions that
+    /// follow are set by it.
+    pub fn cite(&mut self, key: &'static str) {
+        self.provision = Some(key);
+        if self.explain {
+            self.cite_from(self.program, key);
+        }
     }
 
     pub fn cite_from(&mut self, prog: ProgrammeId, key: &str) {
+        if !self.explain {
+            return;
+        }
         let Some(refs) = self.ctx.provision(prog, key) else { return };
         for r in refs {
             self.cite_clause(r);
@@ -377,7 +468,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     pub fn cite_clause(&mut self, r: &ClauseRef) {
-        if self.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
+        if !self.explain || self.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
             return;
         }
         if let Some((doc, clause)) = self.ctx.policies.clause(r) {
@@ -400,21 +491,26 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     pub fn next(&mut self, t: impl Say) {
-        self.next_steps.push(t.say(self.ctx.lang));
+        if self.explain {
+            self.next_steps.push(t.say(self.ctx.lang));
+        }
     }
 
-    pub fn service(&mut self, id: &str, member: Option<&Member>, text: impl Say, clause: &ClauseRef) {
-        self.services.push(Service {
-            id: id.to_string(),
-            member: member.map(|m| m.id.clone()),
-            text: text.say(self.ctx.lang),
-            clause_id: clause.to_string(),
-        });
-        self.cite_clause(clause);
+    pub fn service(&mut self, id: &'static str, member: Option<&Member>, text: impl Say, clause: &ClauseRef) {
+        self.service_ids.push((id, member.map(|m| m.index)));
+        if self.explain {
+            self.services.push(Service {
+                id: id.to_string(),
+                member: member.map(|m| m.id.clone()),
+                text: text.say(self.ctx.lang),
+                clause_id: clause.to_string(),
+            });
+            self.cite_clause(clause);
+        }
     }
 
     pub fn has_services(&self) -> bool {
-        !self.services.is_empty()
+        !self.service_ids.is_empty()
     }
 
     /// The status the conditions imply: a failed condition → ineligible; else a missing
@@ -429,36 +525,55 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         }
     }
 
-    pub fn finish(self, status: Status) -> Finding {
+    pub fn finish(self, status: Status) -> Verdict {
         let ctx = self.ctx;
-        let name = crate::programmes::name(self.program).say(ctx.lang);
-        let mut reasons = self.failed;
-        reasons.extend(self.met);
         // An amount that needs a missing parameter is null; amounts only for money statuses.
         let money_status = matches!(status, Status::Eligible | Status::Discretionary);
-        let amount = |d: Option<Decimal>| if money_status { d.map(Amount) } else { None };
+        let amount = |d: Option<Decimal>| if money_status { d } else { None };
         let total = match (self.total, self.monthly, self.months) {
             (Some(t), _, _) => Some(t),
             (None, Some(m), Some(n)) => Some(m * Decimal::from(n)),
             _ => None,
         };
-        Finding {
-            program: self.program,
-            name,
-            member: self.member.map(|m| m.id.clone()),
-            status,
-            monthly: amount(self.monthly),
-            one_off: amount(self.one_off),
-            months: if money_status { self.months } else { None },
-            total: amount(total),
-            cap: amount(self.cap),
-            reasons,
-            trace: self.trace,
-            citations: self.citations,
-            // A decided "no" (or a service) needs nothing more; keep `missing` where it matters.
-            missing: if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.missing },
-            next_steps: if money_status || status == Status::Referral { self.next_steps } else { Vec::new() },
-            services: self.services,
+        let member = self.member.map(|m| m.index);
+        // A decided "no" (or a service) needs nothing more; keep `missing` where it matters.
+        let needs = if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.needs };
+        let finding = self.explain.then(|| {
+            let mut reasons = self.failed;
+            reasons.extend(self.met);
+            Finding {
+                program: self.program,
+                name: crate::programmes::name(self.program).say(ctx.lang),
+                member: self.member.map(|m| m.id.clone()),
+                status,
+                monthly: amount(self.monthly).map(Amount),
+                one_off: amount(self.one_off).map(Amount),
+                months: if money_status { self.months } else { None },
+                total: amount(total).map(Amount),
+                cap: amount(self.cap).map(Amount),
+                reasons,
+                trace: self.trace,
+                citations: self.citations,
+                missing: needs.iter().map(|n| n.path(member)).collect(),
+                next_steps: if money_status || status == Status::Referral { self.next_steps } else { Vec::new() },
+                services: self.services,
+            }
+        });
+        Verdict {
+            decision: Decision {
+                program: self.program,
+                member,
+                status,
+                monthly: amount(self.monthly),
+                one_off: amount(self.one_off),
+                months: if money_status { self.months } else { None },
+                total: amount(total),
+                cap: amount(self.cap),
+                conditions: self.conditions,
+                missing: needs,
+                services: self.service_ids,
+            },
+            finding,
         }
     }
 }

@@ -12,14 +12,47 @@ use crate::engine::{Ctx, FindingBuilder};
 use crate::ids::{param, ProgrammeId};
 use crate::input::Work;
 use crate::money::fmt2;
-use crate::t;
+use crate::decision::Need;
+use crate::text::{Lang, Say};
+use crate::{fx, t};
+
+/// How one member's work-cost deduction was reached (formatted only for a trace).
+#[derive(Clone, Copy, Debug)]
+pub enum Deduction {
+    /// min(minimum wage − urban standard, own income).
+    MinimumWage { wage: Decimal, standard: Decimal, income: Decimal },
+    /// min(fixed amount, own income).
+    Fixed { amount: Decimal, income: Decimal },
+}
+
+impl Deduction {
+    fn formula(self, lang: Lang) -> String {
+        match self {
+            Deduction::MinimumWage { wage, standard, income } => t!(
+                "min(最低工资 {w} − 城市低保标准 {s}, 本人收入 {i})",
+                "min(minimum wage {w} − urban standard {s}, own income {i})",
+                w = fmt2(wage),
+                s = fmt2(standard),
+                i = fmt2(income)
+            )
+            .say(lang),
+            Deduction::Fixed { amount, income } => t!(
+                "min(务工成本 {a}, 本人收入 {i})",
+                "min(work cost {a}, own income {i})",
+                a = fmt2(amount),
+                i = fmt2(income)
+            )
+            .say(lang),
+        }
+    }
+}
 
 /// The counted income and how it was reached.
 #[derive(Clone, Debug, Default)]
 pub struct Income {
     pub gross: Decimal,
-    /// (member index, deduction, formula text) for each deduction made.
-    pub deductions: Vec<(usize, Decimal, String)>,
+    /// (member index, deduction, how it was reached) for each deduction made.
+    pub deductions: Vec<(usize, Decimal, Deduction)>,
     pub counted: Decimal,
     pub per_capita: Decimal,
     /// Parameters without value that a deduction needs (the counted income is then unknown).
@@ -45,14 +78,8 @@ impl Income {
                         let per = (w - s).max(Decimal::ZERO);
                         for m in &workers {
                             let d = per.min(m.monthly_income);
-                            let f = ctx.say(t!(
-                                "min(最低工资 {w} − 城市低保标准 {s}, 本人收入 {i})",
-                                "min(minimum wage {w} − urban standard {s}, own income {i})",
-                                w = fmt2(w),
-                                s = fmt2(s),
-                                i = fmt2(m.monthly_income)
-                            ));
-                            inc.deductions.push((m.index, d, f));
+                            let how = Deduction::MinimumWage { wage: w, standard: s, income: m.monthly_income };
+                            inc.deductions.push((m.index, d, how));
                         }
                     }
                     (w, s) => {
@@ -70,13 +97,8 @@ impl Income {
                     Some(amount) => {
                         for m in &workers {
                             let d = amount.min(m.monthly_income);
-                            let f = ctx.say(t!(
-                                "min(务工成本 {a}, 本人收入 {i})",
-                                "min(work cost {a}, own income {i})",
-                                a = fmt2(amount),
-                                i = fmt2(m.monthly_income)
-                            ));
-                            inc.deductions.push((m.index, d, f));
+                            let how = Deduction::Fixed { amount, income: m.monthly_income };
+                            inc.deductions.push((m.index, d, how));
                         }
                     }
                     None => ctx.assume(
@@ -98,11 +120,14 @@ impl Income {
     /// Writes the income into a finding's trace (and cites the work-cost clause if used).
     pub fn trace(&self, f: &mut FindingBuilder) {
         let ctx = f.ctx;
-        let parts: Vec<String> = ctx.h.members.iter().map(|m| fmt2(m.monthly_income)).collect();
-        f.money(t!("家庭月收入合计", "Household monthly income"), parts.join(" + "), self.gross);
-        for (i, d, formula) in &self.deductions {
+        let parts = |_: Lang| -> String {
+            let parts: Vec<String> = ctx.h.members.iter().map(|m| fmt2(m.monthly_income)).collect();
+            parts.join(" + ")
+        };
+        f.money(t!("家庭月收入合计", "Household monthly income"), parts, self.gross);
+        for (i, d, how) in &self.deductions {
             let m = &ctx.h.members[*i];
-            f.money(t!("{} 扣减务工成本", "{}: work-cost deduction", m.id), formula.clone(), *d);
+            f.money(t!("{} 扣减务工成本", "{}: work-cost deduction", m.id), |lang: Lang| how.formula(lang), *d);
         }
         if let Some(p) = self.provision {
             if !self.deductions.is_empty() {
@@ -110,19 +135,18 @@ impl Income {
             }
         }
         for id in &self.missing {
-            f.need(*id);
+            f.need(Need::Param(id));
         }
         if !self.deductions.is_empty() {
-            let ds: Vec<String> = self.deductions.iter().map(|(_, d, _)| fmt2(*d)).collect();
-            f.money(
-                t!("核定家庭收入", "Counted household income"),
-                format!("{} − {}", fmt2(self.gross), ds.join(" − ")),
-                self.counted,
-            );
+            let formula = |_: Lang| -> String {
+                let ds: Vec<String> = self.deductions.iter().map(|(_, d, _)| fmt2(*d)).collect();
+                format!("{} − {}", fmt2(self.gross), ds.join(" − "))
+            };
+            f.money(t!("核定家庭收入", "Counted household income"), formula, self.counted);
         }
         f.money(
             t!("家庭人均收入", "Per-capita income"),
-            format!("{} ÷ {}", fmt2(self.counted), ctx.h.members.len()),
+            fx!("{} ÷ {}", fmt2(self.counted), ctx.h.members.len()),
             self.per_capita,
         );
     }

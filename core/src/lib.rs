@@ -9,6 +9,7 @@
 
 pub mod assessment;
 pub mod dates;
+pub mod decision;
 pub mod engine;
 pub mod error;
 pub mod household;
@@ -24,6 +25,7 @@ pub mod sweep;
 pub mod text;
 
 pub use assessment::{Amount, Assessment, Finding, Status};
+pub use decision::{Decision, Decisions};
 pub use error::InputError;
 pub use household::Household;
 pub use ids::ProgrammeId;
@@ -88,12 +90,50 @@ pub fn embedded_policies() -> Result<&'static Policies, InputError> {
     })
 }
 
+/// Decides a validated household, with no text: per programme (and member) the status,
+/// the amounts and the conditions as data, and the totals. What batch runs, sweeps and
+/// roster screening use; [`evaluate`] gives the same decisions with their explanation.
+pub fn decide(h: &Household, policies: &Policies) -> Decisions {
+    let Some(j) = policies.jurisdiction(&h.jurisdiction) else {
+        return Decisions {
+            findings: Vec::new(),
+            totals: decision::Totals::default(),
+            counted_income: Default::default(),
+            per_capita_income: Default::default(),
+            standard: None,
+            in_epidemic_period: false,
+        };
+    };
+    let ctx = Ctx::new(h, j, policies, Lang::Zh, false);
+    let mut findings = Vec::with_capacity(j.programmes.len() * h.members.len());
+    for p in &j.programmes {
+        findings.extend(programmes::assess(p.id, &ctx).into_iter().map(|v| v.decision));
+    }
+    decisions(&ctx, findings)
+}
+
+fn decisions(ctx: &Ctx, findings: Vec<Decision>) -> Decisions {
+    Decisions {
+        totals: decision::Totals::of(&findings),
+        findings,
+        counted_income: ctx.income.counted,
+        per_capita_income: ctx.income.per_capita,
+        standard: ctx.value(ctx.standard_id()).and_then(|v| v.number()),
+        in_epidemic_period: ctx.epidemic.in_period,
+    }
+}
+
 /// Assesses a validated household: one finding per programme (per member for a per-person
 /// programme) of the household's jurisdiction, and the assumptions made.
 pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessment {
+    explain(h, policies, options).0
+}
+
+/// [`evaluate`], with the decisions the assessment renders.
+pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessment, Decisions) {
     let Some(j) = policies.jurisdiction(&h.jurisdiction) else {
         // Household::from_input only accepts known jurisdictions; keep this total anyway.
-        return Assessment {
+        let a = Assessment {
             jurisdiction: h.jurisdiction.clone(),
             as_of: h.as_of.to_string(),
             policy_version: version(policies),
@@ -114,12 +154,16 @@ pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessm
             findings: Vec::new(),
             assumptions: Vec::new(),
         };
+        return (a, decide(h, policies));
     };
-    let ctx = Ctx::new(h, j, policies, options.lang);
-    let standard = ctx.value(ctx.standard_id()).and_then(|v| v.number());
+    let ctx = Ctx::new(h, j, policies, options.lang, true);
     let mut findings = Vec::new();
+    let mut decided = Vec::new();
     for p in &j.programmes {
-        findings.extend(programmes::assess(p.id, &ctx));
+        for v in programmes::assess(p.id, &ctx) {
+            findings.extend(v.finding);
+            decided.push(v.decision);
+        }
     }
     for (id, value) in &h.overrides {
         let label = ctx.param_label(id);
@@ -138,31 +182,31 @@ pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessm
             ),
         );
     }
+    let decided = decisions(&ctx, decided);
     let e = ctx.epidemic;
-    let eligible: Vec<&Finding> = findings.iter().filter(|f| f.status == Status::Eligible).collect();
-    let sum = |pick: fn(&Finding) -> Option<Amount>| Amount(eligible.iter().filter_map(|f| pick(f)).map(|a| a.0).sum());
-    let amounts_unknown = eligible.iter().filter(|f| f.monthly.is_none() && f.one_off.is_none()).count();
-    Assessment {
+    let t = decided.totals;
+    let a = Assessment {
         jurisdiction: j.id.clone(),
         as_of: h.as_of.to_string(),
         policy_version: version(policies),
         lang: options.lang,
         summary: assessment::Summary {
             members: h.members.len(),
-            counted_income: Amount(ctx.income.counted),
-            per_capita_income: Amount(ctx.income.per_capita),
-            standard: standard.map(Amount),
+            counted_income: Amount(decided.counted_income),
+            per_capita_income: Amount(decided.per_capita_income),
+            standard: decided.standard.map(Amount),
             in_epidemic_period: e.in_period,
             epidemic_start: e.start.map(|d| d.to_string()),
             epidemic_end: e.end.map(|d| d.to_string()),
-            eligible: eligible.len(),
-            monthly_total: sum(|f| f.monthly),
-            one_off_total: sum(|f| f.one_off),
-            amounts_unknown,
+            eligible: t.eligible,
+            monthly_total: Amount(t.monthly_total),
+            one_off_total: Amount(t.one_off_total),
+            amounts_unknown: t.amounts_unknown,
         },
         findings,
         assumptions: ctx.take_assumptions(),
-    }
+    };
+    (a, decided)
 }
 
 fn version(p: &Policies) -> String {

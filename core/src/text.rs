@@ -109,3 +109,34 @@ macro_rules! tx {
         $crate::text::Text::new(format!($zh, $($arg)*), format!($en, $($arg)*))
     };
 }
+
+impl Say for &str {
+    fn say(self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+/// One of two sentences, chosen now and formatted only if said: `Either::A(t!(…))` or
+/// `Either::B(t!(…))` where an eager [`Text`] would format both languages of the branch taken.
+pub enum Either<A, B> {
+    A(A),
+    B(B),
+}
+
+impl<A: Say, B: Say> Say for Either<A, B> {
+    fn say(self, lang: Lang) -> String {
+        match self {
+            Either::A(a) => a.say(lang),
+            Either::B(b) => b.say(lang),
+        }
+    }
+}
+
+/// `fx!("{} × {}", a, b)`: a formula or figure for a trace, the same in both languages,
+/// formatted only when the trace is written (a closure implementing [`Say`]).
+#[macro_export]
+macro_rules! fx {
+    ($($arg:tt)*) => {
+        (|_: $crate::text::Lang| -> String { format!($($arg)*) })
+    };
+}

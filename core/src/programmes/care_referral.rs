@@ -19,8 +19,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Covid, SelfCare};
@@ -38,7 +38,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "vagrants", params: &[] },
 ];
 
-pub fn assess(ctx: &Ctx) -> Finding {
+pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::CareReferral, None);
     if !f.require_epidemic() {
@@ -124,7 +124,7 @@ pub fn assess(ctx: &Ctx) -> Finding {
         ));
     }
     if !f.has_services() {
-        f.fail(t!("没有适用的服务转介。", "No service referral applies."));
+        f.fail("care_referral.any_service", t!("没有适用的服务转介。", "No service referral applies."));
         return f.finish(Status::Ineligible);
     }
     f.note(t!(
@@ -135,7 +135,7 @@ pub fn assess(ctx: &Ctx) -> Finding {
 }
 
 /// Adds a service if the jurisdiction provides it, citing its first clause (and the rest).
-fn offer(f: &mut FindingBuilder, key: &str, m: Option<&Member>, text: impl crate::text::Say) {
+fn offer(f: &mut FindingBuilder, key: &'static str, m: Option<&Member>, text: impl crate::text::Say) {
     let Some(refs) = f.ctx.provision(ProgrammeId::CareReferral, key) else { return };
     if let Some(first) = refs.first() {
         f.service(key, m, text, first);

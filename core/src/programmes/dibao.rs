@@ -12,13 +12,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Applying, Covid};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::{t, tx};
+use crate::text::Either;
+use crate::{fx, t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "gap", params: STANDARDS },
@@ -31,7 +33,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "fast_track", params: &[] },
 ];
 
-pub fn assess(ctx: &Ctx) -> Finding {
+pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::Dibao, None);
     f.cite("gap");
@@ -55,18 +57,29 @@ pub fn assess(ctx: &Ctx) -> Finding {
         return f.finish(Status::NeedsInfo);
     }
     let n = h.size();
-    let line = f.money(t!("全家保障线", "Household guarantee line"), format!("{} × {}", fmt2(s), n), s * n);
+    let line = f.money(t!("全家保障线", "Household guarantee line"), fx!("{} × {}", fmt2(s), n), s * n);
     asset_test(&mut f, s);
     let per = ctx.income.per_capita;
     let counted = ctx.income.counted;
 
+    let below = Condition::cmp(
+        "dibao.income_below_standard",
+        (per, Source::Computed("per_capita_income")),
+        Compare::Lt,
+        (s, Source::Param(ctx.standard_id())),
+    )
+    .by("gap");
     if per < s {
-        f.note(t!(
-            "人均收入 {} 元，低于标准 {} 元，按差额补足。",
-            "Per-capita income {} yuan is below the standard of {} yuan: the gap is paid.",
-            w(per),
-            w(s)
-        ));
+        f.require(
+            below,
+            t!(
+                "人均收入 {} 元，低于标准 {} 元，按差额补足。",
+                "Per-capita income {} yuan is below the standard of {} yuan: the gap is paid.",
+                w(per),
+                w(s)
+            ),
+            "",
+        );
         if h.support.dibao && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
             f.note(t!(
                 "收入下降的低保家庭，及时调整补差金额。",
@@ -77,37 +90,40 @@ pub fn assess(ctx: &Ctx) -> Finding {
             return f.finish(Status::Ineligible);
         }
         let gap =
-            f.money(t!("每月低保金", "Monthly dibao"), format!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
+            f.money(t!("每月低保金", "Monthly dibao"), fx!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
         f.monthly = Some(gap);
         next_steps(&mut f);
         return f.finish(Status::Eligible);
     }
 
     let over = per - s;
-    let distance = if over.is_zero() {
-        tx!(
-            "人均收入 {} 元，等于标准 {} 元（须低于标准）。",
-            "Per-capita income {} yuan equals the standard of {} yuan (it must be below it).",
-            w(per),
-            w(s)
-        )
-    } else {
-        tx!(
-            "人均收入 {} 元，高于标准 {} 元，超出 {} 元。",
-            "Per-capita income {} yuan is above the standard of {} yuan by {} yuan.",
-            w(per),
-            w(s),
-            w(over)
-        )
+    let distance = || {
+        if over.is_zero() {
+            Either::A(t!(
+                "人均收入 {} 元，等于标准 {} 元（须低于标准）。",
+                "Per-capita income {} yuan equals the standard of {} yuan (it must be below it).",
+                w(per),
+                w(s)
+            ))
+        } else {
+            Either::B(t!(
+                "人均收入 {} 元，高于标准 {} 元，超出 {} 元。",
+                "Per-capita income {} yuan is above the standard of {} yuan by {} yuan.",
+                w(per),
+                w(s),
+                w(over)
+            ))
+        }
     };
     if !h.support.dibao {
-        f.fail(distance);
+        f.require(below, "", distance());
         return f.finish(Status::Ineligible);
     }
     match exit_suspended(ctx) {
         Ok(()) => {
             f.cite("exit_suspended");
-            f.note(distance);
+            f.observe(below, distance());
+            f.record(Condition::is("dibao.exit_suspended", true));
             f.note(t!(
                 "疫情防控期间暂停低保退出：继续按现在的低保金发放。",
                 "Exit from dibao is suspended during the epidemic: the current allowance continues."
@@ -125,13 +141,13 @@ pub fn assess(ctx: &Ctx) -> Finding {
                     f.finish(Status::Eligible)
                 }
                 None => {
-                    f.need("support.dibao_monthly");
+                    f.need_input("support.dibao_monthly");
                     f.finish(Status::NeedsInfo)
                 }
             }
         }
         Err(why) => {
-            f.fail(distance);
+            f.require(below, "", distance());
             f.note(why);
             f.finish(Status::Ineligible)
         }
@@ -154,10 +170,10 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
         let on = ctx.bool(param::DIBAO_EXIT_SUSPENDED).unwrap_or(false);
         ctx.assume(
             "dibao.exit_suspended",
-            crate::text::Text::new(
+            |lang| crate::text::Text::new(
                 format!("文件规定“各地可根据疫情形势决定暂停开展低保对象退出工作”：本次按{}暂停计算（参数 dibao.exit_suspended）。", if on { "已" } else { "未" }),
                 format!("The document lets each locality decide whether to suspend exit from dibao: this assessment takes it as {} (parameter dibao.exit_suspended).", if on { "suspended" } else { "not suspended" }),
-            ),
+            ).into_lang(lang),
         );
         if !on {
             return Err(tx!(
@@ -175,7 +191,7 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
         }
         ctx.assume(
             "dibao.income_clearly_risen",
-            tx!(
+            t!(
                 "东丽区“除家庭收入明显提高外”暂停退出：未申报收入超过标准的日期，按收入未明显提高计算，由工作人员核实。",
                 "Dongli suspends exit “unless income has clearly risen”: with no date of a reported rise, income is taken as not clearly risen; staff judge."
             ),
@@ -218,12 +234,18 @@ fn asset_test(f: &mut FindingBuilder, _standard: Decimal) {
     let n = h.size();
     let limit = f.money(
         t!("财产限额", "Asset limit"),
-        format!("{} × {} × {}", months.normalize(), fmt2(urban), n),
+        fx!("{} × {} × {}", months.normalize(), fmt2(urban), n),
         months * urban * n,
     );
     f.money(t!("家庭财产", "Household assets"), "assets", assets);
     f.require(
-        assets <= limit,
+        Condition::cmp(
+            "dibao.assets_within_limit",
+            (assets, Source::Input("assets")),
+            Compare::Le,
+            (limit, Source::Computed("asset_limit")),
+        )
+        .by("asset_limit"),
         t!(
             "家庭财产 {} 元，未超过限额 {} 元。",
             "Assets of {} yuan are within the limit of {} yuan.",

@@ -10,14 +10,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{DisabilityType, Relation};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::t;
+use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "severe_member", params: &[param::SINGLE_MAX_GRADE, param::SINGLE_MIN_ILLNESS_TIER] },
@@ -34,7 +35,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "amount", params: STANDARDS },
 ];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::DibaoSinglePerson, Some(m));
     let max_grade = ctx.number(param::SINGLE_MAX_GRADE);
     let severe_disability = match (m.disability_grade, max_grade) {
@@ -90,9 +91,9 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     if ctx.has(ProgrammeId::DibaoSinglePerson, "severe_member") {
         f.cite("severe_member");
         if !ctx.h.support.low_income {
-            f.fail(t!("家庭不是低收入家庭（单人户纳入低保限低收入家庭中的重残、重病人员）。", "The household is not a recognised low-income household (this route is for severely disabled or ill members of one)."));
+            f.fail("dibao_single_person.low_income_household", t!("家庭不是低收入家庭（单人户纳入低保限低收入家庭中的重残、重病人员）。", "The household is not a recognised low-income household (this route is for severely disabled or ill members of one)."));
         } else {
-            f.fail(t!(
+            f.fail("dibao_single_person.severe_member", t!(
                 "{} 不是一、二级重残人员，也不是 1000 元、1500 元档重病患者。",
                 "{} has neither a grade 1–2 disability nor a 1000/1500-yuan-tier serious illness.",
                 ctx.who(m)
@@ -100,7 +101,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         }
     }
     if ctx.has(ProgrammeId::DibaoSinglePerson, "adult_disabled_child") && severe_disability {
-        f.fail(t!(
+        f.fail("dibao_single_person.adult_disabled_child", t!(
             "大龄重残子女的条件（一、二级智力或精神残疾的成年子女，父母均满 60 周岁）不满足。",
             "Not an adult child with a grade 1–2 intellectual or mental disability whose parents are all 60 or over."
         ));
@@ -122,7 +123,7 @@ fn parents_of<'a>(ctx: &Ctx<'a>, m: &Member) -> Vec<&'a Member> {
     }
 }
 
-fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Finding {
+fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdict {
     let ctx = f.ctx;
     let h = ctx.h;
     f.note(t!(
@@ -135,7 +136,12 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Findin
         for p in parents {
             let age = Decimal::from(p.age);
             f.require(
-                age >= min_age,
+                Condition::cmp(
+                    "dibao_single_person.parents_old_enough",
+                    (age, Source::Computed("parent_age")),
+                    Compare::Ge,
+                    (min_age, Source::Param(param::SINGLE_PARENTS_MIN_AGE)),
+                ),
                 t!("父母 {} 已满 {} 周岁。", "Parent {} is {} or over.", ctx.who(p), min_age),
                 t!(
                     "父母 {} 未满 {} 周岁，还差 {} 岁。",
@@ -153,12 +159,17 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Findin
     if let (Some(s), Some(k)) = (standard, multiple) {
         let line = f.money(
             t!("收入上限（人均）", "Per-capita income limit"),
-            format!("{} × {}", fmt2(s), k.normalize()),
+            fx!("{} × {}", fmt2(s), k.normalize()),
             s * k,
         );
         let per = ctx.income.per_capita;
         f.require(
-            per < line,
+            Condition::cmp(
+                "dibao_single_person.income_below_limit",
+                (per, Source::Computed("per_capita_income")),
+                Compare::Lt,
+                (line, Source::Computed("income_limit")),
+            ),
             t!("人均收入 {} 元，低于 {} 元。", "Per-capita income {} yuan is below {} yuan.", w(per), w(line)),
             t!(
                 "人均收入 {} 元，不低于 {} 元，超出 {} 元。",
@@ -173,7 +184,12 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Findin
     match (h.assets, limit) {
         (Some(a), Some(limit)) => {
             f.require(
-                a < limit,
+                Condition::cmp(
+                    "dibao_single_person.assets_below_limit",
+                    (a, Source::Input("assets")),
+                    Compare::Lt,
+                    (limit, Source::Param(param::SINGLE_ASSET_LIMIT)),
+                ),
                 t!("家庭财产 {} 元，低于 {} 元。", "Assets of {} yuan are below {} yuan.", w(a), w(limit)),
                 t!(
                     "家庭财产 {} 元，不低于 {} 元，超出 {} 元。",
@@ -184,7 +200,7 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Findin
                 ),
             );
         }
-        (None, _) => f.need("assets"),
+        (None, _) => f.need_input("assets"),
         _ => {}
     }
     if f.failed() {
@@ -194,7 +210,7 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Findin
 }
 
 /// As a one-person household: the standard less the person's own income.
-fn amount(mut f: FindingBuilder, m: &Member) -> Finding {
+fn amount(mut f: FindingBuilder, m: &Member) -> Verdict {
     let ctx = f.ctx;
     f.cite("amount");
     let Some(s) = f.standard() else {
@@ -203,24 +219,34 @@ fn amount(mut f: FindingBuilder, m: &Member) -> Finding {
     if f.has_missing() {
         return f.finish(Status::NeedsInfo);
     }
-    f.money(t!("本人月收入", "Own monthly income"), format!("members[{}].monthly_income", m.index), m.monthly_income);
+    f.money(t!("本人月收入", "Own monthly income"), fx!("members[{}].monthly_income", m.index), m.monthly_income);
+    let below = Condition::cmp(
+        "dibao_single_person.income_below_standard",
+        (m.monthly_income, Source::Member("monthly_income")),
+        Compare::Lt,
+        (s, Source::Param(ctx.standard_id())),
+    );
     if m.monthly_income >= s {
-        f.fail(t!(
-            "本人收入 {} 元，不低于标准 {} 元，超出 {} 元。",
-            "Own income {} yuan is not below the standard of {} yuan (over by {} yuan).",
-            w(m.monthly_income),
-            w(s),
-            w(m.monthly_income - s)
-        ));
+        f.require(
+            below,
+            "",
+            t!(
+                "本人收入 {} 元，不低于标准 {} 元，超出 {} 元。",
+                "Own income {} yuan is not below the standard of {} yuan (over by {} yuan).",
+                w(m.monthly_income),
+                w(s),
+                w(m.monthly_income - s)
+            ),
+        );
         return f.finish(Status::Ineligible);
     }
+    f.record(below);
     let gap = f.money(
         t!("单人户每月低保金", "Monthly dibao as one person"),
-        format!("{} × 1 − {}", fmt2(s), fmt2(m.monthly_income)),
+        fx!("{} × 1 − {}", fmt2(s), fmt2(m.monthly_income)),
         s - m.monthly_income,
     );
     f.monthly = Some(gap);
     f.next(t!("由本人向街道（乡镇）提出申请。", "The person applies at the sub-district (township) office."));
-    let _ = ctx;
     f.finish(Status::Eligible)
 }

@@ -6,13 +6,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
 use crate::dates::whole_months;
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::t;
+use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[Provision {
     key: "taper",
@@ -27,12 +28,12 @@ pub const PROVISIONS: &[Provision] = &[Provision {
     ],
 }];
 
-pub fn assess(ctx: &Ctx) -> Finding {
+pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::DibaoTaper, None);
     f.cite("taper");
     if !f.require(
-        h.support.dibao,
+        Condition::is("dibao_taper.receives_dibao", h.support.dibao),
         t!("家庭正在享受低保。", "The household receives dibao."),
         t!(
             "家庭不在低保中（渐退只适用于低保家庭）。",
@@ -42,7 +43,7 @@ pub fn assess(ctx: &Ctx) -> Finding {
         return f.finish(Status::Ineligible);
     }
     let Some(since) = h.support.income_above_standard_since else {
-        f.fail(t!(
+        f.fail("dibao_taper.rise_reported", t!(
             "家庭未申报通过劳动就业使人均收入超过标准（渐退从主动申报时开始）。",
             "The household has not reported that work raised its income above the standard (the taper starts from that report)."
         ));
@@ -75,11 +76,16 @@ pub fn assess(ctx: &Ctx) -> Finding {
     let n = h.size();
     let per = f.money(
         t!("扣除就业奖励后人均收入", "Per-capita income after the reward"),
-        format!("({} − {}) ÷ {}", fmt2(ctx.income.counted), fmt2(reward), n),
+        fx!("({} − {}) ÷ {}", fmt2(ctx.income.counted), fmt2(reward), n),
         ((ctx.income.counted - reward).max(Decimal::ZERO)) / n,
     );
     if !f.require(
-        per >= s,
+        Condition::cmp(
+            "dibao_taper.income_still_above_standard",
+            (per, Source::Computed("per_capita_income_after_reward")),
+            Compare::Ge,
+            (s, Source::Param(ctx.standard_id())),
+        ),
         t!("扣除就业奖励后人均收入 {} 元，仍不低于标准 {} 元。", "After the reward, per-capita income {} yuan is still not below the standard of {} yuan.", w(per), w(s)),
         t!(
             "扣除就业奖励后人均收入 {} 元，已低于标准 {} 元（差 {} 元），按常规低保补差。",
@@ -100,13 +106,13 @@ pub fn assess(ctx: &Ctx) -> Finding {
         return f.finish(Status::NeedsInfo);
     };
     let k = Decimal::from(whole_months(since, h.as_of) + 1);
-    f.step(t!("渐退第几个月", "Month of the taper"), format!("whole_months({since}, {}) + 1", h.as_of), k.to_string());
+    f.step(t!("渐退第几个月", "Month of the taper"), fx!("whole_months({since}, {}) + 1", h.as_of), fx!("{k}"));
     let rate = if k <= full_m {
         full_r
     } else if k <= full_m + half_m {
         half_r
     } else {
-        f.fail(t!(
+        f.fail("dibao_taper.within_taper", t!(
             "渐退期（{} + {} 个月）已于第 {} 个月前结束，退出低保。",
             "The taper ({} + {} months) ended before month {}: the household leaves dibao.",
             full_m,
@@ -116,23 +122,23 @@ pub fn assess(ctx: &Ctx) -> Finding {
         return f.finish(Status::Ineligible);
     };
     let Some(former) = h.support.dibao_monthly else {
-        f.need("support.dibao_monthly");
+        f.need_input("support.dibao_monthly");
         return f.finish(Status::NeedsInfo);
     };
     f.money(t!("原领取低保金", "Former monthly dibao"), "support.dibao_monthly", former);
     f.step(
         t!("本月发放比例", "Rate this month"),
-        format!("k = {k}"),
-        format!("{}%", (rate * Decimal::from(100)).normalize()),
+        fx!("k = {k}"),
+        fx!("{}%", (rate * Decimal::from(100)).normalize()),
     );
     f.monthly = Some(f.money(
         t!("本月渐退低保金", "Taper allowance this month"),
-        format!("{} × {}", fmt2(former), rate.normalize()),
+        fx!("{} × {}", fmt2(former), rate.normalize()),
         former * rate,
     ));
     f.cap = Some(f.money(
         t!("渐退期合计上限", "Whole taper at most"),
-        format!("{} × ({} × {} + {} × {})", fmt2(former), full_m, full_r.normalize(), half_m, half_r.normalize()),
+        fx!("{} × ({} × {} + {} × {})", fmt2(former), full_m, full_r.normalize(), half_m, half_r.normalize()),
         former * (full_m * full_r + half_m * half_r),
     ));
     f.note(t!(

@@ -3,22 +3,24 @@
 //! household; Tianjin widens it to 低收入 households (`includes_low_income`). No 2020 amount
 //! was found for any place: the amount is the parameter `disability_living_subsidy.monthly`.
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::Condition;
+use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::programmes::Provision;
-use crate::{t, tx};
+use crate::t;
+use crate::text::Either;
 
 pub const PROVISIONS: &[Provision] =
     &[Provision { key: "subsidy", params: &[param::DISABILITY_LIVING_MONTHLY, param::DISABILITY_LIVING_LOW_INCOME] }];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::DisabilityLivingSubsidy, Some(m));
     f.cite("subsidy");
     f.require(
-        m.disability_grade.is_some(),
+        Condition::is("disability_living_subsidy.certificate", m.disability_grade.is_some()),
         t!(
             "{} 持残疾人证（{} 级）。",
             "{} holds a disability certificate (grade {}).",
@@ -30,16 +32,16 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     let low_income = ctx.bool(param::DISABILITY_LIVING_LOW_INCOME).unwrap_or(false);
     let household_ok = h.support.dibao || (low_income && h.support.low_income);
     f.require(
-        household_ok,
+        Condition::is("disability_living_subsidy.household", household_ok),
         if h.support.dibao {
-            tx!("家庭是低保家庭。", "The household receives dibao.")
+            Either::A(t!("家庭是低保家庭。", "The household receives dibao."))
         } else {
-            tx!("家庭是低收入家庭（本地扩大到低收入家庭）。", "The household is a low-income household (covered here).")
+            Either::B(t!("家庭是低收入家庭（本地扩大到低收入家庭）。", "The household is a low-income household (covered here)."))
         },
         if low_income {
-            tx!("家庭既不是低保家庭也不是低收入家庭。", "The household receives neither dibao nor low-income support.")
+            Either::A(t!("家庭既不是低保家庭也不是低收入家庭。", "The household receives neither dibao nor low-income support."))
         } else {
-            tx!("家庭不是低保家庭。", "The household does not receive dibao.")
+            Either::B(t!("家庭不是低保家庭。", "The household does not receive dibao."))
         },
     );
     if f.failed() {

@@ -17,8 +17,7 @@ pub mod temp_relief_covid;
 pub mod temp_relief_migrant;
 pub mod temp_relief_unemployed;
 
-use crate::assessment::Finding;
-use crate::engine::Ctx;
+use crate::engine::{Ctx, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::policy::Programme;
 use crate::text::Text;
@@ -91,7 +90,7 @@ pub fn name(id: ProgrammeId) -> Text {
 }
 
 /// Runs one programme's rule: one finding for a household programme, one per member for a per-person one.
-pub fn assess(id: ProgrammeId, ctx: &Ctx) -> Vec<Finding> {
+pub fn assess(id: ProgrammeId, ctx: &Ctx) -> Vec<Verdict> {
     use ProgrammeId::*;
     match id {
         Dibao => vec![dibao::assess(ctx)],
@@ -110,6 +109,6 @@ pub fn assess(id: ProgrammeId, ctx: &Ctx) -> Vec<Finding> {
     }
 }
 
-fn per_member<'a>(ctx: &Ctx<'a>, rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Finding) -> Vec<Finding> {
+fn per_member<'a>(ctx: &Ctx<'a>, rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Verdict) -> Vec<Verdict> {
     ctx.h.members.iter().map(|m| rule(ctx, m)).collect()
 }

@@ -8,23 +8,24 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::Condition;
+use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::programmes::Provision;
-use crate::t;
+use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "support", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
     Provision { key: "adult_extension", params: &[param::PERSON_ADULT_AGE] },
 ];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::OrphanSupport, Some(m));
     f.cite("support");
     if !f.require(
-        m.orphan,
+        Condition::is("orphan_support.orphan", m.orphan),
         t!("{} 是孤儿。", "{} is an orphan.", ctx.who(m)),
         t!("{} 不是孤儿。", "{} is not an orphan.", ctx.who(m)),
     ) {
@@ -42,7 +43,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
             return f.finish(Status::Ineligible);
         }
     } else {
-        f.fail(t!(
+        f.fail("orphan_support.under_adult_age", t!(
             "{} 已满 {} 周岁，不再属于孤儿基本生活保障对象。",
             "{} is {} or over and no longer gets orphan support.",
             ctx.who(m),
@@ -60,7 +61,7 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
     let e = ctx.epidemic;
     let as_of = ctx.h.as_of;
     let Some(adult_years) = adult.to_i32() else {
-        f.fail(t!("成年年龄参数不是整数。", "The age-of-majority parameter is not a whole number."));
+        f.fail("orphan_support.adult_age_whole", t!("成年年龄参数不是整数。", "The age-of-majority parameter is not a whole number."));
         return false;
     };
     // The day they turned 18: from the birth date, or the latest it can be from the age alone.
@@ -69,11 +70,11 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
         None => (add_years(as_of, adult_years - m.age as i32), false),
     };
     let Some(start) = e.start else {
-        f.fail(t!("疫情起始日期未知。", "The epidemic's start date is unknown."));
+        f.fail("orphan_support.epidemic_start_known", t!("疫情起始日期未知。", "The epidemic's start date is unknown."));
         return false;
     };
     if turned.is_some_and(|t| t < start) {
-        f.fail(t!(
+        f.fail("orphan_support.turned_adult_in_epidemic", t!(
             "{} 在疫情开始（{}）前已年满 {} 周岁，不适用暂停退出。",
             "{} turned {} before the epidemic began ({}): the suspension does not apply.",
             ctx.who(m),
@@ -97,17 +98,17 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
         Some(d) => f.step(
             t!("保障至（疫情结束当月末）", "Kept until (end of the month the epidemic ends)"),
             "epidemic.end → month end",
-            d.to_string(),
+            fx!("{d}"),
         ),
         None if e.open => f.step(
             t!("保障至", "Kept until"),
             "epidemic.end",
-            ctx.say(t!("疫情结束后的次月退出", "leaves the month after the epidemic ends")),
+            t!("疫情结束后的次月退出", "leaves the month after the epidemic ends"),
         ),
         None => {}
     }
     f.require(
-        ok,
+        Condition::is("orphan_support.kept_until_epidemic_end", ok),
         t!(
             "{} 年满 {} 周岁，疫情期间暂停退出，疫情结束后的次月退出保障。",
             "{} is {} or over; exit is suspended during the epidemic and takes effect the month after it ends.",

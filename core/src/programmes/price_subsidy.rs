@@ -4,13 +4,14 @@
 //! read as the groups they name. No 2020 amount was published for any of the places: the
 //! amount is the parameter `price_subsidy.monthly`, asked for when it has no value.
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::Condition;
+use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Insurance;
 use crate::programmes::Provision;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] =
@@ -43,7 +44,7 @@ fn in_group(ctx: &Ctx, m: &Member, g: &str) -> bool {
     }
 }
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::PriceSubsidy, Some(m));
     f.cite("subsidy");
     ctx.assume(
@@ -54,19 +55,25 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         ),
     );
     let groups = &ctx.j.programme(ProgrammeId::PriceSubsidy).map(|p| p.groups.as_slice()).unwrap_or(&[]);
-    let names: Vec<String> = groups.iter().map(|g| ctx.say(group_name(g))).collect();
-    let sep = if ctx.lang == crate::Lang::Zh { "、" } else { ", " };
-    let mine: Vec<String> = groups.iter().filter(|g| in_group(ctx, m, g)).map(|g| ctx.say(group_name(g))).collect();
+    let in_any = groups.iter().any(|g| in_group(ctx, m, g));
+    // The groups' names, in the language asked, only when said.
+    let names = |lang: Lang, mine: bool| -> String {
+        let sep = if lang == Lang::Zh { "、" } else { ", " };
+        let names: Vec<String> =
+            groups.iter().filter(|g| !mine || in_group(ctx, m, g)).map(|g| group_name(g).into_lang(lang)).collect();
+        names.join(sep)
+    };
     f.require_epidemic();
     f.require(
-        !mine.is_empty(),
-        t!("{} 属于{}。", "{} is one of: {}.", ctx.who(m), mine.join(sep)),
-        t!(
-            "{} 不属于价格临时补贴对象（{}）。",
-            "{} is not in the groups that get the price subsidy ({}).",
-            ctx.who(m),
-            names.join(sep)
-        ),
+        Condition::is("price_subsidy.in_group", in_any),
+        |lang: Lang| match lang {
+            Lang::Zh => format!("{} 属于{}。", ctx.who(m), names(lang, true)),
+            Lang::En => format!("{} is one of: {}.", ctx.who(m), names(lang, true)),
+        },
+        |lang: Lang| match lang {
+            Lang::Zh => format!("{} 不属于价格临时补贴对象（{}）。", ctx.who(m), names(lang, false)),
+            Lang::En => format!("{} is not in the groups that get the price subsidy ({}).", ctx.who(m), names(lang, false)),
+        },
     );
     if f.failed() {
         return f.finish(Status::Ineligible);

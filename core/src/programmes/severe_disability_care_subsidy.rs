@@ -5,8 +5,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
+use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::SelfCare;
@@ -16,17 +17,22 @@ use crate::t;
 pub const PROVISIONS: &[Provision] =
     &[Provision { key: "subsidy", params: &[param::DISABILITY_CARE_MONTHLY, param::DISABILITY_CARE_MAX_GRADE] }];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::SevereDisabilityCareSubsidy, Some(m));
     f.cite("subsidy");
     let Some(max) = f.param(param::DISABILITY_CARE_MAX_GRADE) else {
         return f.finish(Status::NeedsInfo);
     };
     match m.disability_grade {
-        None => f.fail(t!("{} 没有残疾人证。", "{} has no disability certificate.", ctx.who(m))),
+        None => f.fail("severe_disability_care_subsidy.certificate", t!("{} 没有残疾人证。", "{} has no disability certificate.", ctx.who(m))),
         Some(g) => {
             f.require(
-                Decimal::from(g) <= max,
+                Condition::cmp(
+                    "severe_disability_care_subsidy.grade",
+                    (Decimal::from(g), Source::Member("disability_grade")),
+                    Compare::Le,
+                    (max, Source::Param(param::DISABILITY_CARE_MAX_GRADE)),
+                ),
                 t!("{} 持 {} 级残疾证，属重度残疾。", "{} holds a grade {} certificate (severe).", ctx.who(m), g),
                 t!(
                     "{} 的残疾等级为 {} 级，护理补贴限一、二级。",
@@ -38,7 +44,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         }
     }
     f.require(
-        m.self_care != SelfCare::Full,
+        Condition::is("severe_disability_care_subsidy.needs_care", m.self_care != SelfCare::Full),
         t!("生活不能完全自理，需要长期照护。", "Not fully self-reliant: needs long-term care."),
         t!(
             "生活能完全自理（护理补贴给需要长期照护的人）。",

@@ -6,12 +6,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Residence, SelfCare};
 use crate::programmes::Provision;
+use crate::text::Lang;
 use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
@@ -31,7 +33,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "fast_track", params: &[] },
 ];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::Tekun, Some(m));
     f.cite("support");
     ctx.assume(
@@ -50,7 +52,9 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     if is_minor {
         f.cite("minor_age");
     }
-    let category = if is_elderly {
+    // Both sentences are formatted only when said (the branch's `Text` in the language asked).
+    let category = |lang: Lang| -> String {
+        let t = if is_elderly {
         tx!(
             "{} 已满 {} 周岁，属老年人。",
             "{} is {} or over (an older person).",
@@ -61,8 +65,11 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         tx!("{} 未满 {} 周岁，属未成年人。", "{} is under {} (a minor).", ctx.who(m), minor.unwrap_or_default())
     } else {
         tx!("{} 持残疾证。", "{} holds a disability certificate.", ctx.who(m))
+        };
+        t.into_lang(lang)
     };
-    let not_category = match (elderly, minor) {
+    let not_category = |lang: Lang| -> String {
+        let t = match (elderly, minor) {
         (Some(e), Some(l)) => tx!(
             "{} 不是老年人、残疾人或未成年人：未满 {} 周岁（还差 {} 岁），已满 {} 周岁，且无残疾证。",
             "{} is neither an older person, a disabled person nor a minor: under {} ({} years to go), {} or over, no disability certificate.",
@@ -72,22 +79,29 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
             l
         ),
         _ => tx!("无法判断年龄条件。", "The age conditions cannot be decided."),
+        };
+        t.into_lang(lang)
     };
-    f.require(is_elderly || is_minor || is_disabled, category, not_category);
+    f.require(Condition::is("tekun.category", is_elderly || is_minor || is_disabled), category, not_category);
     f.require(
-        !m.able_to_work,
+        Condition::is("tekun.unable_to_work", !m.able_to_work),
         t!("无劳动能力。", "Unable to work."),
         t!("有劳动能力（特困须无劳动能力）。", "Able to work (tekun requires inability to work)."),
     );
     f.require(
-        !m.has_able_supporter,
+        Condition::is("tekun.no_able_supporter", !m.has_able_supporter),
         t!("无法定赡养、抚养、扶养义务人，或义务人无履行能力。", "No one obliged and able to support them."),
         t!("有履行能力的法定赡养、抚养、扶养义务人。", "Has someone legally obliged and able to support them."),
     );
     let standard = f.standard();
     if let Some(s) = standard {
         f.require(
-            m.monthly_income < s,
+            Condition::cmp(
+                "tekun.no_means",
+                (m.monthly_income, Source::Member("monthly_income")),
+                Compare::Lt,
+                (s, Source::Param(ctx.standard_id())),
+            ),
             t!(
                 "本人收入 {} 元，低于低保标准 {} 元（无生活来源）。",
                 "Own income {} yuan is below the dibao standard of {} yuan (no means of living).",

@@ -6,25 +6,26 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::Condition;
+use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::input::Applying;
 use crate::money::fmt2;
 use crate::programmes::Provision;
-use crate::t;
+use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] =
     &[Provision { key: "advance", params: &[param::ADVANCE_MONTHS, param::DIBAO_STANDARD_URBAN] }];
 
-pub fn assess(ctx: &Ctx) -> Finding {
+pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefAdvance, None);
     f.cite("advance");
     let applying = h.applying.contains(&Applying::Dibao) || h.applying.contains(&Applying::Tekun);
     f.require_epidemic();
     f.require(
-        applying,
+        Condition::is("temp_relief_advance.applying", applying),
         t!("家庭正在新申请低保或特困供养。", "The household is newly applying for dibao or tekun."),
         t!(
             "家庭没有新申请低保或特困供养（在“正在申请”中选择）。",
@@ -39,12 +40,12 @@ pub fn assess(ctx: &Ctx) -> Finding {
     if let (Some(months), Some(urban)) = (months, urban) {
         let n = h.size();
         let monthly =
-            f.money(t!("每月先行临时救助", "Advance relief a month"), format!("{} × {}", fmt2(urban), n), urban * n);
+            f.money(t!("每月先行临时救助", "Advance relief a month"), fx!("{} × {}", fmt2(urban), n), urban * n);
         f.monthly = Some(monthly);
         // Whole months only: the parameter is a count of months.
         f.months = if months.fract().is_zero() { months.to_u32() } else { None };
         if let Some(k) = f.months {
-            f.money(t!("合计", "Total"), format!("{} × {}", fmt2(monthly), k), monthly * Decimal::from(k));
+            f.money(t!("合计", "Total"), fx!("{} × {}", fmt2(monthly), k), monthly * Decimal::from(k));
         }
         if h.residence != crate::input::Residence::Urban {
             f.note(t!(

@@ -16,15 +16,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
 use crate::dates::months_started;
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Covid;
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::{t, tx};
+use crate::text::{Either, Lang, Say};
+use crate::{fx, t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "patients_monthly", params: &[param::COVID_STANDARD_MULTIPLE, STANDARDS[0], STANDARDS[1]] },
@@ -36,7 +38,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "fast_track_same_day", params: &[] },
 ];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefCovid, Some(m));
     if !f.require_epidemic() {
         f.cite(first_provision(ctx));
@@ -62,7 +64,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         if in_patient_group(ctx, m, true) {
             return monthly(f, m);
         }
-        f.fail(t!(
+        f.fail("temp_relief_covid.patient_group", t!(
             "{} 是确诊患者，但不是低保对象、特困人员、困境儿童或建档立卡贫困人口（按月 2 倍标准的临时救助只对这些群体）。",
             "{} is a confirmed patient but not a dibao recipient, tekun recipient, child in difficulty or registered poor person (the monthly relief is for these groups).",
             ctx.who(m)
@@ -93,17 +95,17 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     if (confirmed || deceased || m.isolated) && has("patients_advance") {
         f.cite("patients_advance");
         f.note(if m.isolated && !confirmed && !deceased {
-            tx!(
+            Either::A(t!(
                 "{} 被隔离收治：因此生活出现暂时困难的，符合条件及时纳入低保、低收入，并先行给予临时救助。",
                 "{} is isolated or treated: if this brings hardship, the household enters dibao or low-income support where it qualifies, and gets relief first.",
                 ctx.who(m)
-            )
+            ))
         } else {
-            tx!(
+            Either::B(t!(
                 "{} 是新冠肺炎患者：符合条件的及时纳入低保、低收入范围，并先行给予临时救助（数额未定，由街道审批）。",
                 "{} is a COVID-19 patient: the household enters dibao or low-income support where it qualifies, and gets relief first (amount not fixed).",
                 ctx.who(m)
-            )
+            ))
         });
         fast_track(&mut f);
         return f.finish(Status::Discretionary);
@@ -119,7 +121,12 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         };
         let per = ctx.income.per_capita;
         if f.require(
-            per < s,
+            Condition::cmp(
+                "temp_relief_covid.income_below_standard",
+                (per, Source::Computed("per_capita_income")),
+                Compare::Lt,
+                (s, Source::Param(ctx.standard_id())),
+            ),
             t!(
                 "{} 受疫情影响收入下降，家庭人均收入 {} 元，低于标准 {} 元，生活困难：给予临时救助，数额视困难程度确定。",
                 "{} lost income to the epidemic and per-capita income {} yuan is below the standard of {} yuan: temporary relief, its amount set by need.",
@@ -144,7 +151,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
 
     if !f.failed() {
         f.cite(first_provision(ctx));
-        f.fail(t!(
+        f.fail("temp_relief_covid.affected", t!(
             "{} 未确诊新冠肺炎、未被隔离收治，也未因疫情失去工作或收入。",
             "{} is not a COVID-19 patient, not isolated, and did not lose work or income to the epidemic.",
             ctx.who(m)
@@ -170,7 +177,7 @@ fn in_patient_group(ctx: &Ctx, m: &Member, children: bool) -> bool {
 }
 
 /// Chongqing: 2 × standard a month from diagnosis to discharge (or `as_of`).
-fn monthly(mut f: FindingBuilder, m: &Member) -> Finding {
+fn monthly(mut f: FindingBuilder, m: &Member) -> Verdict {
     let ctx = f.ctx;
     let h = ctx.h;
     let group = if h.support.dibao {
@@ -187,22 +194,22 @@ fn monthly(mut f: FindingBuilder, m: &Member) -> Finding {
     let multiple = f.param(param::COVID_STANDARD_MULTIPLE);
     let standard = f.standard();
     let Some(diagnosed) = m.diagnosed_on else {
-        f.need(m.path("diagnosed_on"));
+        f.need_member("diagnosed_on");
         return f.finish(Status::NeedsInfo);
     };
     let (Some(k), Some(s)) = (multiple, standard) else {
         return f.finish(Status::NeedsInfo);
     };
-    let monthly = f.money(t!("每月临时救助金", "Monthly relief"), format!("{} × {}", fmt2(s), k.normalize()), s * k);
+    let monthly = f.money(t!("每月临时救助金", "Monthly relief"), fx!("{} × {}", fmt2(s), k.normalize()), s * k);
     let end = m.discharged_on.unwrap_or(h.as_of);
     let months = months_started(diagnosed, end);
     f.step(
         t!("发放月数（不足一个月按一个月）", "Months (a started month counts whole)"),
-        match m.discharged_on {
+        |lang: Lang| match m.discharged_on {
             Some(x) => format!("{diagnosed} → {x}"),
-            None => format!("{diagnosed} → {} ({})", h.as_of, ctx.say(t!("仍在院", "still in hospital"))),
+            None => format!("{diagnosed} → {} ({})", h.as_of, t!("仍在院", "still in hospital").say(lang)),
         },
-        months.to_string(),
+        fx!("{months}"),
     );
     if m.discharged_on.is_none() {
         f.note(t!(
@@ -213,7 +220,7 @@ fn monthly(mut f: FindingBuilder, m: &Member) -> Finding {
     }
     f.monthly = Some(monthly);
     f.months = Some(months);
-    f.money(t!("合计", "Total"), format!("{} × {}", fmt2(monthly), months), monthly * Decimal::from(months));
+    f.money(t!("合计", "Total"), fx!("{} × {}", fmt2(monthly), months), monthly * Decimal::from(months));
     fast_track(&mut f);
     f.finish(Status::Eligible)
 }

@@ -11,8 +11,9 @@
 //!   residence-permit holders only); money, lodging, food, urgent care or help home.
 //! - `vagrants`: those who qualify as 生活无着的流浪乞讨人员 are helped by the 救助管理机构.
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::ProgrammeId;
 use crate::input::{Covid, Hukou};
@@ -27,7 +28,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "vagrants", params: &[] },
 ];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefMigrant, Some(m));
     let has = |k| ctx.has(ProgrammeId::TempReliefMigrant, k);
     let first = PROVISIONS.iter().map(|p| p.key).find(|k| has(k)).unwrap_or("jobless");
@@ -37,7 +38,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     }
     if !m.is_non_local() {
         f.cite(first);
-        f.fail(t!(
+        f.fail("temp_relief_migrant.from_elsewhere", t!(
             "{} 是本地户籍，不属外来人员（外出务工的本地居民也不算外来人员）。",
             "{} has a local hukou and is not from elsewhere (a local who works away is not either).",
             ctx.who(m)
@@ -63,8 +64,14 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         ctx.income.trace(&mut f);
         if let Some(s) = standard {
             let per = ctx.income.per_capita;
+            let below = Condition::cmp(
+                "temp_relief_migrant.income_below_standard",
+                (per, Source::Computed("per_capita_income")),
+                Compare::Lt,
+                (s, Source::Param(ctx.standard_id())),
+            );
             if per < s {
-                f.note(t!(
+                f.observe(below, t!(
                     "{} 持居住证，家庭人均收入 {} 元，低于标准 {} 元，生活确有困难：通过临时救助给予生活保障。",
                     "{} holds a residence permit and per-capita income {} yuan is below the standard of {} yuan: temporary relief secures their living.",
                     ctx.who(m),
@@ -73,7 +80,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
                 ));
                 routes += 1;
             } else {
-                f.note(t!(
+                f.observe(below, t!(
                     "{} 持居住证，但家庭人均收入 {} 元，不低于标准 {} 元（超出 {} 元），不按生活困难救助。",
                     "{} holds a residence permit, but per-capita income {} yuan is not below the standard of {} yuan (over by {} yuan).",
                     ctx.who(m),
@@ -109,7 +116,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         }
     }
     if routes == 0 {
-        f.fail(t!(
+        f.fail("temp_relief_migrant.any_case", t!(
             "{} 是外来人员，但不符合外来人员临时救助的情形（确诊患者、持居住证且生活困难、因疫情失业且无家庭支持）。",
             "{} is from elsewhere but in none of the cases for relief (a patient; a permit holder in hardship; jobless through the epidemic without family support).",
             ctx.who(m)

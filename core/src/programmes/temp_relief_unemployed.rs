@@ -7,14 +7,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::{Finding, Status};
-use crate::engine::{money_words as w, Ctx, FindingBuilder};
+use crate::assessment::Status;
+use crate::decision::{Compare, Condition, Source};
+use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Hukou, Insurance};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
-use crate::t;
+use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision {
@@ -30,29 +31,34 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "fast_track_24h", params: &[] },
 ];
 
-pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
+pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefUnemployed, Some(m));
     f.cite("conditions");
     f.require(
-        matches!(m.hukou, Hukou::Local | Hukou::ResidencePermit),
+        Condition::is("temp_relief_unemployed.hukou_or_permit", matches!(m.hukou, Hukou::Local | Hukou::ResidencePermit)),
         t!("（一）具有本市户籍或居住证。", "(1) Has a local hukou or a residence permit."),
         t!("（一）既无本市户籍也无居住证。", "(1) Has neither a local hukou nor a residence permit."),
     );
     f.require(
-        !h.support.dibao && !h.support.low_income,
+        Condition::is("temp_relief_unemployed.not_on_dibao_or_low_income", !h.support.dibao && !h.support.low_income),
         t!("（二）家庭未享受低保、低收入家庭救助。", "(2) The household receives neither dibao nor low-income relief."),
         t!("（二）家庭已享受低保或低收入家庭救助。", "(2) The household already receives dibao or low-income relief."),
     );
     f.require(
-        m.epidemic_job_loss,
+        Condition::is("temp_relief_unemployed.epidemic_job_loss", m.epidemic_job_loss),
         t!("（三）受疫情影响无法返岗复工。", "(3) Cannot return to work because of the epidemic."),
         t!("（三）不是因疫情无法返岗复工。", "(3) Not kept from work by the epidemic."),
     );
     if let Some(need) = f.param(param::UNEMPLOYED_MONTHS_WITHOUT_INCOME) {
         let months = Decimal::from(m.months_without_income);
         f.require(
-            months >= need,
+            Condition::cmp(
+                "temp_relief_unemployed.months_without_income",
+                (months, Source::Member("months_without_income")),
+                Compare::Ge,
+                (need, Source::Param(param::UNEMPLOYED_MONTHS_WITHOUT_INCOME)),
+            ),
             t!("（三）已连续 {} 个月无收入来源。", "(3) No income for {} months in a row.", m.months_without_income),
             t!(
                 "（三）连续无收入 {} 个月，不满 {} 个月，还差 {} 个月。",
@@ -65,7 +71,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     }
     assets(&mut f);
     f.require(
-        m.unemployment_insurance == Insurance::None,
+        Condition::is("temp_relief_unemployed.uninsured", m.unemployment_insurance == Insurance::None),
         t!("（五）未参加失业保险。", "(5) Not insured against unemployment."),
         t!(
             "（五）已参加失业保险（本项只救助未参保人员）。",
@@ -73,7 +79,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
         ),
     );
     f.require(
-        m.unemployed_registered,
+        Condition::is("temp_relief_unemployed.registered", m.unemployed_registered),
         t!("（六）已登记失业。", "(6) Registered as unemployed."),
         t!("（六）未登记失业。", "(6) Not registered as unemployed."),
     );
@@ -90,7 +96,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Finding {
     if let (Some(k), Some(s)) = (k, s) {
         f.cap = Some(f.money(
             t!("救助封顶（含已救助的一次性救助）", "Cap, the one-off included"),
-            format!("{} × {}", fmt2(s), k.normalize()),
+            fx!("{} × {}", fmt2(s), k.normalize()),
             s * k,
         ));
         f.note(t!(
@@ -116,18 +122,23 @@ fn assets(f: &mut FindingBuilder) {
     let months = f.param(param::DIBAO_ASSET_LIMIT_MONTHS);
     let urban = f.param(param::DIBAO_STANDARD_URBAN);
     let Some(assets) = h.assets else {
-        f.need("assets");
+        f.need_input("assets");
         return;
     };
     let (Some(months), Some(urban)) = (months, urban) else { return };
     let n = h.size();
     let limit = f.money(
         t!("财产限额", "Asset limit"),
-        format!("{} × {} × {}", months.normalize(), fmt2(urban), n),
+        fx!("{} × {} × {}", months.normalize(), fmt2(urban), n),
         months * urban * n,
     );
     f.require(
-        assets <= limit,
+        Condition::cmp(
+            "temp_relief_unemployed.assets_within_limit",
+            (assets, Source::Input("assets")),
+            Compare::Le,
+            (limit, Source::Computed("asset_limit")),
+        ),
         t!(
             "（四）家庭财产 {} 元，未超过限额 {} 元。",
             "(4) Assets of {} yuan are within the limit of {} yuan.",

@@ -1,0 +1,210 @@
+//! The decision layer: what the rules decide, as data, with no sentence built and no
+//! string formatted. For each programme (and member) of the household's place: the
+//! status, the amounts, and every condition tested — its id, whether it held, the figures
+//! compared and where each came from, and the provision whose clauses set it.
+//!
+//! [`crate::decide`] runs the rules with their renderer off and returns only this.
+//! [`crate::evaluate`] runs the same rules with the renderer on: the contract's full
+//! assessment (reasons, trace, citations, assumptions) in the language asked, and the
+//! very same decisions beside it (`tests/decisions.rs` checks that both paths agree on
+//! every test household and on generated ones). Batch output, the chart's sweep and the
+//! summary totals are drawn from decisions.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::assessment::Status;
+use crate::ids::ProgrammeId;
+
+/// Whether a condition held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Met {
+    Yes,
+    No,
+}
+
+/// How a condition compares its figures: `value OP threshold`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compare {
+    /// A yes/no fact of the household (no figures).
+    Is,
+    Lt,
+    Le,
+    Ge,
+    Gt,
+}
+
+/// Where a figure comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Source {
+    /// A parameter (its id).
+    Param(&'static str),
+    /// A household input (its path, `assets`, `support.dibao_monthly`).
+    Input(&'static str),
+    /// A field of the finding's member (`monthly_income`, `age`).
+    Member(&'static str),
+    /// A figure the rules work out (`per_capita_income`, `asset_limit`).
+    Computed(&'static str),
+}
+
+/// One figure of a condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub value: Decimal,
+    pub from: Source,
+}
+
+/// One condition a rule tested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Condition {
+    /// Stable id: `programme.condition` (`dibao.income_below_standard`).
+    pub id: &'static str,
+    pub met: Met,
+    pub compare: Compare,
+    /// The household's figure and what it is compared with (both `None` for [`Compare::Is`]).
+    pub value: Option<Figure>,
+    pub threshold: Option<Figure>,
+    /// The provision (its key in the place's policy file) whose clauses set the condition.
+    pub provision: Option<&'static str>,
+}
+
+impl Condition {
+    /// A yes/no condition.
+    pub fn is(id: &'static str, ok: bool) -> Condition {
+        Condition {
+            id,
+            met: if ok { Met::Yes } else { Met::No },
+            compare: Compare::Is,
+            value: None,
+            threshold: None,
+            provision: None,
+        }
+    }
+
+    /// `value OP threshold`, each figure with where it came from.
+    pub fn cmp(id: &'static str, value: (Decimal, Source), op: Compare, threshold: (Decimal, Source)) -> Condition {
+        let (v, t) = (value.0, threshold.0);
+        let ok = match op {
+            Compare::Is => true,
+            Compare::Lt => v < t,
+            Compare::Le => v <= t,
+            Compare::Ge => v >= t,
+            Compare::Gt => v > t,
+        };
+        Condition {
+            id,
+            met: if ok { Met::Yes } else { Met::No },
+            compare: op,
+            value: Some(Figure { value: v, from: value.1 }),
+            threshold: Some(Figure { value: t, from: threshold.1 }),
+            provision: None,
+        }
+    }
+
+    /// The same condition, set by this provision.
+    pub fn by(mut self, provision: &'static str) -> Condition {
+        self.provision = Some(provision);
+        self
+    }
+
+    /// How far the figure is from meeting the condition (`None` for a yes/no condition).
+    pub fn distance(&self) -> Option<Decimal> {
+        let (v, t) = (self.value?.value, self.threshold?.value);
+        Some((v - t).abs())
+    }
+}
+
+/// An input or parameter a decision needs and does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Need {
+    /// A parameter with no value (its id).
+    Param(&'static str),
+    /// A household input (its path).
+    Input(&'static str),
+    /// A field of the finding's member.
+    Member(&'static str),
+}
+
+impl Need {
+    /// The contract's `missing` entry: a parameter id or an input path (`members[1].diagnosed_on`).
+    pub fn path(&self, member: Option<usize>) -> String {
+        match (self, member) {
+            (Need::Param(id) | Need::Input(id), _) => id.to_string(),
+            (Need::Member(field), Some(i)) => format!("members[{i}].{field}"),
+            (Need::Member(field), None) => field.to_string(),
+        }
+    }
+}
+
+/// What one rule decided for the household (or one member).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decision {
+    pub program: ProgrammeId,
+    /// The member's index in `members`, for a per-person programme.
+    pub member: Option<usize>,
+    pub status: Status,
+    /// Amounts, exact (rounded only when written); set only for `eligible` and `discretionary`.
+    pub monthly: Option<Decimal>,
+    pub one_off: Option<Decimal>,
+    pub months: Option<u32>,
+    pub total: Option<Decimal>,
+    pub cap: Option<Decimal>,
+    /// Every condition tested, in order.
+    pub conditions: Vec<Condition>,
+    /// What is needed and not known (empty for `ineligible` and `referral`).
+    pub missing: Vec<Need>,
+    /// Services offered (`care_referral`): the provision key and the member it is for.
+    pub services: Vec<(&'static str, Option<usize>)>,
+}
+
+impl Decision {
+    /// The first condition that did not hold.
+    pub fn first_failed(&self) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.met == Met::No)
+    }
+}
+
+/// The household's totals over its decisions (contract v1 `summary` extensions).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Findings that are `eligible`.
+    pub eligible: usize,
+    /// The sum of `monthly` over eligible findings whose amount is known.
+    pub monthly_total: Decimal,
+    /// The sum of `one_off` over eligible findings whose amount is known.
+    pub one_off_total: Decimal,
+    /// Eligible findings with neither amount known.
+    pub amounts_unknown: usize,
+}
+
+impl Totals {
+    pub fn of(decisions: &[Decision]) -> Totals {
+        let mut t = Totals::default();
+        for d in decisions.iter().filter(|d| d.status == Status::Eligible) {
+            t.eligible += 1;
+            t.monthly_total += d.monthly.unwrap_or_default();
+            t.one_off_total += d.one_off.unwrap_or_default();
+            if d.monthly.is_none() && d.one_off.is_none() {
+                t.amounts_unknown += 1;
+            }
+        }
+        t
+    }
+}
+
+/// Everything decided for one household.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decisions {
+    /// One per programme of the place (per member for a per-person programme), in the
+    /// order of the assessment's findings.
+    pub findings: Vec<Decision>,
+    pub totals: Totals,
+    pub counted_income: Decimal,
+    pub per_capita_income: Decimal,
+    pub standard: Option<Decimal>,
+    pub in_epidemic_period: bool,
+}

@@ -1,0 +1,85 @@
+//! The decision layer against the renderer: `decide` (no text) and `explain` (the full
+//! assessment) must reach the same decisions on every household of the corpus, and the
+//! assessment's statuses, amounts, missing inputs and totals must be those decisions.
+
+mod support;
+
+use doudi_core::decision::{Compare, Met, Source};
+use doudi_core::{decide, embedded_policies, explain, parse_json, Household, Lang, Options, ProgrammeId, Status};
+
+fn household(json: &str) -> Option<Household> {
+    let policies = embedded_policies().unwrap();
+    Household::from_input(parse_json(json).ok()?, policies).ok()
+}
+
+#[test]
+fn decide_and_explain_reach_the_same_decisions() {
+    let policies = embedded_policies().unwrap();
+    let mut count = 0;
+    for (name, json) in support::corpus(1500) {
+        let Some(h) = household(&json) else { continue };
+        let fast = decide(&h, policies);
+        for lang in [Lang::Zh, Lang::En] {
+            let (a, slow) = explain(&h, policies, Options { lang });
+            assert_eq!(fast, slow, "{name}: decide and explain differ");
+            assert_eq!(a.findings.len(), fast.findings.len(), "{name}");
+            for (f, d) in a.findings.iter().zip(&fast.findings) {
+                assert_eq!(f.program, d.program, "{name}");
+                assert_eq!(f.status, d.status, "{name}: {:?}", f.program);
+                assert_eq!(f.monthly.map(|x| x.0), d.monthly, "{name}: {:?}", f.program);
+                assert_eq!(f.one_off.map(|x| x.0), d.one_off, "{name}: {:?}", f.program);
+                assert_eq!(f.months, d.months, "{name}: {:?}", f.program);
+                assert_eq!(f.total.map(|x| x.0), d.total, "{name}: {:?}", f.program);
+                assert_eq!(f.cap.map(|x| x.0), d.cap, "{name}: {:?}", f.program);
+                let missing: Vec<String> = d.missing.iter().map(|n| n.path(d.member)).collect();
+                assert_eq!(f.missing, missing, "{name}: {:?}", f.program);
+                assert_eq!(f.member, d.member.map(|i| h.members[i].id.clone()), "{name}");
+                // Every ineligible finding names the condition that failed.
+                if d.status == Status::Ineligible {
+                    assert!(d.first_failed().is_some(), "{name}: {:?} ineligible with no failed condition", f.program);
+                }
+            }
+            assert_eq!(a.summary.eligible, fast.totals.eligible, "{name}");
+            assert_eq!(a.summary.monthly_total.0, fast.totals.monthly_total, "{name}");
+            assert_eq!(a.summary.one_off_total.0, fast.totals.one_off_total, "{name}");
+        }
+        count += 1;
+    }
+    assert!(count > 1500, "only {count} households decided");
+}
+
+const FAMILY: &str = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","support":{"dibao":false},
+  "members":[{"age":45,"monthly_income":"1000"},{"age":43,"relation":"spouse","monthly_income":"500"},{"age":12,"relation":"child"}]}"#;
+
+#[test]
+fn a_gap_is_decided_with_its_figures_and_provision() {
+    let h = household(FAMILY).unwrap();
+    let d = decide(&h, embedded_policies().unwrap());
+    let dibao = d.findings.iter().find(|f| f.program == ProgrammeId::Dibao).unwrap();
+    assert_eq!(dibao.status, Status::Eligible);
+    assert_eq!(dibao.monthly, Some("1530".parse().unwrap()));
+    let c = dibao.conditions.iter().find(|c| c.id == "dibao.income_below_standard").unwrap();
+    assert_eq!(c.met, Met::Yes);
+    assert_eq!(c.compare, Compare::Lt);
+    assert_eq!(c.value.unwrap().value, "500".parse().unwrap());
+    assert_eq!(c.threshold.unwrap().value, "1010".parse().unwrap());
+    assert_eq!(c.threshold.unwrap().from, Source::Param("dibao.standard.urban"));
+    assert_eq!(c.provision, Some("gap"));
+    assert_eq!(d.totals.monthly_total, "1530".parse().unwrap());
+}
+
+#[test]
+fn an_ineligible_programme_names_its_first_failed_condition_and_distance() {
+    let rich = FAMILY.replace("\"1000\"", "\"3000\"");
+    let h = household(&rich).unwrap();
+    let d = decide(&h, embedded_policies().unwrap());
+    let dibao = d.findings.iter().find(|f| f.program == ProgrammeId::Dibao).unwrap();
+    assert_eq!(dibao.status, Status::Ineligible);
+    let failed = dibao.first_failed().unwrap();
+    assert_eq!(failed.id, "dibao.income_below_standard");
+    // (3000 + 500) / 3 = 1166.67 against 1010: 156.67 over (exact, rounded only when written).
+    assert_eq!(failed.distance().unwrap().round_dp(2), "156.67".parse().unwrap());
+    let tekun: Vec<_> = d.findings.iter().filter(|f| f.program == ProgrammeId::Tekun).collect();
+    assert_eq!(tekun.len(), 3);
+    assert_eq!(tekun[0].first_failed().unwrap().id, "tekun.category");
+}
