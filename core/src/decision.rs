@@ -153,20 +153,15 @@ pub struct Decision {
     pub months: Option<u32>,
     pub total: Option<Decimal>,
     pub cap: Option<Decimal>,
-    /// Every condition tested, in order.
-    pub conditions: Vec<Condition>,
+    /// Its conditions, in order: a range of [`Decisions::conditions`].
+    pub conditions: std::ops::Range<u32>,
     /// What is needed and not known (empty for `ineligible` and `referral`).
     pub missing: Vec<Need>,
     /// Services offered (`care_referral`): the provision key and the member it is for.
     pub services: Vec<(&'static str, Option<usize>)>,
 }
 
-impl Decision {
-    /// The first condition that did not hold.
-    pub fn first_failed(&self) -> Option<&Condition> {
-        self.conditions.iter().find(|c| c.met == Met::No)
-    }
-}
+
 
 /// The household's totals over its decisions (contract v1 `summary` extensions).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -202,9 +197,23 @@ pub struct Decisions {
     /// One per programme of the place (per member for a per-person programme), in the
     /// order of the assessment's findings.
     pub findings: Vec<Decision>,
+    /// Every condition tested, in order; each decision names its range.
+    pub conditions: Vec<Condition>,
     pub totals: Totals,
     pub counted_income: Decimal,
     pub per_capita_income: Decimal,
     pub standard: Option<Decimal>,
     pub in_epidemic_period: bool,
+}
+
+impl Decisions {
+    /// The conditions one decision tested, in order.
+    pub fn conditions_of(&self, d: &Decision) -> &[Condition] {
+        self.conditions.get(d.conditions.start as usize..d.conditions.end as usize).unwrap_or(&[])
+    }
+
+    /// The first condition of a decision that did not hold.
+    pub fn first_failed(&self, d: &Decision) -> Option<&Condition> {
+        self.conditions_of(d).iter().find(|c| c.met == Met::No)
+    }
 }

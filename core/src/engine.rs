@@ -31,9 +31,57 @@ pub struct Ctx<'a> {
     pub epidemic: Epidemic,
     pub income: Income,
     assumptions: RefCell<Vec<Assumption>>,
+    /// Every condition the rules test, in order; each decision holds its range.
+    conditions: RefCell<Vec<Condition>>,
+    /// Parameter values already looked up, by the id's address and length.
+    values: Memo<Option<ParamValue>>,
+    /// Provisions already looked up, by programme and the key's address and length.
+    provisions: Memo<Option<&'a [ClauseRef]>>,
     /// Parameters already read into a trace: (id, value, trace step), so that the many
     /// per-member findings do not format the same source again.
     param_steps: RefCell<Vec<(String, Option<Decimal>, TraceStep)>>,
+}
+
+/// Lookups remembered for one evaluation, by the address and length of their key (and a
+/// tag): the rules name parameters and provisions by `&'static str` constants, so a key
+/// comes back at the same address and a repeated lookup costs a few instructions instead
+/// of a map lookup. A key at another address is only a miss, never a wrong answer.
+struct Memo<V: Copy> {
+    slots: RefCell<[(usize, usize, Option<V>); MEMO_SLOTS]>,
+}
+
+const MEMO_SLOTS: usize = 32;
+
+impl<V: Copy> Memo<V> {
+    fn new() -> Memo<V> {
+        Memo { slots: RefCell::new([(0, 0, None); MEMO_SLOTS]) }
+    }
+
+    fn get_or(&self, key: &str, tag: usize, compute: impl FnOnce() -> V) -> V {
+        let (addr, len) = (key.as_ptr() as usize, key.len() | (tag << 32));
+        let start = (addr >> 3 ^ addr >> 9 ^ tag.wrapping_mul(0x9e37)) % MEMO_SLOTS;
+        let mut free = None;
+        {
+            let slots = self.slots.borrow();
+            for k in 0..MEMO_SLOTS {
+                let i = (start + k) % MEMO_SLOTS;
+                let (a, l, v) = &slots[i];
+                match v {
+                    Some(v) if *a == addr && *l == len => return *v,
+                    None => {
+                        free = Some(i);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let v = compute();
+        if let Some(i) = free {
+            self.slots.borrow_mut()[i] = (addr, len, Some(v));
+        }
+        v
+    }
 }
 
 /// 疫情防控期间 as the parameters set it.
@@ -67,6 +115,9 @@ impl<'a> Ctx<'a> {
             epidemic: Epidemic { start: None, end: None, open: false, in_period: false },
             income: Income::default(),
             assumptions: RefCell::new(Vec::new()),
+            conditions: RefCell::new(Vec::with_capacity(64)),
+            values: Memo::new(),
+            provisions: Memo::new(),
             param_steps: RefCell::new(Vec::new()),
         };
         ctx.epidemic = ctx.read_epidemic();
@@ -119,8 +170,14 @@ impl<'a> Ctx<'a> {
 
     /// The value in force on `as_of` (an override wins), or `None` when none is known.
     pub fn value(&self, id: &str) -> Option<ParamValue> {
-        if let Some(v) = self.h.overrides.get(id) {
-            return Some(*v);
+        self.values.get_or(id, 0, || self.lookup(id))
+    }
+
+    fn lookup(&self, id: &str) -> Option<ParamValue> {
+        if !self.h.overrides.is_empty() {
+            if let Some(v) = self.h.overrides.get(id) {
+                return Some(*v);
+            }
         }
         self.j.parameters.get(id)?.entry_on(self.h.as_of)?.value
     }
@@ -190,7 +247,8 @@ impl<'a> Ctx<'a> {
 
     /// The clauses of a provision, if this jurisdiction has it.
     pub fn provision(&self, prog: ProgrammeId, key: &str) -> Option<&'a [ClauseRef]> {
-        self.j.programme(prog)?.provisions.get(key).map(Vec::as_slice)
+        let j = self.j;
+        self.provisions.get_or(key, prog as usize + 1, || j.programme(prog)?.provisions.get(key).map(Vec::as_slice))
     }
 
     pub fn has(&self, prog: ProgrammeId, key: &str) -> bool {
@@ -206,6 +264,11 @@ impl<'a> Ctx<'a> {
         if !a.iter().any(|x| x.id == id) {
             a.push(Assumption { id: id.to_string(), text: text.say(self.lang) });
         }
+    }
+
+    /// The conditions tested so far (all of them once every rule has run).
+    pub fn take_conditions(&self) -> Vec<Condition> {
+        std::mem::take(&mut *self.conditions.borrow_mut())
     }
 
     pub fn take_assumptions(&self) -> Vec<Assumption> {
@@ -241,7 +304,18 @@ impl<'a> Ctx<'a> {
 /// renderer is on ([`Ctx::explain`]).
 pub struct Verdict {
     pub decision: Decision,
-    pub finding: Option<Finding>,
+    pub finding: Option<Box<Finding>>,
+}
+
+/// What only an explanation needs, kept apart so that a decision moves little.
+#[derive(Default)]
+struct Texts {
+    met: Vec<String>,
+    failed: Vec<String>,
+    trace: Vec<TraceStep>,
+    citations: Vec<Citation>,
+    next_steps: Vec<String>,
+    services: Vec<Service>,
 }
 
 /// Builds one decision and, when explaining, its finding (reasons, trace, citations).
@@ -252,18 +326,15 @@ pub struct FindingBuilder<'c, 'a> {
     pub program: ProgrammeId,
     pub member: Option<&'a Member>,
     explain: bool,
-    conditions: Vec<Condition>,
+    /// Where this finding's conditions start in the context's list.
+    first_condition: u32,
     any_failed: bool,
     needs: Vec<Need>,
     service_ids: Vec<(&'static str, Option<usize>)>,
     /// The provision last cited: the one whose clauses set the conditions that follow.
     provision: Option<&'static str>,
-    met: Vec<String>,
-    failed: Vec<String>,
-    trace: Vec<TraceStep>,
-    citations: Vec<Citation>,
-    next_steps: Vec<String>,
-    services: Vec<Service>,
+    /// `Some` when explaining.
+    text: Option<Box<Texts>>,
     pub monthly: Option<Decimal>,
     pub one_off: Option<Decimal>,
     pub months: Option<u32>,
@@ -278,17 +349,12 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             program,
             member,
             explain: ctx.explain,
-            conditions: Vec::new(),
+            text: ctx.explain.then(Box::default),
+            first_condition: ctx.conditions.borrow().len() as u32,
             any_failed: false,
             needs: Vec::new(),
             service_ids: Vec::new(),
             provision: None,
-            met: Vec::new(),
-            failed: Vec::new(),
-            trace: Vec::new(),
-            citations: Vec::new(),
-            next_steps: Vec::new(),
-            services: Vec::new(),
             monthly: None,
             one_off: None,
             months: None,
@@ -303,15 +369,16 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             c.provision = self.provision;
         }
         let ok = c.met == Met::Yes;
-        self.conditions.push(c);
-        if ok {
-            if self.explain {
-                self.met.push(met.say(self.ctx.lang));
-            }
-        } else {
+        self.ctx.conditions.borrow_mut().push(c);
+        let lang = self.ctx.lang;
+        if !ok {
             self.any_failed = true;
-            if self.explain {
-                self.failed.push(failed.say(self.ctx.lang));
+        }
+        if let Some(t) = self.text.as_mut() {
+            if ok {
+                t.met.push(met.say(lang));
+            } else {
+                t.failed.push(failed.say(lang));
             }
         }
         ok
@@ -324,7 +391,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         if c.provision.is_none() {
             c.provision = self.provision;
         }
-        self.conditions.push(c);
+        self.ctx.conditions.borrow_mut().push(c);
         self.note(t);
     }
 
@@ -336,13 +403,14 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         if c.met == Met::No {
             self.any_failed = true;
         }
-        self.conditions.push(c);
+        self.ctx.conditions.borrow_mut().push(c);
     }
 
     /// A reason that explains without deciding.
     pub fn note(&mut self, t: impl Say) {
-        if self.explain {
-            self.met.push(t.say(self.ctx.lang));
+        let lang = self.ctx.lang;
+        if let Some(x) = self.text.as_mut() {
+            x.met.push(t.say(lang));
         }
     }
 
@@ -391,9 +459,9 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     pub fn step(&mut self, label: impl Say, formula: impl Say, value: impl Say) {
-        if self.explain {
-            let lang = self.ctx.lang;
-            self.trace.push(TraceStep { label: label.say(lang), formula: formula.say(lang), value: value.say(lang) });
+        let lang = self.ctx.lang;
+        if let Some(t) = self.text.as_mut() {
+            t.trace.push(TraceStep { label: label.say(lang), formula: formula.say(lang), value: value.say(lang) });
         }
     }
 
@@ -433,8 +501,10 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             }
         };
         // A parameter read twice in one finding is shown once.
-        if !self.trace.contains(&step) {
-            self.trace.push(step);
+        if let Some(t) = self.text.as_mut() {
+            if !t.trace.contains(&step) {
+                t.trace.push(step);
+            }
         }
         if v.is_none() {
             self.need(Need::Param(id));
@@ -468,19 +538,21 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     pub fn cite_clause(&mut self, r: &ClauseRef) {
-        if !self.explain || self.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
+        let ctx = self.ctx;
+        let Some(t) = self.text.as_mut() else { return };
+        if t.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
             return;
         }
-        if let Some((doc, clause)) = self.ctx.policies.clause(r) {
-            let document = match self.ctx.lang {
+        if let Some((doc, clause)) = ctx.policies.clause(r) {
+            let document = match ctx.lang {
                 Lang::Zh => format!("{}（{}）", doc.title, doc.number),
                 Lang::En => format!("{} ({})", doc.title_en, doc.number),
             };
-            let label = match self.ctx.lang {
+            let label = match ctx.lang {
                 Lang::Zh => clause.label.clone(),
                 Lang::En => english_label(&clause.id).unwrap_or_else(|| clause.label.clone()),
             };
-            self.citations.push(Citation {
+            t.citations.push(Citation {
                 document,
                 clause: label,
                 text: clause.text.clone(),
@@ -491,18 +563,20 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     pub fn next(&mut self, t: impl Say) {
-        if self.explain {
-            self.next_steps.push(t.say(self.ctx.lang));
+        let lang = self.ctx.lang;
+        if let Some(x) = self.text.as_mut() {
+            x.next_steps.push(t.say(lang));
         }
     }
 
     pub fn service(&mut self, id: &'static str, member: Option<&Member>, text: impl Say, clause: &ClauseRef) {
         self.service_ids.push((id, member.map(|m| m.index)));
-        if self.explain {
-            self.services.push(Service {
+        let lang = self.ctx.lang;
+        if let Some(t) = self.text.as_mut() {
+            t.services.push(Service {
                 id: id.to_string(),
                 member: member.map(|m| m.id.clone()),
-                text: text.say(self.ctx.lang),
+                text: text.say(lang),
                 clause_id: clause.to_string(),
             });
             self.cite_clause(clause);
@@ -538,10 +612,11 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let member = self.member.map(|m| m.index);
         // A decided "no" (or a service) needs nothing more; keep `missing` where it matters.
         let needs = if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.needs };
-        let finding = self.explain.then(|| {
-            let mut reasons = self.failed;
-            reasons.extend(self.met);
-            Finding {
+        let finding = self.text.map(|t| {
+            let t = *t;
+            let mut reasons = t.failed;
+            reasons.extend(t.met);
+            Box::new(Finding {
                 program: self.program,
                 name: crate::programmes::name(self.program).say(ctx.lang),
                 member: self.member.map(|m| m.id.clone()),
@@ -552,12 +627,12 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 total: amount(total).map(Amount),
                 cap: amount(self.cap).map(Amount),
                 reasons,
-                trace: self.trace,
-                citations: self.citations,
+                trace: t.trace,
+                citations: t.citations,
                 missing: needs.iter().map(|n| n.path(member)).collect(),
-                next_steps: if money_status || status == Status::Referral { self.next_steps } else { Vec::new() },
-                services: self.services,
-            }
+                next_steps: if money_status || status == Status::Referral { t.next_steps } else { Vec::new() },
+                services: t.services,
+            })
         });
         Verdict {
             decision: Decision {
@@ -569,7 +644,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 months: if money_status { self.months } else { None },
                 total: amount(total),
                 cap: amount(self.cap),
-                conditions: self.conditions,
+                conditions: self.first_condition..ctx.conditions.borrow().len() as u32,
                 missing: needs,
                 services: self.service_ids,
             },

@@ -97,6 +97,7 @@ pub fn decide(h: &Household, policies: &Policies) -> Decisions {
     let Some(j) = policies.jurisdiction(&h.jurisdiction) else {
         return Decisions {
             findings: Vec::new(),
+            conditions: Vec::new(),
             totals: decision::Totals::default(),
             counted_income: Default::default(),
             per_capita_income: Default::default(),
@@ -105,17 +106,18 @@ pub fn decide(h: &Household, policies: &Policies) -> Decisions {
         };
     };
     let ctx = Ctx::new(h, j, policies, Lang::Zh, false);
-    let mut findings = Vec::with_capacity(j.programmes.len() * h.members.len());
+    let mut verdicts = Vec::with_capacity(j.programmes.len() * h.members.len());
     for p in &j.programmes {
-        findings.extend(programmes::assess(p.id, &ctx).into_iter().map(|v| v.decision));
+        programmes::assess(p.id, &ctx, &mut verdicts);
     }
-    decisions(&ctx, findings)
+    decisions(&ctx, verdicts.into_iter().map(|v| v.decision).collect())
 }
 
 fn decisions(ctx: &Ctx, findings: Vec<Decision>) -> Decisions {
     Decisions {
         totals: decision::Totals::of(&findings),
         findings,
+        conditions: ctx.take_conditions(),
         counted_income: ctx.income.counted,
         per_capita_income: ctx.income.per_capita,
         standard: ctx.value(ctx.standard_id()).and_then(|v| v.number()),
@@ -159,11 +161,13 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
     let ctx = Ctx::new(h, j, policies, options.lang, true);
     let mut findings = Vec::new();
     let mut decided = Vec::new();
+    let mut verdicts = Vec::new();
     for p in &j.programmes {
-        for v in programmes::assess(p.id, &ctx) {
-            findings.extend(v.finding);
-            decided.push(v.decision);
-        }
+        programmes::assess(p.id, &ctx, &mut verdicts);
+    }
+    for v in verdicts {
+        findings.extend(v.finding.map(|f| *f));
+        decided.push(v.decision);
     }
     for (id, value) in &h.overrides {
         let label = ctx.param_label(id);

@@ -89,26 +89,31 @@ pub fn name(id: ProgrammeId) -> Text {
     }
 }
 
-/// Runs one programme's rule: one finding for a household programme, one per member for a per-person one.
-pub fn assess(id: ProgrammeId, ctx: &Ctx) -> Vec<Verdict> {
+/// Runs one programme's rule into `out`: one verdict for a household programme, one per
+/// member for a per-person one.
+pub fn assess(id: ProgrammeId, ctx: &Ctx, out: &mut Vec<Verdict>) {
     use ProgrammeId::*;
     match id {
-        Dibao => vec![dibao::assess(ctx)],
-        DibaoSinglePerson => per_member(ctx, dibao_single_person::assess),
-        DibaoTaper => vec![dibao_taper::assess(ctx)],
-        Tekun => per_member(ctx, tekun::assess),
-        TempReliefCovid => per_member(ctx, temp_relief_covid::assess),
-        TempReliefUnemployed => per_member(ctx, temp_relief_unemployed::assess),
-        TempReliefAdvance => vec![temp_relief_advance::assess(ctx)],
-        TempReliefMigrant => per_member(ctx, temp_relief_migrant::assess),
-        PriceSubsidy => per_member(ctx, price_subsidy::assess),
-        OrphanSupport => per_member(ctx, orphan_support::assess),
-        DisabilityLivingSubsidy => per_member(ctx, disability_living_subsidy::assess),
-        SevereDisabilityCareSubsidy => per_member(ctx, severe_disability_care_subsidy::assess),
-        CareReferral => vec![care_referral::assess(ctx)],
+        Dibao => out.push(dibao::assess(ctx)),
+        DibaoSinglePerson => per_member(ctx, dibao_single_person::assess, out),
+        DibaoTaper => out.push(dibao_taper::assess(ctx)),
+        Tekun => per_member(ctx, tekun::assess, out),
+        TempReliefCovid => per_member(ctx, temp_relief_covid::assess, out),
+        TempReliefUnemployed => per_member(ctx, temp_relief_unemployed::assess, out),
+        TempReliefAdvance => out.push(temp_relief_advance::assess(ctx)),
+        TempReliefMigrant => per_member(ctx, temp_relief_migrant::assess, out),
+        PriceSubsidy => per_member(ctx, price_subsidy::assess, out),
+        OrphanSupport => per_member(ctx, orphan_support::assess, out),
+        DisabilityLivingSubsidy => per_member(ctx, disability_living_subsidy::assess, out),
+        SevereDisabilityCareSubsidy => per_member(ctx, severe_disability_care_subsidy::assess, out),
+        CareReferral => out.push(care_referral::assess(ctx)),
     }
 }
 
-fn per_member<'a>(ctx: &Ctx<'a>, rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Verdict) -> Vec<Verdict> {
-    ctx.h.members.iter().map(|m| rule(ctx, m)).collect()
+fn per_member<'a>(
+    ctx: &Ctx<'a>,
+    rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Verdict,
+    out: &mut Vec<Verdict>,
+) {
+    out.extend(ctx.h.members.iter().map(|m| rule(ctx, m)));
 }
