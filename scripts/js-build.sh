@@ -41,12 +41,12 @@ have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }') || true
 # `--crate-type cdylib`: the crate also declares an rlib (for native checks), and building
 # both at once makes the wasm about 17 KB brotli larger (the cdylib's LTO keeps far less
 # inlined and dead-code-eliminated).
-step "cargo rustc -p doudi-js --lib --crate-type cdylib --target wasm32-unknown-unknown --release"
-cargo rustc -p doudi-js --lib --crate-type cdylib --target wasm32-unknown-unknown --release
+step "cargo rustc -p doudi-js --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm"
+cargo rustc -p doudi-js --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm
 meta=$(cargo metadata --format-version 1 --no-deps)
 target_dir=$(node -e 'console.log(JSON.parse(process.argv[1]).target_directory)' "$meta")
 version=$(node -e 'console.log(JSON.parse(process.argv[1]).packages.find((p) => p.name === "doudi-js").version)' "$meta")
-wasm_in=$target_dir/wasm32-unknown-unknown/release/doudi_js.wasm
+wasm_in=$target_dir/wasm32-unknown-unknown/wasm/doudi_js.wasm
 [ -f "$wasm_in" ] || die "$wasm_in was not built"
 
 step "wasm-bindgen --target web, wasm-opt -Oz"

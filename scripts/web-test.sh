@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the site (web/) for release and tests it, natively and in a real browser:
 #   tools -> cargo fetch -> unit tests (cargo test -p doudi-web, native) ->
-#   trunk build --release --offline -> size budget -> browser tests (node --test)
+#   trunk build --release --cargo-profile wasm --offline -> size budget -> browser tests (node --test)
 # Usage: scripts/web-test.sh [SIZE_LIMIT_BYTES]   (default 256000 brotli bytes)
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -25,7 +25,7 @@ step() {
 build() {
   # --offline: Trunk must use the wasm-bindgen and wasm-opt on PATH and fail
   # loudly if they are missing or at the wrong version, never download them.
-  (cd web && trunk build --release --offline </dev/null)
+  (cd web && trunk build --release --cargo-profile wasm --offline </dev/null)
 }
 
 step "tools" bash scripts/web-tools.sh

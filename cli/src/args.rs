@@ -108,10 +108,37 @@ pub struct BatchArgs {
     /// Report progress on stderr even when it is not a terminal (every 10 000 records and at the end).
     #[arg(long)]
     pub progress: bool,
-    /// Leave out the explanations (traces and quoted clause texts; citations keep their ids
-    /// and labels): statuses, amounts, reasons and assumptions stay. Several times faster.
-    #[arg(long)]
+    /// What each record holds: the full assessment, a brief one, or a compact record
+    /// (per programme its status, amounts and first failed condition; the household's
+    /// totals), decided without any explanation and many times faster.
+    #[arg(long, value_enum, default_value_t = Records::Full)]
+    pub records: Records,
+    /// The same as `--records brief`.
+    #[arg(long, conflicts_with = "records")]
     pub brief: bool,
+    /// The output's format: JSON lines, or CSV with one group of columns per programme (compact
+    /// records only). Default: CSV when --output ends in .csv, else JSONL.
+    #[arg(long, value_enum)]
+    pub output_format: Option<OutputFormat>,
+    /// Worker threads (default: the machine's cores). The output keeps the input's order.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Records {
+    /// The contract's full assessment (reasons, trace, quoted clauses, assumptions).
+    Full,
+    /// The assessment without traces and quoted clause texts.
+    Brief,
+    /// Statuses, amounts, first failed conditions and totals, with no text.
+    Compact,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Jsonl,
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

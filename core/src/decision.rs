@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::assessment::Status;
-use crate::ids::ProgrammeId;
+use crate::ids::{ParamId, ProgrammeId};
 
 /// Whether a condition held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -41,7 +41,7 @@ pub enum Compare {
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Source {
     /// A parameter (its id).
-    Param(&'static str),
+    Param(ParamId),
     /// A household input (its path, `assets`, `support.dibao_monthly`).
     Input(&'static str),
     /// A field of the finding's member (`monthly_income`, `age`).
@@ -122,7 +122,7 @@ impl Condition {
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Need {
     /// A parameter with no value (its id).
-    Param(&'static str),
+    Param(ParamId),
     /// A household input (its path).
     Input(&'static str),
     /// A field of the finding's member.
@@ -133,7 +133,8 @@ impl Need {
     /// The contract's `missing` entry: a parameter id or an input path (`members[1].diagnosed_on`).
     pub fn path(&self, member: Option<usize>) -> String {
         match (self, member) {
-            (Need::Param(id) | Need::Input(id), _) => id.to_string(),
+            (Need::Param(id), _) => id.to_string(),
+            (Need::Input(id), _) => id.to_string(),
             (Need::Member(field), Some(i)) => format!("members[{i}].{field}"),
             (Need::Member(field), None) => field.to_string(),
         }
@@ -194,6 +195,8 @@ impl Totals {
 /// Everything decided for one household.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Decisions {
+    /// How many members the household has.
+    pub members: usize,
     /// One per programme of the place (per member for a per-person programme), in the
     /// order of the assessment's findings.
     pub findings: Vec<Decision>,
@@ -215,5 +218,73 @@ impl Decisions {
     /// The first condition of a decision that did not hold.
     pub fn first_failed(&self, d: &Decision) -> Option<&Condition> {
         self.conditions_of(d).iter().find(|c| c.met == Met::No)
+    }
+}
+
+/// One programme's outcome for the whole household: a household programme's decision,
+/// or a per-person programme's decisions taken together (the compact batch record and
+/// spreadsheet columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ProgrammeOutcome {
+    pub program: ProgrammeId,
+    /// The most favourable status among its decisions: eligible, then discretionary,
+    /// needs_info, referral, ineligible.
+    pub status: Status,
+    /// The sum over its eligible decisions whose amount is known (`None` if none is).
+    pub monthly: Option<Decimal>,
+    pub one_off: Option<Decimal>,
+    /// For an ineligible programme: the id of the first condition that failed.
+    pub failed: Option<&'static str>,
+}
+
+fn rank(s: Status) -> u8 {
+    match s {
+        Status::Eligible => 0,
+        Status::Discretionary => 1,
+        Status::NeedsInfo => 2,
+        Status::Referral => 3,
+        Status::Ineligible => 4,
+    }
+}
+
+impl Decisions {
+    /// Per programme of the place, in the findings' order, the outcome for the household.
+    pub fn programmes(&self) -> Vec<ProgrammeOutcome> {
+        let mut out: Vec<ProgrammeOutcome> = Vec::with_capacity(13);
+        for d in &self.findings {
+            let eligible = d.status == Status::Eligible;
+            let add = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+                (Some(x), Some(y)) => Some(x + y),
+                (x, None) => x,
+                (None, y) => y,
+            };
+            let monthly = if eligible { d.monthly } else { None };
+            let one_off = if eligible { d.one_off } else { None };
+            match out.last_mut() {
+                Some(o) if o.program == d.program => {
+                    if rank(d.status) < rank(o.status) {
+                        o.status = d.status;
+                    }
+                    o.monthly = add(o.monthly, monthly);
+                    o.one_off = add(o.one_off, one_off);
+                    if o.failed.is_none() && d.status == Status::Ineligible {
+                        o.failed = self.first_failed(d).map(|c| c.id);
+                    }
+                }
+                _ => out.push(ProgrammeOutcome {
+                    program: d.program,
+                    status: d.status,
+                    monthly,
+                    one_off,
+                    failed: if d.status == Status::Ineligible { self.first_failed(d).map(|c| c.id) } else { None },
+                }),
+            }
+        }
+        for o in &mut out {
+            if o.status != Status::Ineligible {
+                o.failed = None;
+            }
+        }
+        out
     }
 }

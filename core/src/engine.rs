@@ -3,7 +3,7 @@
 //! epidemic period, the 低保 standard for the household's residence, the counted income,
 //! citations by provision, and the assumptions the assessment lists.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::assessment::*;
 use crate::decision::{Condition, Decision, Met, Need};
 use crate::household::{Household, Member};
-use crate::ids::{param, ProgrammeId};
+use crate::ids::{param, ParamId, ParamKey, ProgrammeId, PARAMETERS};
 use crate::income::Income;
 use crate::input::Residence;
 use crate::money::{fmt2, fmt_grouped};
@@ -33,54 +33,96 @@ pub struct Ctx<'a> {
     assumptions: RefCell<Vec<Assumption>>,
     /// Every condition the rules test, in order; each decision holds its range.
     conditions: RefCell<Vec<Condition>>,
-    /// Parameter values already looked up, by the id's address and length.
-    values: Memo<Option<ParamValue>>,
-    /// Provisions already looked up, by programme and the key's address and length.
-    provisions: Memo<Option<&'a [ClauseRef]>>,
+    /// Every decision made, in order (the rules' verdicts carry only their explanation).
+    decisions: RefCell<Vec<Decision>>,
+    /// The place's parameters and provisions on `as_of`, shared by the households of a batch.
+    lookups: &'a Lookups<'a>,
+    /// The household's overrides, by parameter position.
+    overrides: [Option<ParamValue>; PARAMETERS.len()],
     /// Parameters already read into a trace: (id, value, trace step), so that the many
     /// per-member findings do not format the same source again.
     param_steps: RefCell<Vec<(String, Option<Decimal>, TraceStep)>>,
 }
 
-/// Lookups remembered for one evaluation, by the address and length of their key (and a
-/// tag): the rules name parameters and provisions by `&'static str` constants, so a key
-/// comes back at the same address and a repeated lookup costs a few instructions instead
-/// of a map lookup. A key at another address is only a miss, never a wrong answer.
-struct Memo<V: Copy> {
-    slots: RefCell<[(usize, usize, Option<V>); MEMO_SLOTS]>,
+/// What a place's policies say on one day, looked up once and kept: each parameter's
+/// value in force (by its position in [`crate::ids::PARAMETERS`]) and each provision's
+/// clauses (by programme and the provision's position in the programme's list), filled
+/// in on first use. A [`Lookups`] serves every household of the same place and day, so a
+/// batch pays for each map lookup once, not once per household.
+pub struct Lookups<'a> {
+    j: &'a Jurisdiction,
+    as_of: NaiveDate,
+    values: [Cell<Slot<Option<ParamValue>>>; PARAMETERS.len()],
+    /// Whether the place lists each provision (the clauses are looked up only to cite them).
+    provisions: [[Cell<Slot<bool>>; MAX_PROVISIONS]; ProgrammeId::ALL.len()],
 }
 
-const MEMO_SLOTS: usize = 32;
+/// Provisions a programme may declare, at most.
+pub const MAX_PROVISIONS: usize = 8;
 
-impl<V: Copy> Memo<V> {
-    fn new() -> Memo<V> {
-        Memo { slots: RefCell::new([(0, 0, None); MEMO_SLOTS]) }
+#[derive(Clone, Copy)]
+enum Slot<V> {
+    Unread,
+    Read(V),
+}
+
+impl<'a> Lookups<'a> {
+    pub fn new(j: &'a Jurisdiction, as_of: NaiveDate) -> Lookups<'a> {
+        Lookups {
+            j,
+            as_of,
+            values: std::array::from_fn(|_| Cell::new(Slot::Unread)),
+            provisions: std::array::from_fn(|_| std::array::from_fn(|_| Cell::new(Slot::Unread))),
+        }
     }
 
-    fn get_or(&self, key: &str, tag: usize, compute: impl FnOnce() -> V) -> V {
-        let (addr, len) = (key.as_ptr() as usize, key.len() | (tag << 32));
-        let start = (addr >> 3 ^ addr >> 9 ^ tag.wrapping_mul(0x9e37)) % MEMO_SLOTS;
-        let mut free = None;
-        {
-            let slots = self.slots.borrow();
-            for k in 0..MEMO_SLOTS {
-                let i = (start + k) % MEMO_SLOTS;
-                let (a, l, v) = &slots[i];
-                match v {
-                    Some(v) if *a == addr && *l == len => return *v,
-                    None => {
-                        free = Some(i);
-                        break;
-                    }
-                    _ => {}
-                }
+    /// Whether these lookups are for this place and day.
+    pub fn serves(&self, j: &Jurisdiction, as_of: NaiveDate) -> bool {
+        std::ptr::eq(self.j, j) && self.as_of == as_of
+    }
+
+    /// The policy's value of a parameter on the day (overrides are not applied here).
+    fn value(&self, key: impl ParamKey) -> Option<ParamValue> {
+        let read = || self.j.parameters.get(key.text())?.entry_on(self.as_of)?.value;
+        let Some(i) = key.param_id().map(ParamId::index) else { return read() };
+        match self.values[i].get() {
+            Slot::Read(v) => v,
+            Slot::Unread => {
+                let v = read();
+                self.values[i].set(Slot::Read(v));
+                v
             }
         }
-        let v = compute();
-        if let Some(i) = free {
-            self.slots.borrow_mut()[i] = (addr, len, Some(v));
+    }
+
+    fn provision(&self, prog: ProgrammeId, key: &str) -> Option<&'a [ClauseRef]> {
+        let j = self.j;
+        let clauses = || j.programme(prog)?.provisions.get(key).map(Vec::as_slice);
+        if self.has(prog, key) {
+            clauses()
+        } else {
+            None
         }
-        v
+    }
+
+    fn has(&self, prog: ProgrammeId, key: &str) -> bool {
+        let j = self.j;
+        let read = || j.programme(prog).is_some_and(|p| p.provisions.contains_key(key));
+        let declared = crate::programmes::provisions(prog);
+        let found = declared.iter().position(|p| p.key.as_ptr() == key.as_ptr() && p.key.len() == key.len());
+        let Some(k) = found.or_else(|| declared.iter().position(|p| p.key == key)).filter(|k| *k < MAX_PROVISIONS)
+        else {
+            return read();
+        };
+        let slot = &self.provisions[prog as usize][k];
+        match slot.get() {
+            Slot::Read(v) => v,
+            Slot::Unread => {
+                let v = read();
+                slot.set(Slot::Read(v));
+                v
+            }
+        }
     }
 }
 
@@ -105,7 +147,14 @@ impl Epidemic {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(h: &'a Household, j: &'a Jurisdiction, policies: &'a Policies, lang: Lang, explain: bool) -> Ctx<'a> {
+    pub fn new(
+        h: &'a Household,
+        lookups: &'a Lookups<'a>,
+        policies: &'a Policies,
+        lang: Lang,
+        explain: bool,
+    ) -> Ctx<'a> {
+        let j = lookups.j;
         let mut ctx = Ctx {
             h,
             j,
@@ -116,10 +165,16 @@ impl<'a> Ctx<'a> {
             income: Income::default(),
             assumptions: RefCell::new(Vec::new()),
             conditions: RefCell::new(Vec::with_capacity(64)),
-            values: Memo::new(),
-            provisions: Memo::new(),
+            decisions: RefCell::new(Vec::with_capacity(h.members.len() * 10 + 4)),
+            lookups,
+            overrides: [None; PARAMETERS.len()],
             param_steps: RefCell::new(Vec::new()),
         };
+        for (id, v) in &h.overrides {
+            if let Some(p) = ParamId::parse(id) {
+                ctx.overrides[p.index()] = Some(*v);
+            }
+        }
         ctx.epidemic = ctx.read_epidemic();
         ctx.income = Income::compute(&ctx);
         ctx
@@ -142,10 +197,10 @@ impl<'a> Ctx<'a> {
                 start.map_or("?".to_string(), |d| d.to_string()),
                 if open { "—".to_string() } else { end.map_or("?".to_string(), |d| d.to_string()) },
             );
-            let overridden = self.h.overrides.contains_key(param::EPIDEMIC_START)
-                || self.h.overrides.contains_key(param::EPIDEMIC_END);
+            let overridden = self.h.overrides.contains_key(param::EPIDEMIC_START.as_str())
+                || self.h.overrides.contains_key(param::EPIDEMIC_END.as_str());
             self.assume(
-                param::EPIDEMIC_END,
+                param::EPIDEMIC_END.as_str(),
                 if overridden {
                     tx!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
                 } else {
@@ -169,23 +224,25 @@ impl<'a> Ctx<'a> {
     }
 
     /// The value in force on `as_of` (an override wins), or `None` when none is known.
-    pub fn value(&self, id: &str) -> Option<ParamValue> {
-        self.values.get_or(id, 0, || self.lookup(id))
-    }
-
-    fn lookup(&self, id: &str) -> Option<ParamValue> {
+    pub fn value(&self, key: impl ParamKey) -> Option<ParamValue> {
         if !self.h.overrides.is_empty() {
-            if let Some(v) = self.h.overrides.get(id) {
-                return Some(*v);
+            // Every override of a known id sits in the array; only another id needs the map.
+            let overridden = match key.param_id() {
+                Some(p) => self.overrides[p.index()],
+                None => self.h.overrides.get(key.text()).copied(),
+            };
+            if let Some(v) = overridden {
+                return Some(v);
             }
         }
-        self.j.parameters.get(id)?.entry_on(self.h.as_of)?.value
+        self.lookups.value(key)
     }
 
     /// A number parameter; `None` (and an assumption saying so) when no value is known.
-    pub fn number(&self, id: &str) -> Option<Decimal> {
-        let v = self.value(id).and_then(ParamValue::number);
-        if v.is_none() {
+    pub fn number(&self, key: impl ParamKey) -> Option<Decimal> {
+        let v = self.value(key).and_then(ParamValue::number);
+        if v.is_none() && self.explain {
+            let id = key.text();
             let label = self.param_label(id);
             self.assume(
                 &format!("parameter.{id}"),
@@ -199,14 +256,15 @@ impl<'a> Ctx<'a> {
         v
     }
 
-    pub fn bool(&self, id: &str) -> Option<bool> {
+    pub fn bool(&self, id: impl ParamKey) -> Option<bool> {
         match self.value(id) {
             Some(ParamValue::Bool(b)) => Some(b),
             _ => None,
         }
     }
 
-    pub fn param_label(&self, id: &str) -> String {
+    pub fn param_label(&self, key: impl ParamKey) -> String {
+        let id = key.text();
         match self.j.parameters.get(id) {
             Some(p) => match self.lang {
                 Lang::Zh => p.label.clone(),
@@ -217,7 +275,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Where a parameter's value comes from, in a few words, for the trace.
-    pub fn param_source(&self, id: &str) -> String {
+    pub fn param_source(&self, key: impl ParamKey) -> String {
+        let id = key.text();
         if self.h.overrides.contains_key(id) {
             return t!("手动修改", "changed by hand").say(self.lang);
         }
@@ -247,12 +306,11 @@ impl<'a> Ctx<'a> {
 
     /// The clauses of a provision, if this jurisdiction has it.
     pub fn provision(&self, prog: ProgrammeId, key: &str) -> Option<&'a [ClauseRef]> {
-        let j = self.j;
-        self.provisions.get_or(key, prog as usize + 1, || j.programme(prog)?.provisions.get(key).map(Vec::as_slice))
+        self.lookups.provision(prog, key)
     }
 
     pub fn has(&self, prog: ProgrammeId, key: &str) -> bool {
-        self.provision(prog, key).is_some()
+        self.lookups.has(prog, key)
     }
 
     /// Records an assumption (once per id), when explaining.
@@ -266,6 +324,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The decisions made so far (all of them once every rule has run).
+    pub fn take_decisions(&self) -> Vec<Decision> {
+        std::mem::take(&mut *self.decisions.borrow_mut())
+    }
+
     /// The conditions tested so far (all of them once every rule has run).
     pub fn take_conditions(&self) -> Vec<Condition> {
         std::mem::take(&mut *self.conditions.borrow_mut())
@@ -276,7 +339,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The 低保 standard's parameter id for the household's residence.
-    pub fn standard_id(&self) -> &'static str {
+    pub fn standard_id(&self) -> ParamId {
         match self.h.residence {
             Residence::Urban => param::DIBAO_STANDARD_URBAN,
             Residence::Rural => param::DIBAO_STANDARD_RURAL,
@@ -303,7 +366,6 @@ impl<'a> Ctx<'a> {
 /// What one rule produces: its decision, and the finding that explains it when the
 /// renderer is on ([`Ctx::explain`]).
 pub struct Verdict {
-    pub decision: Decision,
     pub finding: Option<Box<Finding>>,
 }
 
@@ -474,7 +536,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 
     /// Reads a number parameter into the trace; `None` (and `missing`) when it has no value.
-    pub fn param(&mut self, id: &'static str) -> Option<Decimal> {
+    pub fn param(&mut self, id: ParamId) -> Option<Decimal> {
         if !self.explain {
             let v = self.ctx.value(id).and_then(ParamValue::number);
             if v.is_none() {
@@ -483,7 +545,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             return v;
         }
         let memo =
-            self.ctx.param_steps.borrow().iter().find(|(p, _, _)| p == id).map(|(_, v, step)| (*v, step.clone()));
+            self.ctx.param_steps.borrow().iter().find(|(p, _, _)| *p == id).map(|(_, v, step)| (*v, step.clone()));
         let (v, step) = match memo {
             Some(hit) => hit,
             None => {
@@ -634,8 +696,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 services: t.services,
             })
         });
-        Verdict {
-            decision: Decision {
+        ctx.decisions.borrow_mut().push(Decision {
                 program: self.program,
                 member,
                 status,
@@ -647,9 +708,8 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 conditions: self.first_condition..ctx.conditions.borrow().len() as u32,
                 missing: needs,
                 services: self.service_ids,
-            },
-            finding,
-        }
+        });
+        Verdict { finding }
     }
 }
 

@@ -75,88 +75,220 @@ pub enum Kind {
     Bool,
 }
 
-/// Parameter ids. The first six are fixed by the contract; the others are doudi's.
-pub mod param {
-    pub const DIBAO_STANDARD_URBAN: &str = "dibao.standard.urban";
-    pub const DIBAO_STANDARD_RURAL: &str = "dibao.standard.rural";
-    pub const MINIMUM_WAGE: &str = "minimum_wage.monthly";
-    pub const WORK_COST_AMOUNT: &str = "work_cost.amount";
-    pub const EPIDEMIC_START: &str = "epidemic.start";
-    pub const EPIDEMIC_END: &str = "epidemic.end";
+/// A parameter id the rules read: its position in [`PARAMETERS`], which holds its text
+/// and kind. Reads as the id's text (`Deref<Target = str>`, `Display`, JSON string), so it
+/// can stand wherever an id is shown, and a rule's lookup by it is an array index.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ParamId(u8);
 
-    pub const DIBAO_ASSET_LIMIT_MONTHS: &str = "dibao.asset_limit_months";
-    pub const DIBAO_EXIT_SUSPENDED: &str = "dibao.exit_suspended";
-    pub const PERSON_ELDERLY_AGE: &str = "person.elderly_age";
-    pub const PERSON_ADULT_AGE: &str = "person.adult_age";
-    pub const SINGLE_MAX_GRADE: &str = "dibao_single_person.max_disability_grade";
-    pub const SINGLE_MIN_ILLNESS_TIER: &str = "dibao_single_person.min_illness_tier";
-    pub const SINGLE_PARENTS_MIN_AGE: &str = "dibao_single_person.parents_min_age";
-    pub const SINGLE_INCOME_MULTIPLE: &str = "dibao_single_person.income_multiple";
-    pub const SINGLE_ASSET_LIMIT: &str = "dibao_single_person.asset_limit";
-    pub const TAPER_FULL_MONTHS: &str = "dibao_taper.full_months";
-    pub const TAPER_FULL_RATE: &str = "dibao_taper.full_rate";
-    pub const TAPER_HALF_MONTHS: &str = "dibao_taper.half_months";
-    pub const TAPER_HALF_RATE: &str = "dibao_taper.half_rate";
-    pub const TAPER_EMPLOYMENT_REWARD: &str = "dibao_taper.employment_reward";
-    pub const TEKUN_STANDARD_URBAN: &str = "tekun.standard.urban";
-    pub const TEKUN_STANDARD_RURAL: &str = "tekun.standard.rural";
-    pub const TEKUN_MINOR_AGE_LIMIT: &str = "tekun.minor_age_limit";
-    pub const COVID_STANDARD_MULTIPLE: &str = "temp_relief_covid.standard_multiple";
-    pub const UNEMPLOYED_ONE_OFF: &str = "temp_relief_unemployed.one_off";
-    pub const UNEMPLOYED_CAP_MULTIPLE: &str = "temp_relief_unemployed.cap_multiple";
-    pub const UNEMPLOYED_MONTHS_WITHOUT_INCOME: &str = "temp_relief_unemployed.months_without_income";
-    pub const ADVANCE_MONTHS: &str = "temp_relief_advance.months";
-    pub const PRICE_SUBSIDY_MONTHLY: &str = "price_subsidy.monthly";
-    pub const ORPHAN_MONTHLY: &str = "orphan_support.monthly";
-    pub const DISABILITY_LIVING_MONTHLY: &str = "disability_living_subsidy.monthly";
-    pub const DISABILITY_LIVING_LOW_INCOME: &str = "disability_living_subsidy.includes_low_income";
-    pub const DISABILITY_CARE_MONTHLY: &str = "severe_disability_care_subsidy.monthly";
-    pub const DISABILITY_CARE_MAX_GRADE: &str = "severe_disability_care_subsidy.max_grade";
+impl ParamId {
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub fn as_str(self) -> &'static str {
+        PARAMETERS[self.index()].0
+    }
+
+    /// The id of this text, if the rules know it.
+    pub fn parse(id: &str) -> Option<ParamId> {
+        PARAMETERS.iter().position(|(p, _)| *p == id).map(|i| ParamId(i as u8))
+    }
 }
 
-/// Every parameter id the rules may read, with its kind.
+impl std::ops::Deref for ParamId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for ParamId {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for ParamId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for ParamId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl Serialize for ParamId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl From<ParamId> for String {
+    fn from(p: ParamId) -> String {
+        p.as_str().to_string()
+    }
+}
+
+impl PartialEq<ParamId> for String {
+    fn eq(&self, p: &ParamId) -> bool {
+        self == p.as_str()
+    }
+}
+
+impl PartialEq<ParamId> for &str {
+    fn eq(&self, p: &ParamId) -> bool {
+        *self == p.as_str()
+    }
+}
+
+impl PartialEq<str> for ParamId {
+    fn eq(&self, s: &str) -> bool {
+        self.as_str() == s
+    }
+}
+
+/// A parameter named by its [`ParamId`] (an array index) or by its text (looked up).
+pub trait ParamKey: Copy {
+    fn param_id(self) -> Option<ParamId>;
+    fn text(&self) -> &str;
+}
+
+impl ParamKey for ParamId {
+    fn param_id(self) -> Option<ParamId> {
+        Some(self)
+    }
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl ParamKey for &str {
+    fn param_id(self) -> Option<ParamId> {
+        ParamId::parse(self)
+    }
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl ParamKey for &String {
+    fn param_id(self) -> Option<ParamId> {
+        ParamId::parse(self)
+    }
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// Parameter ids. The first six are fixed by the contract; the others are doudi's.
+pub mod param {
+    use super::ParamId;
+    pub const DIBAO_STANDARD_URBAN: ParamId = ParamId(0);
+    pub const DIBAO_STANDARD_RURAL: ParamId = ParamId(1);
+    pub const MINIMUM_WAGE: ParamId = ParamId(2);
+    pub const WORK_COST_AMOUNT: ParamId = ParamId(3);
+    pub const EPIDEMIC_START: ParamId = ParamId(4);
+    pub const EPIDEMIC_END: ParamId = ParamId(5);
+    pub const DIBAO_ASSET_LIMIT_MONTHS: ParamId = ParamId(6);
+    pub const DIBAO_EXIT_SUSPENDED: ParamId = ParamId(7);
+    pub const PERSON_ELDERLY_AGE: ParamId = ParamId(8);
+    pub const PERSON_ADULT_AGE: ParamId = ParamId(9);
+    pub const SINGLE_MAX_GRADE: ParamId = ParamId(10);
+    pub const SINGLE_MIN_ILLNESS_TIER: ParamId = ParamId(11);
+    pub const SINGLE_PARENTS_MIN_AGE: ParamId = ParamId(12);
+    pub const SINGLE_INCOME_MULTIPLE: ParamId = ParamId(13);
+    pub const SINGLE_ASSET_LIMIT: ParamId = ParamId(14);
+    pub const TAPER_FULL_MONTHS: ParamId = ParamId(15);
+    pub const TAPER_FULL_RATE: ParamId = ParamId(16);
+    pub const TAPER_HALF_MONTHS: ParamId = ParamId(17);
+    pub const TAPER_HALF_RATE: ParamId = ParamId(18);
+    pub const TAPER_EMPLOYMENT_REWARD: ParamId = ParamId(19);
+    pub const TEKUN_STANDARD_URBAN: ParamId = ParamId(20);
+    pub const TEKUN_STANDARD_RURAL: ParamId = ParamId(21);
+    pub const TEKUN_MINOR_AGE_LIMIT: ParamId = ParamId(22);
+    pub const COVID_STANDARD_MULTIPLE: ParamId = ParamId(23);
+    pub const UNEMPLOYED_ONE_OFF: ParamId = ParamId(24);
+    pub const UNEMPLOYED_CAP_MULTIPLE: ParamId = ParamId(25);
+    pub const UNEMPLOYED_MONTHS_WITHOUT_INCOME: ParamId = ParamId(26);
+    pub const ADVANCE_MONTHS: ParamId = ParamId(27);
+    pub const PRICE_SUBSIDY_MONTHLY: ParamId = ParamId(28);
+    pub const ORPHAN_MONTHLY: ParamId = ParamId(29);
+    pub const DISABILITY_LIVING_MONTHLY: ParamId = ParamId(30);
+    pub const DISABILITY_LIVING_LOW_INCOME: ParamId = ParamId(31);
+    pub const DISABILITY_CARE_MONTHLY: ParamId = ParamId(32);
+    pub const DISABILITY_CARE_MAX_GRADE: ParamId = ParamId(33);
+}
+
+/// Every parameter id the rules may read, with its kind, in the order of [`ParamId`].
 pub const PARAMETERS: &[(&str, Kind)] = {
-    use param::*;
     use Kind::*;
     &[
-        (DIBAO_STANDARD_URBAN, Number),
-        (DIBAO_STANDARD_RURAL, Number),
-        (MINIMUM_WAGE, Number),
-        (WORK_COST_AMOUNT, Number),
-        (EPIDEMIC_START, Date),
-        (EPIDEMIC_END, Date),
-        (DIBAO_ASSET_LIMIT_MONTHS, Number),
-        (DIBAO_EXIT_SUSPENDED, Bool),
-        (PERSON_ELDERLY_AGE, Number),
-        (PERSON_ADULT_AGE, Number),
-        (SINGLE_MAX_GRADE, Number),
-        (SINGLE_MIN_ILLNESS_TIER, Number),
-        (SINGLE_PARENTS_MIN_AGE, Number),
-        (SINGLE_INCOME_MULTIPLE, Number),
-        (SINGLE_ASSET_LIMIT, Number),
-        (TAPER_FULL_MONTHS, Number),
-        (TAPER_FULL_RATE, Number),
-        (TAPER_HALF_MONTHS, Number),
-        (TAPER_HALF_RATE, Number),
-        (TAPER_EMPLOYMENT_REWARD, Number),
-        (TEKUN_STANDARD_URBAN, Number),
-        (TEKUN_STANDARD_RURAL, Number),
-        (TEKUN_MINOR_AGE_LIMIT, Number),
-        (COVID_STANDARD_MULTIPLE, Number),
-        (UNEMPLOYED_ONE_OFF, Number),
-        (UNEMPLOYED_CAP_MULTIPLE, Number),
-        (UNEMPLOYED_MONTHS_WITHOUT_INCOME, Number),
-        (ADVANCE_MONTHS, Number),
-        (PRICE_SUBSIDY_MONTHLY, Number),
-        (ORPHAN_MONTHLY, Number),
-        (DISABILITY_LIVING_MONTHLY, Number),
-        (DISABILITY_LIVING_LOW_INCOME, Bool),
-        (DISABILITY_CARE_MONTHLY, Number),
-        (DISABILITY_CARE_MAX_GRADE, Number),
+        ("dibao.standard.urban", Number),
+        ("dibao.standard.rural", Number),
+        ("minimum_wage.monthly", Number),
+        ("work_cost.amount", Number),
+        ("epidemic.start", Date),
+        ("epidemic.end", Date),
+        ("dibao.asset_limit_months", Number),
+        ("dibao.exit_suspended", Bool),
+        ("person.elderly_age", Number),
+        ("person.adult_age", Number),
+        ("dibao_single_person.max_disability_grade", Number),
+        ("dibao_single_person.min_illness_tier", Number),
+        ("dibao_single_person.parents_min_age", Number),
+        ("dibao_single_person.income_multiple", Number),
+        ("dibao_single_person.asset_limit", Number),
+        ("dibao_taper.full_months", Number),
+        ("dibao_taper.full_rate", Number),
+        ("dibao_taper.half_months", Number),
+        ("dibao_taper.half_rate", Number),
+        ("dibao_taper.employment_reward", Number),
+        ("tekun.standard.urban", Number),
+        ("tekun.standard.rural", Number),
+        ("tekun.minor_age_limit", Number),
+        ("temp_relief_covid.standard_multiple", Number),
+        ("temp_relief_unemployed.one_off", Number),
+        ("temp_relief_unemployed.cap_multiple", Number),
+        ("temp_relief_unemployed.months_without_income", Number),
+        ("temp_relief_advance.months", Number),
+        ("price_subsidy.monthly", Number),
+        ("orphan_support.monthly", Number),
+        ("disability_living_subsidy.monthly", Number),
+        ("disability_living_subsidy.includes_low_income", Bool),
+        ("severe_disability_care_subsidy.monthly", Number),
+        ("severe_disability_care_subsidy.max_grade", Number),
     ]
 };
+
+/// The position of a known parameter id in [`PARAMETERS`].
+pub fn param_index(id: &str) -> Option<usize> {
+    ParamId::parse(id).map(ParamId::index)
+}
 
 /// The kind of a known parameter id.
 pub fn param_kind(id: &str) -> Option<Kind> {
     PARAMETERS.iter().find(|(p, _)| *p == id).map(|(_, k)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rules_constants_are_found_by_address() {
+        for (i, (id, _)) in PARAMETERS.iter().enumerate() {
+            assert_eq!(param_index(id), Some(i));
+        }
+        let copy = String::from(param::EPIDEMIC_END);
+        assert_eq!(param_index(&copy), Some(5));
+        assert_eq!(param::EPIDEMIC_END.as_str(), "epidemic.end");
+        assert_eq!(param::DIBAO_STANDARD_URBAN.as_str(), "dibao.standard.urban");
+        assert_eq!(param::DISABILITY_CARE_MAX_GRADE.as_str(), "severe_disability_care_subsidy.max_grade");
+        assert_eq!(serde_json::to_string(&param::WORK_COST_AMOUNT).unwrap(), "\"work_cost.amount\"");
+        assert_eq!(param_index("no.such"), None);
+    }
 }

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::engine::{Ctx, FindingBuilder};
-use crate::ids::{param, ProgrammeId};
+use crate::ids::{param, ParamId, ProgrammeId};
 use crate::input::Work;
 use crate::money::fmt2;
 use crate::decision::Need;
@@ -56,7 +56,7 @@ pub struct Income {
     pub counted: Decimal,
     pub per_capita: Decimal,
     /// Parameters without value that a deduction needs (the counted income is then unknown).
-    pub missing: Vec<&'static str>,
+    pub missing: Vec<ParamId>,
     /// The provision the deduction comes from, if one applied.
     pub provision: Option<&'static str>,
 }
@@ -135,7 +135,7 @@ impl Income {
             }
         }
         for id in &self.missing {
-            f.need(Need::Param(id));
+            f.need(Need::Param(*id));
         }
         if !self.deductions.is_empty() {
             let formula = |_: Lang| -> String {

@@ -90,31 +90,91 @@ pub fn embedded_policies() -> Result<&'static Policies, InputError> {
     })
 }
 
+/// Parses contract v1 JSON, checks it, and decides it (no text): see [`decide`].
+pub fn decide_json(json: &str) -> Result<Decisions, InputError> {
+    Decider::new(embedded_policies()?).decide_json(json)
+}
+
+/// Checks a raw household against the embedded policies and decides it (no text).
+pub fn decide_input(input: HouseholdInput) -> Result<Decisions, InputError> {
+    Decider::new(embedded_policies()?).decide_input(input)
+}
+
 /// Decides a validated household, with no text: per programme (and member) the status,
 /// the amounts and the conditions as data, and the totals. What batch runs, sweeps and
 /// roster screening use; [`evaluate`] gives the same decisions with their explanation.
 pub fn decide(h: &Household, policies: &Policies) -> Decisions {
-    let Some(j) = policies.jurisdiction(&h.jurisdiction) else {
-        return Decisions {
-            findings: Vec::new(),
-            conditions: Vec::new(),
-            totals: decision::Totals::default(),
-            counted_income: Default::default(),
-            per_capita_income: Default::default(),
-            standard: None,
-            in_epidemic_period: false,
-        };
-    };
-    let ctx = Ctx::new(h, j, policies, Lang::Zh, false);
-    let mut verdicts = Vec::with_capacity(j.programmes.len() * h.members.len());
-    for p in &j.programmes {
-        programmes::assess(p.id, &ctx, &mut verdicts);
+    Decider::new(policies).decide(h)
+}
+
+/// Decides many households, keeping what each place's policies say on a day (parameter
+/// values, provisions) from one household to the next: what a batch, a sweep or a roster
+/// uses. One per thread.
+pub struct Decider<'p> {
+    policies: &'p Policies,
+    /// The lookups of the places and days seen last, newest last.
+    lookups: Vec<engine::Lookups<'p>>,
+}
+
+impl<'p> Decider<'p> {
+    /// Places and days whose lookups are kept.
+    const KEEP: usize = 8;
+
+    pub fn new(policies: &'p Policies) -> Decider<'p> {
+        Decider { policies, lookups: Vec::new() }
     }
-    decisions(&ctx, verdicts.into_iter().map(|v| v.decision).collect())
+
+    /// Parses contract v1 JSON, checks it, and decides it.
+    pub fn decide_json(&mut self, json: &str) -> Result<Decisions, InputError> {
+        self.decide_input(parse_json(json)?)
+    }
+
+    /// Checks a raw household and decides it.
+    pub fn decide_input(&mut self, input: HouseholdInput) -> Result<Decisions, InputError> {
+        let household = Household::from_input(input, self.policies)?;
+        Ok(self.decide(&household))
+    }
+
+    pub fn decide(&mut self, h: &Household) -> Decisions {
+        let policies = self.policies;
+        let Some(j) = policies.jurisdiction(&h.jurisdiction) else {
+            return no_decisions(h);
+        };
+        let at = match self.lookups.iter().position(|l| l.serves(j, h.as_of)) {
+            Some(i) => i,
+            None => {
+                if self.lookups.len() == Self::KEEP {
+                    self.lookups.remove(0);
+                }
+                self.lookups.push(engine::Lookups::new(j, h.as_of));
+                self.lookups.len() - 1
+            }
+        };
+        let ctx = Ctx::new(h, &self.lookups[at], policies, Lang::Zh, false);
+        let mut verdicts = Vec::with_capacity(j.programmes.len() * h.members.len());
+        for p in &j.programmes {
+            programmes::assess(p.id, &ctx, &mut verdicts);
+        }
+        decisions(&ctx, ctx.take_decisions())
+    }
+}
+
+fn no_decisions(h: &Household) -> Decisions {
+    Decisions {
+        members: h.members.len(),
+        findings: Vec::new(),
+        conditions: Vec::new(),
+        totals: decision::Totals::default(),
+        counted_income: Default::default(),
+        per_capita_income: Default::default(),
+        standard: None,
+        in_epidemic_period: false,
+    }
 }
 
 fn decisions(ctx: &Ctx, findings: Vec<Decision>) -> Decisions {
     Decisions {
+        members: ctx.h.members.len(),
         totals: decision::Totals::of(&findings),
         findings,
         conditions: ctx.take_conditions(),
@@ -158,17 +218,14 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
         };
         return (a, decide(h, policies));
     };
-    let ctx = Ctx::new(h, j, policies, options.lang, true);
-    let mut findings = Vec::new();
-    let mut decided = Vec::new();
+    let lookups = engine::Lookups::new(j, h.as_of);
+    let ctx = Ctx::new(h, &lookups, policies, options.lang, true);
     let mut verdicts = Vec::new();
     for p in &j.programmes {
         programmes::assess(p.id, &ctx, &mut verdicts);
     }
-    for v in verdicts {
-        findings.extend(v.finding.map(|f| *f));
-        decided.push(v.decision);
-    }
+    let findings: Vec<Finding> = verdicts.into_iter().filter_map(|v| v.finding.map(|f| *f)).collect();
+    let decided = ctx.take_decisions();
     for (id, value) in &h.overrides {
         let label = ctx.param_label(id);
         let policy = j

@@ -110,6 +110,12 @@ macro_rules! tx {
     };
 }
 
+impl Say for crate::ids::ParamId {
+    fn say(self, _: Lang) -> String {
+        self.as_str().to_string()
+    }
+}
+
 impl Say for &str {
     fn say(self, _: Lang) -> String {
         self.to_string()

@@ -63,7 +63,7 @@ fn a_gap_is_decided_with_its_figures_and_provision() {
     assert_eq!(c.compare, Compare::Lt);
     assert_eq!(c.value.unwrap().value, "500".parse().unwrap());
     assert_eq!(c.threshold.unwrap().value, "1010".parse().unwrap());
-    assert_eq!(c.threshold.unwrap().from, Source::Param("dibao.standard.urban"));
+    assert_eq!(c.threshold.unwrap().from, Source::Param(doudi_core::ids::param::DIBAO_STANDARD_URBAN));
     assert_eq!(c.provision, Some("gap"));
     assert_eq!(d.totals.monthly_total, "1530".parse().unwrap());
 }

@@ -21,14 +21,15 @@
 //! must not silently drop a field from every household.
 
 use std::collections::HashSet;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::Path;
 
 use ::csv::{ErrorKind, ReaderBuilder, StringRecord};
-use doudi_core::{InputError, Options};
+use doudi_core::InputError;
 use serde_json::{Map, Value};
 
-use super::Sink;
+use super::pipeline::Emit;
+use super::{Body, Item};
 use crate::failure::{display_name, Failure};
 
 /// The contract allows 30 members, so member columns run from m1_ to m30_.
@@ -144,7 +145,8 @@ OUTPUT
     )
 }
 
-pub fn run<W: Write>(input: impl BufRead, name: &Path, options: Options, sink: &mut Sink<W>) -> Result<(), Failure> {
+/// Reads the header, then hands each row to `emit` as contract v1 JSON with its line number.
+pub fn read(input: impl BufRead, name: &Path, emit: &mut Emit) -> Result<(), Failure> {
     let mut reader = ReaderBuilder::new().flexible(true).from_reader(input);
     let header = reader.headers().map_err(|e| unreadable_csv(name, &e))?;
     let layout = Layout::from_header(header)?;
@@ -154,17 +156,16 @@ pub fn run<W: Write>(input: impl BufRead, name: &Path, options: Options, sink: &
             Ok(false) => return Ok(()),
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
-                let result = layout
-                    .household(&record)
-                    .and_then(doudi_core::parse_value)
-                    .and_then(|h| doudi_core::evaluate_input(h, options));
-                let result = sink.shape(result);
-                sink.write(line, &result)?;
+                let body = match layout.household(&record) {
+                    Ok(v) => Body::Value(v),
+                    Err(e) => Body::Refused(e),
+                };
+                emit(Item { line, body })?;
             }
             Err(e) => match e.kind() {
                 ErrorKind::Utf8 { pos: Some(pos), .. } => {
                     let error = InputError::new("", "the row is not valid UTF-8", "该行不是有效的 UTF-8 文本");
-                    sink.write(pos.line(), &Err(error))?;
+                    emit(Item { line: pos.line(), body: Body::Refused(error) })?;
                 }
                 _ => return Err(unreadable_csv(name, &e).into()),
             },

@@ -1,20 +1,17 @@
 //! Batch input as JSONL: one contract v1 household per line. Blank lines are skipped but
 //! counted, so that every record's `line` is the line an editor shows.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::Path;
 
-use doudi_core::{InputError, Options};
+use doudi_core::InputError;
 
-use super::Sink;
+use super::pipeline::Emit;
+use super::{Body, Item};
 use crate::failure::{display_name, Failure};
 
-pub fn run<W: Write>(
-    mut input: impl BufRead,
-    name: &Path,
-    options: Options,
-    sink: &mut Sink<W>,
-) -> Result<(), Failure> {
+/// Reads the households, one per line, and hands each to `emit` with its line number.
+pub fn read(mut input: impl BufRead, name: &Path, emit: &mut Emit) -> Result<(), Failure> {
     let mut buf = Vec::with_capacity(4096);
     let mut line = 0u64;
     loop {
@@ -31,19 +28,18 @@ pub fn run<W: Write>(
             return Ok(());
         }
         line += 1;
-        let result = match std::str::from_utf8(&buf) {
+        let body = match std::str::from_utf8(&buf) {
             Ok(text) => {
                 let text = if line == 1 { text.trim_start_matches('\u{feff}') } else { text };
                 let text = text.trim();
                 if text.is_empty() {
                     continue;
                 }
-                doudi_core::evaluate_json(text, options)
+                Body::Json(text.to_string())
             }
-            Err(_) => Err(InputError::new("", "the line is not valid UTF-8", "该行不是有效的 UTF-8 文本")),
+            Err(_) => Body::Refused(InputError::new("", "the line is not valid UTF-8", "该行不是有效的 UTF-8 文本")),
         };
-        let result = sink.shape(result);
-        sink.write(line, &result)?;
+        emit(Item { line, body })?;
     }
 }
 
@@ -52,9 +48,19 @@ mod tests {
     use super::*;
 
     fn lines(input: &[u8]) -> Vec<serde_json::Value> {
-        let mut sink = Sink::new(Vec::new(), false);
-        run(input, Path::new("t.jsonl"), Options::default(), &mut sink).unwrap();
-        String::from_utf8(sink.out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+        let shape = super::super::Shape {
+            records: crate::args::Records::Full,
+            csv: false,
+            options: doudi_core::Options::default(),
+        };
+        let mut out = Vec::new();
+        let mut decider = doudi_core::Decider::new(doudi_core::embedded_policies().unwrap());
+        read(input, Path::new("t.jsonl"), &mut |item| {
+            super::super::record::write(&shape, &mut decider, item, &mut out);
+            Ok(())
+        })
+        .unwrap();
+        String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
     }
 
     const OK: &str = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":40}]}"#;

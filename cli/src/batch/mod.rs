@@ -1,27 +1,52 @@
-//! `doudi batch --input FILE.jsonl|FILE.csv [--output FILE]`: one assessment per input
-//! record, streamed: a record is read, assessed and written as one JSON line before the
-//! next is read, so a file of any size runs in constant memory.
+//! `doudi batch --input FILE.jsonl|FILE.csv [--output FILE] [--records full|brief|compact]
+//! [--output-format jsonl|csv] [--threads N]`: one record per input household, streamed.
 //!
-//! Each output line is `{"line": N, "assessment": {…}}` or `{"line": N, "error": {path,
-//! message, message_zh}}`, N being the record's 1-based line in the input. A bad record
-//! never stops the batch; only an input that cannot be read (exit 2) does.
+//! The readers (`jsonl`, `csv`) turn the input into [`Item`]s (a line number and a
+//! household, or why the line is no household); [`record`] turns an item into its output
+//! bytes; [`pipeline`] runs that on one thread, or shards the items over N workers in
+//! chunks and writes their output in input order. Every channel is bounded, so a file of
+//! any size runs in constant memory.
+//!
+//! Each JSONL output line is `{"line": N, "assessment": {…}}` (full and brief), `{"line":
+//! N, "summary": {…}, "programmes": {…}}` (compact) or `{"line": N, "error": {path, message,
+//! message_zh}}`, N being the record's 1-based line in the input; CSV output has one row
+//! per record with one group of columns per programme. A bad record never stops the batch;
+//! only an input that cannot be read (exit 2) does.
 
 pub mod csv;
 pub mod jsonl;
+pub mod pipeline;
+pub mod record;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::Path;
-use std::time::Instant;
 
-use doudi_core::{Assessment, InputError};
-use serde::Serialize;
+use doudi_core::InputError;
 
-use crate::args::{BatchArgs, Format};
+use crate::args::{BatchArgs, Format, OutputFormat, Records};
 use crate::failure::{unreadable, Failure};
+
+pub use record::Shape;
 
 /// Records between two progress lines.
 pub const PROGRESS_EVERY: u64 = 10_000;
+
+/// One input record: its line in the input and what it holds.
+pub struct Item {
+    pub line: u64,
+    pub body: Body,
+}
+
+/// What an input record holds.
+pub enum Body {
+    /// A JSONL line: contract v1 JSON text.
+    Json(String),
+    /// A CSV row, already mapped onto contract v1 JSON.
+    Value(serde_json::Value),
+    /// A record that is no household (bad UTF-8, a bad CSV row).
+    Refused(InputError),
+}
 
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let format = match args.format {
@@ -29,120 +54,75 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         Format::Auto => Format::Jsonl,
         f => f,
     };
+    let records = if args.brief { Records::Brief } else { args.records };
+    let output_format = match args.output_format {
+        Some(f) => f,
+        None if args.output.as_deref().is_some_and(is_csv) => OutputFormat::Csv,
+        None => OutputFormat::Jsonl,
+    };
+    if output_format == OutputFormat::Csv && records != Records::Compact {
+        return Err(InputError::new(
+            "",
+            "CSV output holds compact records only: add --records compact",
+            "CSV 输出只能写简要记录：请加上 --records compact",
+        )
+        .into());
+    }
+    let shape = Shape { records, csv: output_format == OutputFormat::Csv, options: args.lang.options() };
+    if let Some(out) = args.output.as_deref() {
+        refuse_same_file(&args.input, out)?;
+    }
     let input = open(&args.input)?;
-    let output: Box<dyn Write> = match args.output.as_deref() {
+    let output: Box<dyn Write + Send> = match args.output.as_deref() {
         Some(p) if p.as_os_str() != "-" => Box::new(File::create(p).map_err(|e| {
             let name = p.display();
             InputError::new("", format!("cannot create {name}: {e}"), format!("无法创建 {name}：{e}"))
         })?),
-        _ => Box::new(io::stdout().lock()),
+        _ => Box::new(io::stdout()),
     };
     let progress = args.progress || io::stderr().is_terminal();
-    let mut sink = Sink::new(BufWriter::with_capacity(1 << 16, output), progress);
-    sink.brief = args.brief;
-    let options = args.lang.options();
-    match format {
-        Format::Csv => csv::run(input, &args.input, options, &mut sink)?,
-        _ => jsonl::run(input, &args.input, options, &mut sink)?,
-    }
-    sink.finish()?;
-    Ok(())
+    let threads = args
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let name = args.input.clone();
+    pipeline::run(output, shape, threads, progress, move |emit| match format {
+        Format::Csv => csv::read(input, &name, emit),
+        _ => jsonl::read(input, &name, emit),
+    })
 }
 
 fn is_csv(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
-fn open(path: &Path) -> Result<Box<dyn BufRead>, InputError> {
+/// Writing the output over the input would empty it before it is read.
+fn refuse_same_file(input: &Path, output: &Path) -> Result<(), InputError> {
+    if input.as_os_str() == "-" || output.as_os_str() == "-" {
+        return Ok(());
+    }
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        let name = output.display();
+        return Err(InputError::new(
+            "",
+            format!("--output {name} is the input file: writing it would erase the households before they are read"),
+            format!("--output {name} 就是输入文件：写入会在读取之前清空它，请换一个输出文件"),
+        ));
+    }
+    Ok(())
+}
+
+fn open(path: &Path) -> Result<Box<dyn BufRead + Send>, InputError> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock())));
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())));
     }
     let file = File::open(path).map_err(|e| unreadable(path, &e))?;
     Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
-}
-
-/// Where records go: the output, one JSON line each, and the counts for the progress line.
-pub struct Sink<W: Write> {
-    out: W,
-    records: u64,
-    errors: u64,
-    /// The record count at which the next progress line is due.
-    next_report: u64,
-    /// When to report progress, if at all: the start time.
-    progress: Option<Instant>,
-    /// `--brief`: drop traces and quoted clause texts.
-    pub brief: bool,
-}
-
-/// One output line.
-#[derive(Serialize)]
-struct Record<'a> {
-    line: u64,
-    #[serde(flatten)]
-    body: Body<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case")]
-enum Body<'a> {
-    Assessment(&'a Assessment),
-    Error(&'a InputError),
-}
-
-impl<W: Write> Sink<W> {
-    pub fn new(out: W, progress: bool) -> Sink<W> {
-        Sink {
-            out,
-            records: 0,
-            errors: 0,
-            next_report: PROGRESS_EVERY,
-            progress: progress.then(Instant::now),
-            brief: false,
-        }
-    }
-
-    /// Applies `--brief` (no traces, citations as ids and labels) to a record before writing.
-    pub fn shape(&self, result: Result<Assessment, InputError>) -> Result<Assessment, InputError> {
-        if self.brief {
-            result.map(Assessment::brief)
-        } else {
-            result
-        }
-    }
-
-    /// Writes the record of input line `line`.
-    pub fn write(&mut self, line: u64, result: &Result<Assessment, InputError>) -> io::Result<()> {
-        let body = match result {
-            Ok(a) => Body::Assessment(a),
-            Err(e) => {
-                self.errors += 1;
-                Body::Error(e)
-            }
-        };
-        serde_json::to_writer(&mut self.out, &Record { line, body })?;
-        self.out.write_all(b"\n")?;
-        self.records += 1;
-        if self.records == self.next_report {
-            self.report();
-            self.next_report += PROGRESS_EVERY;
-        }
-        Ok(())
-    }
-
-    /// Flushes the output and writes the last progress line.
-    pub fn finish(mut self) -> io::Result<()> {
-        self.out.flush()?;
-        self.report();
-        Ok(())
-    }
-
-    fn report(&self) {
-        if let Some(start) = self.progress {
-            let secs = start.elapsed().as_secs_f64();
-            let rate = if secs > 0.0 { self.records as f64 / secs } else { 0.0 };
-            eprintln!("batch: {} records, {} errors, {rate:.0} records/s", self.records, self.errors);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -150,17 +130,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_record_is_one_line_with_line_first() {
-        let mut sink = Sink::new(Vec::new(), false);
-        sink.write(7, &Err(InputError::new("as_of", "bad", "错"))).unwrap();
-        let out = String::from_utf8(sink.out).unwrap();
-        assert_eq!(out, "{\"line\":7,\"error\":{\"path\":\"as_of\",\"message\":\"bad\",\"message_zh\":\"错\"}}\n");
-    }
-
-    #[test]
     fn csv_is_told_by_the_extension() {
         assert!(is_csv(Path::new("a/b.CSV")));
         assert!(!is_csv(Path::new("b.jsonl")));
         assert!(!is_csv(Path::new("-")));
+    }
+
+    #[test]
+    fn the_output_may_not_be_the_input() {
+        let dir = std::env::temp_dir().join(format!("doudi-same-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("h.jsonl");
+        std::fs::write(&f, "{}\n").unwrap();
+        let err = refuse_same_file(&f, &dir.join(".").join("h.jsonl")).unwrap_err();
+        assert!(err.message.contains("is the input file"), "{}", err.message);
+        assert!(refuse_same_file(&f, &dir.join("out.jsonl")).is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -223,7 +223,7 @@ fn resolve_jurisdictions(
         }
         let Some(j) = resolved.remove(&f.id) else { continue };
         for id in [param::EPIDEMIC_START, param::EPIDEMIC_END] {
-            if !j.parameters.contains_key(id) {
+            if !j.parameters.contains_key(id.as_str()) {
                 errs.push(path, format!("parameters.\"{id}\""), "every jurisdiction needs the epidemic period");
             }
         }
@@ -232,7 +232,7 @@ fn resolve_jurisdictions(
         }
         for p in &j.programmes {
             for key in programmes::required_params(p) {
-                if !j.parameters.contains_key(key) {
+                if !j.parameters.contains_key(key.as_str()) {
                     errs.push(
                         path,
                         format!("programmes.{}", p.id.as_str()),

@@ -166,7 +166,7 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     if !ctx.epidemic.in_period {
         return Err(tx!("不在疫情防控期间，按常规退出。", "Outside the epidemic period: ordinary exit."));
     }
-    if ctx.j.parameters.contains_key(param::DIBAO_EXIT_SUSPENDED) {
+    if ctx.j.parameters.contains_key(param::DIBAO_EXIT_SUSPENDED.as_str()) {
         let on = ctx.bool(param::DIBAO_EXIT_SUSPENDED).unwrap_or(false);
         ctx.assume(
             "dibao.exit_suspended",

@@ -18,7 +18,7 @@ pub mod temp_relief_migrant;
 pub mod temp_relief_unemployed;
 
 use crate::engine::{Ctx, Verdict};
-use crate::ids::{param, ProgrammeId};
+use crate::ids::{param, ParamId, ProgrammeId};
 use crate::policy::Programme;
 use crate::text::Text;
 use crate::tx;
@@ -27,11 +27,11 @@ use crate::tx;
 #[derive(Clone, Copy, Debug)]
 pub struct Provision {
     pub key: &'static str,
-    pub params: &'static [&'static str],
+    pub params: &'static [ParamId],
 }
 
 /// Parameters every jurisdiction's rules read for the standard.
-pub const STANDARDS: &[&str] = &[param::DIBAO_STANDARD_URBAN, param::DIBAO_STANDARD_RURAL];
+pub const STANDARDS: &[ParamId] = &[param::DIBAO_STANDARD_URBAN, param::DIBAO_STANDARD_RURAL];
 
 pub fn provisions(id: ProgrammeId) -> &'static [Provision] {
     use ProgrammeId::*;
@@ -53,13 +53,13 @@ pub fn provisions(id: ProgrammeId) -> &'static [Provision] {
 }
 
 /// Every parameter the provisions a programme lists will read.
-pub fn required_params(p: &Programme) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
+pub fn required_params(p: &Programme) -> Vec<ParamId> {
+    let mut out: Vec<ParamId> = Vec::new();
     for prov in provisions(p.id) {
         if p.provisions.contains_key(prov.key) {
             for id in prov.params {
                 if !out.contains(id) {
-                    out.push(id);
+                    out.push(*id);
                 }
             }
         }
