@@ -11,7 +11,7 @@ use crate::error::InputError;
 use crate::household::Household;
 use crate::input::HouseholdInput;
 use crate::money;
-use crate::{evaluate, Options};
+use crate::Decider;
 
 /// A range of the first member's monthly income: `steps` intervals from `from` to `to`.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
@@ -71,7 +71,8 @@ pub struct SweepPoint {
     pub eligible: usize,
 }
 
-/// Sweeps the first member's monthly income over `range` (inclusive), assessing each point.
+/// Sweeps the first member's monthly income over `range` (inclusive), deciding each point
+/// (statuses and amounts, no explanation).
 pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>, InputError> {
     let policies = crate::embedded_policies()?;
     let household = Household::from_input(input, policies)?;
@@ -93,16 +94,18 @@ pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>
     }
     let step = (range.to - range.from) / Decimal::from(range.steps);
     let mut h = household;
+    // Decisions only: no sentence is built for a point of the chart.
+    let mut decider = Decider::new(policies);
     Ok((0..=range.steps)
         .map(|i| {
             let income = range.from + step * Decimal::from(i);
             h.members[0].monthly_income = income;
-            let a = evaluate(&h, policies, Options::default());
+            let t = decider.decide(&h).totals;
             SweepPoint {
                 income: Amount(income),
-                monthly_total: a.summary.monthly_total,
-                one_off_total: a.summary.one_off_total,
-                eligible: a.summary.eligible,
+                monthly_total: Amount(t.monthly_total),
+                one_off_total: Amount(t.one_off_total),
+                eligible: t.eligible,
             }
         })
         .collect())

@@ -77,14 +77,15 @@ pub fn chart(form: &Form) -> ChartData {
     if problems.is_some() {
         return ChartData::Unavailable;
     }
-    let Ok(now) = evaluate_input(input.clone(), Options::default()) else {
+    // Decisions only (no sentences): the chart needs the totals and the standard.
+    let Ok(now) = doudi_core::decide_input(input.clone()) else {
         return ChartData::Unavailable;
     };
-    let Some(standard) = now.summary.standard else {
+    let Some(standard) = now.standard else {
         return ChartData::NeedsStandard;
     };
-    let members = Decimal::from(now.summary.members as u64);
-    let range_end = standard.0 * members * Decimal::from(3);
+    let members = Decimal::from(now.members as u64);
+    let range_end = standard * members * Decimal::from(3);
     let income = input.members.first().and_then(|m| m.monthly_income).map(|m| m.0).unwrap_or_default();
     // Keep the household's own point on the chart when it earns beyond the range.
     let to = if income > range_end { round_up(income * Decimal::new(12, 1)) } else { round_up(range_end) };
@@ -105,7 +106,7 @@ pub fn chart(form: &Form) -> ChartData {
             .and_then(|fine| fine.iter().find(|p| p.monthly_total.0.is_zero()).map(|p| p.income.0))
             .unwrap_or(b)
     });
-    ChartData::Ready(Sweep { points, current: (income, now.summary.monthly_total.0), range_end, zero_from })
+    ChartData::Ready(Sweep { points, current: (income, now.totals.monthly_total), range_end, zero_from })
 }
 
 /// The two neighbouring points around the income from which the aid stays 0, if the aid

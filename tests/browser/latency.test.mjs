@@ -1,0 +1,98 @@
+// Keystroke → updated amount, with the chart on screen: 20 keystrokes into the applicant's
+// income (Backspace, then the digit back, ten times: 1500 → 150 → 1500 …), each timed from
+// its keydown to the frame after the 低保 card's amount changed. Printed, not asserted
+// against a clock (speed is a benchmark, not a test): desktop Chromium as it is, then with
+// the CPU throttled 4× (Emulation.setCPUThrottlingRate), a phone-speed CPU.
+// Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { serveDir } from './support/server.mjs';
+import { launchChromium } from './support/browser.mjs';
+import { card, DIST, tianjinThreeFragment } from './support/site.mjs';
+
+const KEYSTROKES = 20;
+
+/** Times each keystroke; returns the milliseconds of each. */
+async function keystrokes(page) {
+  const income = page.locator('#m0-monthly_income');
+  await income.focus();
+  await page.keyboard.press('End');
+  const times = [];
+  for (let i = 0; i < KEYSTROKES; i += 1) {
+    const key = i % 2 === 0 ? 'Backspace' : '0';
+    // Arm a watcher on the 低保 card: resolves at the frame after its text changes.
+    await page.evaluate(() => {
+      const el = document.querySelector('#f-dibao');
+      const before = el.textContent;
+      window.__t0 = null;
+      window.__done = new Promise((resolve) => {
+        const input = document.querySelector('#m0-monthly_income');
+        input.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true, capture: true });
+        const observer = new MutationObserver(() => {
+          const now = document.querySelector('#f-dibao');
+          if (now && now.textContent !== before) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+          }
+        });
+        observer.observe(document.querySelector('#answers'), { childList: true, subtree: true, characterData: true });
+      });
+    });
+    await page.keyboard.press(key);
+    const ms = await page.evaluate(() => window.__done);
+    times.push(ms);
+  }
+  return times;
+}
+
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = (sorted[9] + sorted[10]) / 2;
+  return { median, max: sorted[sorted.length - 1] };
+}
+
+describe('keystroke latency', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run scripts/web-test.sh`);
+    server = await serveDir(DIST);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [name, rate] of [
+    ['desktop', 1],
+    ['4× CPU throttling', 4],
+  ]) {
+    test(`keystroke → updated amount, chart on screen (${name})`, async () => {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url + tianjinThreeFragment('1500'), { waitUntil: 'load' });
+        await card(page, 'dibao').waitFor();
+        await page.locator('.chart-figure svg').first().waitFor();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        const times = await keystrokes(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        assert.equal(times.length, KEYSTROKES);
+        assert.ok(times.every((t) => t > 0), `every keystroke changed the amount: ${times}`);
+        // The amount shown is the one the income implies: 1500 → 3 × 1010 − 1500.
+        assert.match(await card(page, 'dibao').textContent(), /1,530\.00/);
+        const { median, max } = summary(times);
+        console.log(`# keystroke → updated amount (${name}): median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
