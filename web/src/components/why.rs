@@ -14,6 +14,9 @@ pub struct WhyProps {
     pub trace: Vec<TraceStep>,
     pub citations: Vec<Citation>,
     pub on_reveal: Callback<Target>,
+    /// Staff see each figure's formula; residents its label and value.
+    #[prop_or_default]
+    pub staff: bool,
 }
 
 #[component]
@@ -22,7 +25,22 @@ pub fn Why(p: &WhyProps) -> Html {
     html! {
         <details class="why">
             <summary>{ l.why }</summary>
-            if !p.trace.is_empty() {
+            if !p.trace.is_empty() && !p.staff {
+                <div class="table-wrap">
+                    <table class="trace plain" role="table">
+                        <caption>{ l.trace_resident_caption }</caption>
+                        <tbody role="rowgroup">
+                            { for p.trace.iter().map(|t| html! {
+                                <tr role="row">
+                                    <th scope="row" role="rowheader">{ t.label.clone() }</th>
+                                    <td class="value" role="cell">{ t.value.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            if !p.trace.is_empty() && p.staff {
                 <div class="table-wrap">
                     // Explicit roles keep it a table for screen readers when a phone's
                     // stylesheet stacks its rows.
