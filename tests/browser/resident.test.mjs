@@ -6,12 +6,13 @@
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
 import { instrument, launchChromium } from './support/browser.mjs';
-import { axeViolations, card, DIST, EPIDEMIC, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
+import { axeViolations, card, DIST, EPIDEMIC, ROOT, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 const PHONE = { locale: 'zh-CN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
@@ -332,5 +333,42 @@ describe('the page for a resident on a phone', () => {
     );
     // A budget, not a clock: the bytes a first visit costs.
     assert.ok(bytes < 250 * 1024, `first load is ${bytes} bytes on the wire`);
+  });
+
+  test('scripts/serve.sh\'s server (caddy, web/Caddyfile) sends the precompressed files with the right headers', async (t) => {
+    if (spawnSync('caddy', ['version']).status !== 0) {
+      t.skip('caddy not installed (scripts/web-tools.sh installs it)');
+      return;
+    }
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const caddy = spawn('caddy', ['run', '--adapter', 'caddyfile', '--config', join(ROOT, 'web', 'Caddyfile')], {
+      env: { ...process.env, DOUDI_DIST: DIST, PORT: String(port) },
+      stdio: 'ignore',
+    });
+    try {
+      const base = `http://127.0.0.1:${port}/`;
+      let up = false;
+      for (let i = 0; i < 50 && !up; i++) {
+        up = await fetch(base).then(() => true, () => false);
+        if (!up) await new Promise((ok) => setTimeout(ok, 100));
+      }
+      assert.ok(up, 'caddy did not start');
+      const wasm = readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
+      const get = (path, encoding) => fetch(base + path, { headers: { 'Accept-Encoding': encoding } });
+      const br = await get(wasm, 'gzip, br');
+      assert.equal(br.headers.get('content-encoding'), 'br');
+      assert.equal(br.headers.get('content-type'), 'application/wasm');
+      assert.match(br.headers.get('vary') ?? '', /Accept-Encoding/);
+      assert.match(br.headers.get('cache-control') ?? '', /immutable/);
+      const gz = await get('', 'gzip');
+      assert.equal(gz.headers.get('content-encoding'), 'gzip');
+      assert.match(gz.headers.get('content-type'), /^text\/html/);
+      assert.equal(gz.headers.get('cache-control'), 'no-cache');
+      assert.match(await gz.text(), /<div id="doudi-boot"/, 'fetch decodes what caddy sent');
+      const plain = await get('sw.js', 'identity');
+      assert.equal(plain.headers.get('content-encoding'), null);
+    } finally {
+      caddy.kill();
+    }
   });
 });

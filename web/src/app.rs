@@ -182,7 +182,7 @@ fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) ->
     };
     let p = params.iter().find(|p| p.id == id)?;
     let mut parts = Vec::new();
-    if let Some(c) = p.clause.as_deref().and_then(clause_words) {
+    if let Some(c) = p.clause.as_deref().and_then(crate::policy_text::clause_words) {
         parts.push(c);
     }
     if let Some(s) = &p.source {
@@ -192,16 +192,6 @@ fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) ->
         parts.push(format!("{}: {}", labels(lang).param_confidence, c.label(lang)));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
-}
-
-/// A clause reference (`002:1.0.7`) as a reader cites it: the document's title (with its
-/// number) and the clause's label (`一、第7句`).
-fn clause_words(r: &str) -> Option<String> {
-    let r = doudi_core::policy::ClauseRef::parse(r)?;
-    let policies = doudi_core::embedded_policies().ok()?;
-    let doc = policies.documents.iter().find(|d| d.id == r.document)?;
-    let clause = doc.clauses.iter().find(|c| c.id == r.clause)?;
-    Some(format!("{} {}", doc.title, clause.label))
 }
 
 /// The overrides a form carries, as (parameter label, value typed), for the notice.
