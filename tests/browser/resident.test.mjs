@@ -64,6 +64,13 @@ describe('the page for a resident on a phone', () => {
       assert.doesNotMatch(await tekun.textContent(), /有履行能力的法定/, 'told as a fact that she has a supporter');
       assert.equal(await page.locator('.group-needs-info #f-tekun').count(), 1);
       await page.screenshot({ path: join(SCREENSHOTS, 'resident-asked-360.png'), fullPage: false });
+      // The guided questions not answered yet are asked again with the answer, each a way back to it.
+      const open = page.locator('.unanswered li');
+      assert.equal(await open.count(), 4);
+      await page.locator('.unanswered').getByRole('button', { name: '家里有人失业，或因疫情没了收入吗？' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.name), 'h-situation-job');
+      await page.locator('#h-situation-job').getByRole('radio', { name: '没有', exact: true }).check({ force: true });
+      await page.waitForFunction(() => document.querySelectorAll('.unanswered li').length === 3);
       // Her answer, right on the card, settles it.
       await tekun.getByRole('button', { name: '没有', exact: true }).click();
       await tekun.locator('.status-tag', { hasText: '可能符合' }).waitFor();

@@ -330,6 +330,11 @@ pub fn App(props: &AppProps) -> Html {
     let headline = shown.as_ref().map(|s| AttrValue::from(crate::components::results::headline(&s.assessment, lang)));
     let place_name = AttrValue::Static(i18n::place_label(&form.jurisdiction, lang));
     let dibao_now = shown.as_ref().and_then(|s| compute::dibao_now(form, &s.assessment));
+    let unanswered: Vec<(AttrValue, AttrValue)> = Situation::ALL
+        .iter()
+        .filter(|s| form.situation(**s).is_none())
+        .map(|s| (AttrValue::Static(crate::components::situations::question(*s, lang)), AttrValue::Static(s.dom_id())))
+        .collect();
     let changes = state.link_overrides.then(|| override_changes(form, &params.list, lang)).filter(|c| !c.is_empty());
     let root_class = classes!(
         "doudi",
@@ -388,7 +393,7 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="answers" part="answer" id="answers" aria-label={l.answers_heading}>
                     <Results {lang} answers={answers.clone()} names={names.clone()} params={params.clone()}
                         on_reveal={cb.reveal.clone()} staff={state.staff} place_name={place_name.clone()} {dibao_now}
-                        on_supporter={cb.supporter.clone()} />
+                        on_supporter={cb.supporter.clone()} {unanswered} />
                     if let Some(s) = &shown {
                         <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />

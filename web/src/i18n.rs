@@ -46,6 +46,7 @@ labels! {
     situation_care: "家里有孤儿、没人抚养的孩子，或照料人无法照料的人吗？", "Is there an orphan, a child without care, or someone whose carer cannot care for them?";
     answer_yes: "有", "Yes";
     answer_no: "没有", "No";
+    unanswered: "还没回答的问题（回答后结果可能不同）：", "Questions not answered yet (the answer may change the result):";
     situation_yes_note: "请在下面“家庭成员”里这个人的“更多情况”中填写。", "Fill it in under “More about this person” for that person below.";
     supporter_hint: "有义务、也有能力供养他/她的子女、配偶、父母等，不论是否住在一起。", "Children, a spouse, parents… obliged and able to support them, living together or not.";
     in_hospital_yes: "还在住院", "Still in hospital";

@@ -32,6 +32,9 @@ pub struct ResultsProps {
     pub dibao_now: Option<compute::DibaoNow>,
     /// An answer to "is there someone able to support this member?" (member, yes).
     pub on_supporter: Callback<(usize, bool)>,
+    /// The guided start's questions not answered yet: (question, the id of its control).
+    #[prop_or_default]
+    pub unanswered: Vec<(AttrValue, AttrValue)>,
 }
 
 /// The headline: how many programmes may apply, the amounts, and how many amounts are not
@@ -206,6 +209,21 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <p class="summary-line" aria-live="polite">{ summary }</p>
                 if let Some(d) = &p.dibao_now {
                     <p class="dibao-now">{ dibao_words(d, p.lang) }</p>
+                }
+                if !p.unanswered.is_empty() {
+                    <div class="unanswered">
+                        <p>{ l.unanswered }</p>
+                        <ul>
+                            { for p.unanswered.iter().map(|(question, id)| {
+                                let target = Target::Element(id.to_string());
+                                let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
+                                html! {
+                                    <li><span class="mark unknown" aria-hidden="true">{ "?" }</span>
+                                        <button type="button" class="link-button" {onclick}>{ question.clone() }</button></li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
                 }
                 if t.eligible == 0 && waiting_for_local_figures(a) == 0 {
                     <p class="note">{ l.none_eligible }</p>
