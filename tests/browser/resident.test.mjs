@@ -264,6 +264,26 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('before the wasm: the boot page is the page (title, promise, questions, progress), axe clean, and says so if the wasm never comes', async () => {
+    const context = await browser.newContext({ ...PHONE, bypassCSP: true, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route('**/*.wasm', (route) => route.abort('failed'));
+      await page.goto(server.url, { waitUntil: 'load' });
+      const boot = page.locator('#doudi-boot');
+      await boot.getByText('页面没有加载完成，请检查网络后刷新。').waitFor();
+      assert.equal(await page.getByRole('heading', { name: '兜底保障测算', level: 1 }).count(), 1);
+      assert.match(await boot.textContent(), /看看您家可能享受哪些救助[\s\S]*地区[\s\S]*按哪一天的政策[\s\S]*家庭成员/);
+      assert.equal(await page.locator('#doudi').evaluate((d) => d.childElementCount), 0, 'no app without the wasm');
+      assert.ok(errors.length > 0, 'the failed load is reported, not swallowed');
+      assert.deepEqual(await axeViolations(page), [], 'the boot page');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('first load under Slow 4G (200 KB/s, 562 ms) and a 4× slower CPU: the boot page paints first, then the result', async () => {
     const runs = [];
     for (let i = 0; i < 3; i++) {
