@@ -452,3 +452,77 @@ mod tests {
         assert_eq!(dibao_now(&f, &a), Some(DibaoNow::Gone(Amount(Decimal::from(800)))));
     }
 }
+#[cfg(test)]
+mod marks {
+    use super::*;
+    use crate::form::tests::tianjin_three;
+    use doudi_core::Status;
+
+    /// Every ineligible reason of varied households in every place, in both languages, with its mark.
+    fn marked(lang: Lang) -> Vec<(Mark, String)> {
+        let mut out = Vec::new();
+        for place in crate::i18n::PLACES {
+            for (income, dibao, age) in
+                [("0", false, "70"), ("800", true, "45"), ("5000", true, "62"), ("200", false, "16")]
+            {
+                let mut f = tianjin_three(income);
+                f.jurisdiction = place.to_string();
+                f.members[0].age = age.into();
+                f.support.dibao = dibao;
+                f.members[1].unemployed = true;
+                f.members[1].months_without_income = "1".into();
+                f.members[2].disabled = true;
+                f.members[2].disability_grade = Some(3);
+                f.assets = "100000".into();
+                let Outcome::Ready(a) = assess(&f, lang) else { panic!("{place}") };
+                for x in a.findings.iter().filter(|x| x.status == Status::Ineligible) {
+                    let m = reason_marks(x);
+                    let first_met = m.iter().position(|r| r.0 == Mark::Met).unwrap_or(m.len());
+                    assert!(m[first_met..].iter().all(|r| r.0 == Mark::Met), "failed after met: {m:?}");
+                    out.extend(m.into_iter().map(|(k, r)| (k, r.to_string())));
+                }
+            }
+        }
+        out
+    }
+
+    fn mark_of(all: &[(Mark, String)], starts: &str) -> Mark {
+        let found: Vec<Mark> = all.iter().filter(|(_, r)| r.contains(starts)).map(|(m, _)| *m).collect();
+        assert!(!found.is_empty(), "no reason with {starts}");
+        assert!(found.iter().all(|m| *m == found[0]), "{starts}: {found:?}");
+        found[0]
+    }
+
+    #[test]
+    fn met_and_unmet_conditions_are_told_apart_in_both_languages() {
+        let zh = marked(Lang::Zh);
+        for (words, mark) in [
+            ("有劳动能力（特困须无劳动能力）", Mark::Unmet),
+            ("有履行能力的法定", Mark::Unmet),
+            ("不低于低保标准 1,010.00 元", Mark::Unmet),
+            ("属老年人", Mark::Met),
+            ("属未成年人", Mark::Met),
+            ("（无生活来源）", Mark::Met),
+            ("（五）未参加失业保险", Mark::Met),
+            ("（六）未登记失业", Mark::Unmet),
+            ("超过限额", Mark::Unmet),
+            ("不是孤儿", Mark::Unmet),
+            ("生活能完全自理", Mark::Unmet),
+        ] {
+            assert_eq!(mark_of(&zh, words), mark, "{words}");
+        }
+        let en = marked(Lang::En);
+        for (words, mark) in [
+            ("Able to work (tekun requires", Mark::Unmet),
+            ("Has someone legally obliged", Mark::Unmet),
+            ("(no means of living)", Mark::Met),
+            ("Not insured against unemployment", Mark::Met),
+            ("Not registered as unemployed", Mark::Unmet),
+            ("exceed the limit", Mark::Unmet),
+            ("Fully self-reliant", Mark::Unmet),
+            ("is above the standard", Mark::Unmet),
+        ] {
+            assert_eq!(mark_of(&en, words), mark, "{words}");
+        }
+    }
+}
