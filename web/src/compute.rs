@@ -199,7 +199,10 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     };
     let mut out = Vec::new();
     for (i, m) in form.members.iter().enumerate() {
-        if m.has_able_supporter.is_some() || tekun(now, i).is_none_or(|f| f.status == Status::Eligible) {
+        if m.has_able_supporter.is_some()
+            || !m.asks_supporter()
+            || tekun(now, i).is_none_or(|f| f.status == Status::Eligible)
+        {
             continue;
         }
         let mut other = form.clone();
@@ -415,6 +418,9 @@ mod tests {
         f.members[0].has_able_supporter = Some(false);
         let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
         assert!(what_ifs(&f, &b).is_empty());
+        // A child living with her parents is not asked (nor is her 特困 put in doubt).
+        let Outcome::Ready(c) = assess(&tianjin_three("0"), Lang::Zh) else { panic!() };
+        assert!(what_ifs(&tianjin_three("0"), &c).is_empty());
         let tekun = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
         assert_eq!(tekun.status, Status::Eligible);
     }

@@ -197,6 +197,14 @@ impl MemberForm {
         }
     }
 
+    /// Whether to ask if someone can support this person: asked of adults whom 特困供养 may
+    /// concern (60 or older, or disabled), and kept once answered. A child is asked about
+    /// instead as an orphan or a child without care (the guided start's last question).
+    pub fn asks_supporter(&self) -> bool {
+        let age = whole_number(&self.age);
+        self.has_able_supporter.is_some() || age.is_some_and(|a| a >= 18 && (a >= 60 || self.disabled))
+    }
+
     /// How many of the "more" answers differ from their defaults (shown on the closed group).
     pub fn more_answered(&self) -> usize {
         let d = MemberForm::new(self.key, self.relation);

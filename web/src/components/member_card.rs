@@ -30,13 +30,6 @@ pub struct MemberCardProps {
     pub on_remove: Option<Callback<()>>,
 }
 
-/// Whether to ask if someone can support this person: asked of the old, the young and the
-/// disabled (those whom 特困供养 may concern), and kept once answered.
-pub fn asks_supporter(m: &MemberForm) -> bool {
-    let age = crate::format::whole_number(&m.age);
-    m.has_able_supporter.is_some() || m.disabled || age.is_some_and(|a| !(18..60).contains(&a))
-}
-
 #[component]
 pub fn MemberCard(p: &MemberCardProps) -> Html {
     let l = labels(p.lang);
@@ -90,7 +83,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
             <Segmented id={id("work")} legend={l.work} options={works} selected={p.member.work.as_str()}
                 on_change={edit(|m, v| m.work = Work::ALL.iter().copied().find(|w| w.as_str() == v).unwrap_or(Work::None))}
                 error={err("work")} />
-            if asks_supporter(&p.member) {
+            if p.member.asks_supporter() {
                 <div class="field-question">
                     <Segmented id={id("has_able_supporter")} legend={l.has_able_supporter}
                         options={vec![(AttrValue::Static("yes"), AttrValue::Static(l.answer_yes)), (AttrValue::Static("no"), AttrValue::Static(l.answer_no))]}

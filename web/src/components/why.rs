@@ -22,8 +22,25 @@ pub struct WhyProps {
 #[component]
 pub fn Why(p: &WhyProps) -> Html {
     let l = labels(p.lang);
+    // The figures and clauses are drawn only once opened: a page of results holds a score
+    // of these, and a phone need not build them all before showing the first answer.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
+    if !*open {
+        return html! {
+            <details class="why" {ontoggle}>
+                <summary>{ l.why }</summary>
+            </details>
+        };
+    }
     html! {
-        <details class="why">
+        <details class="why" open=true {ontoggle}>
             <summary>{ l.why }</summary>
             if !p.trace.is_empty() && !p.staff {
                 <div class="table-wrap">
