@@ -5,6 +5,7 @@
 #   - wasm-bindgen-cli at exactly the Cargo.lock version of the `wasm-bindgen` crate
 #   - npm ci: playwright-core, axe-core, binaryen (wasm-opt) as pinned in package-lock.json
 #   - Debian's chromium (+ chromium-driver) and a CJK font, only when missing
+#   - Debian's caddy (scripts/serve.sh serves the precompressed build with it), when missing
 #
 # Idempotent: each step is skipped when its tool is already there at the right
 # version. Safe as root with CI=true and no stdin. Prints how long each step took.
@@ -119,10 +120,11 @@ have_cjk_font() {
 browser() {
   local pkgs=()
   [ -x /usr/bin/chromium ] || pkgs+=(chromium chromium-driver)
+  command -v caddy >/dev/null 2>&1 || pkgs+=(caddy)
   # Without a CJK font the page's Chinese renders as boxes in screenshots.
   have_cjk_font || pkgs+=(fonts-wqy-microhei)
   if [ "${#pkgs[@]}" -eq 0 ]; then
-    log "chromium + CJK font: present"
+    log "chromium + CJK font + caddy: present"
     return 0
   fi
   local sudo=()
@@ -138,6 +140,6 @@ step "rust target" rust_target
 step "trunk" trunk_tool
 step "wasm-bindgen-cli" wasm_bindgen_tool
 step "npm ci" npm_packages
-step "chromium" browser
+step "chromium, caddy" browser
 log "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
 log "total: $(($(date +%s) - total_start))s"

@@ -1,12 +1,15 @@
 #!/bin/sh
 # Trunk post_build hook (Trunk.toml), run in the staging directory before it becomes dist/:
+# - index.html: the boot style's hash written into its CSP (style-src 'sha256-…'), and the
+#   wasm's raw size into <meta name="doudi-app"> (init.js's progress bar); web/finish.mjs.
 # - embed.html: a copy of the finished index.html; init.js and main.rs run it as the
 #   embeddable calculator (web/EMBED.md).
 # - doudi-element.js: the hashed names of the wasm-bindgen loader, the .wasm and style.css
 #   written in, so the unhashed element script (a portal's stable URL) finds this build.
+# - every text file and the .wasm precompressed beside itself (name.br, name.gz) for a
+#   static server that serves them as they are (scripts/serve.sh; README, deploy notes).
 set -eu
 cd "$TRUNK_STAGING_DIR"
-cp index.html embed.html
 one() {
   set -- $1
   [ "$#" -eq 1 ] && [ -e "$1" ] || { echo "post-build.sh: expected one file, got: $*" >&2; exit 1; }
@@ -15,5 +18,8 @@ one() {
 js=$(one "doudi-web-*[0-9a-f].js")
 wasm=$(one "doudi-web-*_bg.wasm")
 css=$(one "style-*.css")
+node "$TRUNK_SOURCE_DIR/finish.mjs" index.html "$wasm"
+cp index.html embed.html
 sed -e "s|__DOUDI_JS__|$js|" -e "s|__DOUDI_WASM__|$wasm|" -e "s|__DOUDI_CSS__|$css|" doudi-element.js > doudi-element.js.tmp
 mv doudi-element.js.tmp doudi-element.js
+node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .

@@ -46,7 +46,7 @@ function looks(calc) {
 
 /** Fills a household of one (the applicant, 45, no income) on 2020-04-15, in the element or frame. */
 async function fillOne(calc) {
-  await calc.getByRole('button', { name: '疫情期间 2020-04-15' }).click();
+  await calc.getByRole('radio', { name: '按 2020 年疫情期间的政策（2020年4月15日）' }).check({ force: true });
   await calc.locator('#m0-age').fill('45');
   await calc.locator('#m0-monthly_income').fill('0');
 }

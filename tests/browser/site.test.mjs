@@ -65,8 +65,10 @@ describe('the site', () => {
     await dibao.getByText('为什么？').click();
     const trace = dibao.locator('table.trace');
     await trace.waitFor();
+    // A resident sees each figure with its label; the formulas are for staff mode.
     const rows = await trace.locator('tbody tr').allTextContents();
-    assert.ok(rows.some((r) => r.includes('3030.00 − 1500.00') && r.includes('1530.00')), rows.join('\n'));
+    assert.ok(rows.some((r) => r.includes('每月低保金') && r.includes('1530.00')), rows.join('\n'));
+    assert.ok(!rows.some((r) => r.includes('−') || r.includes('dibao.standard')), rows.join('\n'));
     const quote = dibao.locator('blockquote').first();
     assert.match(await quote.textContent(), /差额救助原则/);
     assert.match(await dibao.locator('figcaption').first().textContent(), /69号.*一、第1句/);
@@ -151,11 +153,16 @@ describe('the site', () => {
     await p.goto(server.url, { waitUntil: 'load' });
     await waitForApp(p);
     await p.getByRole('radio', { name: '重庆市' }).check({ force: true });
-    await p.getByRole('button', { name: '疫情期间 2020-04-15' }).click();
     await p.locator('#m0-age').fill('50');
     await p.getByLabel('现在享受低保').check();
     await p.locator('#m0-more summary').click();
     await p.getByRole('radio', { name: '确诊' }).check({ force: true });
+    // Chongqing counts the months in hospital: whether she still is is asked, not assumed.
+    const asked = p.getByRole('button', { name: '申请人：现在还在住院吗？' });
+    await asked.waitFor();
+    await asked.click();
+    assert.equal(await p.evaluate(() => document.activeElement?.name), 'm0-in_hospital');
+    await p.getByRole('radio', { name: '还在住院' }).check({ force: true });
     await p.locator('#m0-more summary').click(); // fold it again: the button must reopen it
     const button = p.getByRole('button', { name: '申请人：确诊日期' }).first();
     await button.waitFor();
@@ -165,12 +172,31 @@ describe('the site', () => {
     await p.close();
   });
 
-  test('Jilin without a standard: the answer asks for it, the panel takes it, the chart waits for it', async () => {
+  test('Jilin without a standard: a resident is told the rule and whom to ask; staff mode takes the figure', async () => {
     const p = await context.newPage();
     await p.goto(server.url + tianjinThreeFragment('300'), { waitUntil: 'load' });
     await waitForApp(p);
     await p.getByRole('radio', { name: '吉林省' }).check({ force: true });
-    await p.getByText('画图需要知道低保标准').waitFor();
+    const dibao = card(p, 'dibao');
+    await dibao.getByText('按当地标准计算；吉林省各地标准不同').waitFor();
+    assert.match(await dibao.textContent(), /街道办事处（乡镇政府）或县级民政部门询问/);
+    const answers = await p.locator('#answers').textContent();
+    for (const staffWords of ['政策参数', '工作人员模式', 'dibao.standard', '0 项 · 0.00 元']) {
+      assert.ok(!answers.includes(staffWords), `a resident sees "${staffWords}"`);
+    }
+    assert.equal(await p.getByRole('button', { name: /（政策参数）/ }).count(), 0, 'no request to fill in a parameter');
+    assert.match(await p.locator('.summary-line').textContent(), /^\d+ 项金额待定（要看当地标准）$/);
+    assert.match(await p.locator('.basis').textContent(), /低保标准：吉林省各地不同/);
+    await p.getByText('画这张图需要当地的低保标准').waitFor();
+    // Jilin counts no months in hospital: a confirmed patient is asked neither date.
+    await p.locator('#m0-more summary').click();
+    await p.locator('#m0-covid').getByRole('radio', { name: '确诊' }).check({ force: true });
+    await p.waitForTimeout(100);
+    assert.equal(await p.locator('#m0-diagnosed_on, #m0-in_hospital').count(), 0);
+    await p.locator('#m0-covid').getByRole('radio', { name: '没有' }).check({ force: true });
+
+    // Staff mode keeps the parameter entry.
+    await p.getByRole('button', { name: '工作人员模式' }).click();
     const ask = p.getByRole('button', { name: /城市低保标准（每人每月）（政策参数）/ }).first();
     await ask.click();
     const input = p.locator('[id="p-dibao.standard.urban"]');

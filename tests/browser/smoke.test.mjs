@@ -40,6 +40,7 @@ describe('site smoke', () => {
     // here is reported by the tests (with the console errors and CSP violations
     // that explain it), not by this hook.
     await page
+      .locator('#doudi')
       .getByRole('heading', { name: '兜底保障测算', level: 1 })
       .waitFor({ timeout: 30_000 })
       .catch((err) => {

@@ -18,17 +18,19 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::household_facts::HouseholdFacts;
 use crate::components::member_card::MemberCard;
+use crate::components::override_notice::OverrideNotice;
 use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
 use crate::components::settings::Settings;
+use crate::components::situations::Situations;
 use crate::components::summary_bar::SummaryBar;
 use crate::compute;
 use crate::dom;
 use crate::fields::{household_dom_id, FieldRef, Target};
-use crate::form::{Form, MemberForm, SupportForm};
-use crate::hooks::use_answers;
+use crate::form::{Form, MemberForm, Situation, SupportForm, EPIDEMIC_DATE};
+use crate::hooks::{use_after_paint, use_answers};
 use crate::i18n::{self, labels};
 use crate::share;
 use crate::state::{Action, Effect, State};
@@ -63,7 +65,7 @@ pub struct AppProps {
     #[prop_or_default]
     pub announce: bool,
     /// The date of assessment chosen by the host (`YYYY-MM-DD`, already checked); `None`
-    /// leaves it to the form (today). A later change replaces the form's date.
+    /// leaves it to the form (the 2020 epidemic date). A later change replaces the form's date.
     #[prop_or_default]
     pub as_of: Option<AttrValue>,
     /// Urban or rural chosen by the host; `None` leaves it to the form.
@@ -108,6 +110,9 @@ struct Callbacks {
     go_answers: Callback<()>,
     open_params: Callback<()>,
     policy: Callback<()>,
+    situation: Callback<(Situation, bool)>,
+    supporter: Callback<(usize, bool)>,
+    reset_params: Callback<()>,
 }
 
 impl Callbacks {
@@ -136,6 +141,9 @@ impl Callbacks {
                 Action::Reveal(Target::Field(FieldRef::Param(doudi_core::ids::param::DIBAO_STANDARD_URBAN.into())))
             }),
             policy: on(|_| Action::Reveal(Target::Element("policy-heading".into()))),
+            situation: d.reform(|(s, yes)| Action::SetSituation(s, yes)),
+            supporter: d.reform(|(i, yes)| Action::SetSupporter(i, yes)),
+            reset_params: on(|_| Action::ResetParams),
         }
     }
 }
@@ -146,9 +154,9 @@ fn initial_state(props: &AppProps) -> State {
         .read_fragment
         .then(|| share::decode_fragment(&dom::location_hash()))
         .flatten()
-        .map(|v| Form::from_json(&v, &props.jurisdiction, &today))
-        .unwrap_or_else(|| Form::new(&props.jurisdiction, &today));
-    let mut s = State::new(form, props.lang, today);
+        .map(|v| Form::from_json(&v, &props.jurisdiction, EPIDEMIC_DATE))
+        .unwrap_or_else(|| Form::new(&props.jurisdiction, EPIDEMIC_DATE));
+    let mut s = State::new(form, props.lang, today).opened_from_link();
     if let Some(d) = &props.as_of {
         s = s.apply(Action::SetDate(d.to_string()));
     }
@@ -165,7 +173,8 @@ pub struct ParamsInfo {
     pub list: Vec<ParamInForce>,
 }
 
-/// The standard's source, for "what this estimate rests on".
+/// The standard's source, for "what this estimate rests on": the document and clause in
+/// words (never the ids), or the outside source.
 fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) -> Option<String> {
     let id = match residence {
         Residence::Urban => doudi_core::ids::param::DIBAO_STANDARD_URBAN,
@@ -173,8 +182,8 @@ fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) ->
     };
     let p = params.iter().find(|p| p.id == id)?;
     let mut parts = Vec::new();
-    if let Some(c) = &p.clause {
-        parts.push(c.clone());
+    if let Some(c) = p.clause.as_deref().and_then(crate::policy_text::clause_words) {
+        parts.push(c);
     }
     if let Some(s) = &p.source {
         parts.push(s.clone());
@@ -183,6 +192,19 @@ fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) ->
         parts.push(format!("{}: {}", labels(lang).param_confidence, c.label(lang)));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The overrides a form carries, as (parameter label, value typed), for the notice.
+fn override_changes(form: &Form, params: &[ParamInForce], lang: Lang) -> Vec<(AttrValue, AttrValue)> {
+    let l = labels(lang);
+    form.parameters
+        .iter()
+        .map(|(id, v)| {
+            let label = params.iter().find(|p| p.id == *id).map_or_else(|| id.clone(), |p| p.label.clone());
+            let value = if v == crate::form::OPEN { l.param_open.to_string() } else { v.clone() };
+            (AttrValue::from(label), AttrValue::from(value))
+        })
+        .collect()
 }
 
 #[component]
@@ -200,7 +222,10 @@ pub fn App(props: &AppProps) -> Html {
     let l = labels(lang);
     let form = &state.form;
 
-    let answers = use_answers(form, lang);
+    // The first frame shows the questions and the result; what nobody sees at first waits
+    // for it to be painted.
+    let painted = use_after_paint();
+    let answers = use_answers(form, lang, painted);
     let names = Rc::new(form.member_ids(lang));
     let params = use_memo((form.jurisdiction.clone(), form.as_of.clone(), lang), |(j, d, lang)| ParamsInfo {
         list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
@@ -236,7 +261,6 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         let read_fragment = props.read_fragment;
         let jurisdiction = props.jurisdiction.to_string();
-        let today = state.today.clone();
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
             if let Some(w) = dom::window_target() {
@@ -244,7 +268,7 @@ pub fn App(props: &AppProps) -> Html {
                     let d = d.clone();
                     listeners.push(dom::Listener::new(&w, "hashchange", move |_| {
                         if let Some(v) = share::decode_fragment(&dom::location_hash()) {
-                            d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, &today)));
+                            d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, EPIDEMIC_DATE)));
                         }
                     }));
                 }
@@ -303,7 +327,15 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let shown = answers.shown.clone();
-    let totals = shown.as_ref().map(|s| compute::totals(&s.assessment));
+    let headline = shown.as_ref().map(|s| AttrValue::from(crate::components::results::headline(&s.assessment, lang)));
+    let place_name = AttrValue::Static(i18n::place_label(&form.jurisdiction, lang));
+    let dibao_now = shown.as_ref().and_then(|s| compute::dibao_now(form, &s.assessment));
+    let unanswered: Vec<(AttrValue, AttrValue)> = Situation::ALL
+        .iter()
+        .filter(|s| form.situation(**s).is_none())
+        .map(|s| (AttrValue::Static(crate::components::situations::question(*s, lang)), AttrValue::Static(s.dom_id())))
+        .collect();
+    let changes = state.link_overrides.then(|| override_changes(form, &params.list, lang)).filter(|c| !c.is_empty());
     let root_class = classes!(
         "doudi",
         state.big_text.then_some("big"),
@@ -329,10 +361,14 @@ pub fn App(props: &AppProps) -> Html {
                 onclick={cb.go_answers.reform(|e: MouseEvent| e.prevent_default())}>{ l.skip_to_answer }</a>
             if props.show_header {
                 <Header {lang} big_text={state.big_text} staff={state.staff} on_lang={cb.lang.clone()}
-                    on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()} />
+                    on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()}
+                    on_go={cb.go_answers.clone()} />
             }
             <div class="layout">
                 <@{if props.main_landmark { "main" } else { "div" }} class="questions">
+                    if let Some(changes) = changes {
+                        <OverrideNotice {lang} {changes} on_reset={cb.reset_params.clone()} />
+                    }
                     <Settings {lang} jurisdiction={form.jurisdiction.clone()} as_of={form.as_of.clone()} today={state.today.clone()}
                         residence={form.residence} errors={errors.clone()} {on_place} on_date={cb.date.clone()}
                         on_residence={cb.residence.clone()} />
@@ -346,6 +382,7 @@ pub fn App(props: &AppProps) -> Html {
                             </button>
                         }
                     </section>
+                    <Situations {lang} answers={Situation::ALL.map(|s| form.situation(s))} on_answer={cb.situation.clone()} />
                     <HouseholdFacts {lang} support={form.support.clone()} assets={form.assets.clone()} errors={errors.clone()}
                         on_support={cb.support.clone()} on_assets={cb.assets.clone()} />
                     if state.staff {
@@ -355,24 +392,30 @@ pub fn App(props: &AppProps) -> Html {
                 </@>
                 <aside class="answers" part="answer" id="answers" aria-label={l.answers_heading}>
                     <Results {lang} answers={answers.clone()} names={names.clone()} params={params.clone()}
-                        on_reveal={cb.reveal.clone()} />
+                        on_reveal={cb.reveal.clone()} staff={state.staff} place_name={place_name.clone()} {dibao_now}
+                        on_supporter={cb.supporter.clone()} {unanswered} />
                     if let Some(s) = &shown {
-                        <Basis {lang} assessment={s.assessment.clone()}
+                        <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />
-                        <Chart {lang} data={s.chart.clone()} on_open_params={cb.open_params.clone()} />
+                        <Chart {lang} data={s.chart.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
+                            place_name={place_name.clone()} />
                     }
                 </aside>
             </div>
-            <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
+            if painted {
+                <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
+            }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}
                     on_policy={cb.policy.clone()} />
             }
-            if let Some(t) = totals {
-                <SummaryBar {lang} totals={t} stale={answers.stale} on_go={cb.go_answers.clone()} />
+            if let Some(text) = headline {
+                <SummaryBar {lang} {text} stale={answers.stale} on_go={cb.go_answers.clone()} />
             }
-            <PrintSheet {lang} form={form.clone()} names={names.clone()} assessment={shown.map(|s| s.assessment)}
-                print_time={state.print_time.clone()} />
+            if painted {
+                <PrintSheet {lang} form={form.clone()} names={names.clone()} assessment={shown.map(|s| s.assessment)}
+                    print_time={state.print_time.clone()} />
+            }
         </div>
     }
 }

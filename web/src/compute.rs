@@ -176,6 +176,121 @@ pub fn embed_summary(a: &Assessment) -> String {
     )
 }
 
+/// What a question not answered yet would change: "if this person had no one able to
+/// support them, they may qualify for 特困" (the engine reads an unanswered
+/// `has_able_supporter` as yes, its contract default; the page must not tell that as a fact).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhatIf {
+    /// The member the question is about (index in the form).
+    pub member: usize,
+    pub program: doudi_core::ProgrammeId,
+    /// The amount the finding would have, if known.
+    pub monthly: Option<Amount>,
+}
+
+/// For each member whose "is there someone able to support them?" is unanswered: whether
+/// "no" would make their 特困 finding eligible when it is not now. One more evaluation per
+/// such member; none when every answer is given.
+pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
+    use doudi_core::{ProgrammeId, Status};
+    let lang = now.lang;
+    let ids = form.member_ids(lang);
+    let tekun = |a: &Assessment, i: usize| {
+        a.findings.iter().find(|f| f.program == ProgrammeId::Tekun && member_index(f, &ids) == Some(i)).cloned()
+    };
+    let mut out = Vec::new();
+    for (i, m) in form.members.iter().enumerate() {
+        if m.has_able_supporter.is_some()
+            || !m.asks_supporter()
+            || tekun(now, i).is_none_or(|f| f.status == Status::Eligible)
+        {
+            continue;
+        }
+        let mut other = form.clone();
+        other.members[i].has_able_supporter = Some(false);
+        let (input, problems) = other.to_input(Some(&ids), lang);
+        if problems.is_some() {
+            continue;
+        }
+        let Ok(then) = evaluate_input(input, Options { lang }) else { continue };
+        if let Some(f) = tekun(&then, i).filter(|f| f.status == Status::Eligible) {
+            out.push(WhatIf { member: i, program: ProgrammeId::Tekun, monthly: f.monthly });
+        }
+    }
+    out
+}
+
+/// Whether a reason states a condition met, not met, or not known yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Met,
+    Unmet,
+    Unknown,
+}
+
+/// Each reason of a finding with its mark. The engine lists a finding's failed conditions
+/// first, then the met ones and its notes, but does not say where the first list ends; so
+/// for an ineligible finding the first reason is unmet and each later one is read by its
+/// words (the failure sentences the engine writes: "不是…", "超过…", "未满…还差…"). A
+/// stopgap until the core gives each condition as data with its outcome.
+pub fn reason_marks(f: &Finding) -> Vec<(Mark, &str)> {
+    use doudi_core::Status;
+    if f.status != Status::Ineligible {
+        // A finding that waits for an answer says so in one of its sentences.
+        let mark = |r: &str| {
+            if f.status == Status::NeedsInfo && crate::i18n::UNKNOWN_WORDS.iter().any(|w| r.contains(w)) {
+                Mark::Unknown
+            } else {
+                Mark::Met
+            }
+        };
+        return f.reasons.iter().map(|r| (mark(r), r.as_str())).collect();
+    }
+    let mut failing = true;
+    f.reasons
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            // Once one reason reads as met, the failed list is over.
+            failing = failing && (i == 0 || reads_unmet(r));
+            (if failing { Mark::Unmet } else { Mark::Met }, r.as_str())
+        })
+        .collect()
+}
+
+/// Whether a sentence of the engine's reads as a condition that is not met.
+fn reads_unmet(r: &str) -> bool {
+    use crate::i18n::{MET_WORDS as MET, UNMET_WORDS as UNMET};
+    !MET.iter().any(|w| r.contains(w)) && UNMET.iter().any(|w| r.contains(w))
+}
+
+/// How the household's current 低保 compares with this estimate's, when it says it is on
+/// 低保 and gives the amount.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DibaoNow {
+    /// (estimate, now).
+    Compared(Amount, Amount),
+    /// The estimate finds the household no longer qualifies (now).
+    Gone(Amount),
+    /// The estimate has no amount yet (a local figure or an answer missing).
+    Open(Amount),
+}
+
+pub fn dibao_now(form: &Form, a: &Assessment) -> Option<DibaoNow> {
+    use doudi_core::{ProgrammeId, Status};
+    if !form.support.dibao {
+        return None;
+    }
+    let typed = crate::format::normalize_number(&form.support.dibao_monthly);
+    let now = Amount(doudi_core::money::parse_decimal(&typed)?);
+    let f = a.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none())?;
+    Some(match (f.status, f.monthly) {
+        (Status::Eligible, Some(m)) => DibaoNow::Compared(m, now),
+        (Status::Ineligible, _) => DibaoNow::Gone(now),
+        _ => DibaoNow::Open(now),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +338,7 @@ mod tests {
                 f.jurisdiction = place.to_string();
                 f.support.dibao = true;
                 f.members[1].covid = doudi_core::input::Covid::Confirmed;
+                f.members[1].in_hospital = Some(true);
                 f.members[2].orphan = true;
                 match assess(&f, lang) {
                     Outcome::Ready(a) => assert!(!a.findings.is_empty(), "{place}"),
@@ -279,5 +395,141 @@ mod tests {
         let mut bad = f.clone();
         bad.members[0].monthly_income = "-1".into();
         assert_eq!(chart(&bad), ChartData::Unavailable);
+    }
+
+    #[test]
+    fn an_old_woman_alone_is_not_told_she_has_a_supporter() {
+        // 70, living alone, no income, in Tianjin on 2020-04-15; the supporter question unanswered.
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "70".into();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let tekun = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
+        assert_eq!(tekun.status, Status::Ineligible, "the engine reads the unanswered question as yes");
+        let w = what_ifs(&f, &a);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].member, w[0].program), (0, doudi_core::ProgrammeId::Tekun));
+        assert!(w[0].monthly.is_some_and(|m| m.0 > Decimal::ZERO), "{w:?}");
+        // Her reasons: the supporter condition is the one not met; age, work and income are.
+        let marks = reason_marks(tekun);
+        let unmet: Vec<_> = marks.iter().filter(|(m, _)| *m == Mark::Unmet).map(|(_, r)| *r).collect();
+        assert_eq!(unmet.len(), 1, "{marks:?}");
+        assert!(unmet[0].contains("义务人"), "{marks:?}");
+        assert!(marks.iter().filter(|(m, _)| *m == Mark::Met).count() >= 2, "{marks:?}");
+        // Answered, nothing is left to ask.
+        f.members[0].has_able_supporter = Some(false);
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&f, &b).is_empty());
+        // A child living with her parents is not asked (nor is her 特困 put in doubt).
+        let Outcome::Ready(c) = assess(&tianjin_three("0"), Lang::Zh) else { panic!() };
+        assert!(what_ifs(&tianjin_three("0"), &c).is_empty());
+        let tekun = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
+        assert_eq!(tekun.status, Status::Eligible);
+    }
+
+    #[test]
+    fn an_ineligible_finding_marks_its_failed_conditions() {
+        // Tianjin, three people, 1500 yuan: the applicant (45) is no 特困 case for several reasons.
+        let Outcome::Ready(a) = assess(&tianjin_three("1500"), Lang::Zh) else { panic!() };
+        for f in a.findings.iter().filter(|f| f.status == Status::Ineligible) {
+            let marks = reason_marks(f);
+            assert_eq!(marks.first().map(|m| m.0), Some(Mark::Unmet), "{}: {marks:?}", f.program.as_str());
+            // Failed first, then met: never an unmet after a met.
+            let first_met = marks.iter().position(|m| m.0 == Mark::Met).unwrap_or(marks.len());
+            assert!(marks[first_met..].iter().all(|m| m.0 == Mark::Met), "{marks:?}");
+        }
+        let dibao = dibao(&assess(&tianjin_three("1500"), Lang::Zh));
+        assert!(reason_marks(&dibao).iter().all(|m| m.0 == Mark::Met));
+    }
+
+    #[test]
+    fn the_current_dibao_is_compared_with_the_estimate() {
+        let mut f = tianjin_three("1500");
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(dibao_now(&f, &a), None, "not on dibao");
+        f.support.dibao = true;
+        f.support.dibao_monthly = "800".into();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(
+            dibao_now(&f, &a),
+            Some(DibaoNow::Compared(Amount(Decimal::from(1530)), Amount(Decimal::from(800))))
+        );
+        f.members[0].monthly_income = "9000".into();
+        f.jurisdiction = "tianjin".into();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(dibao_now(&f, &a), Some(DibaoNow::Gone(Amount(Decimal::from(800)))));
+    }
+}
+#[cfg(test)]
+mod marks {
+    use super::*;
+    use crate::form::tests::tianjin_three;
+    use doudi_core::Status;
+
+    /// Every ineligible reason of varied households in every place, in both languages, with its mark.
+    fn marked(lang: Lang) -> Vec<(Mark, String)> {
+        let mut out = Vec::new();
+        for place in crate::i18n::PLACES {
+            for (income, dibao, age) in
+                [("0", false, "70"), ("800", true, "45"), ("5000", true, "62"), ("200", false, "16")]
+            {
+                let mut f = tianjin_three(income);
+                f.jurisdiction = place.to_string();
+                f.members[0].age = age.into();
+                f.support.dibao = dibao;
+                f.members[1].unemployed = true;
+                f.members[1].months_without_income = "1".into();
+                f.members[2].disabled = true;
+                f.members[2].disability_grade = Some(3);
+                f.assets = "100000".into();
+                let Outcome::Ready(a) = assess(&f, lang) else { panic!("{place}") };
+                for x in a.findings.iter().filter(|x| x.status == Status::Ineligible) {
+                    let m = reason_marks(x);
+                    let first_met = m.iter().position(|r| r.0 == Mark::Met).unwrap_or(m.len());
+                    assert!(m[first_met..].iter().all(|r| r.0 == Mark::Met), "failed after met: {m:?}");
+                    out.extend(m.into_iter().map(|(k, r)| (k, r.to_string())));
+                }
+            }
+        }
+        out
+    }
+
+    fn mark_of(all: &[(Mark, String)], starts: &str) -> Mark {
+        let found: Vec<Mark> = all.iter().filter(|(_, r)| r.contains(starts)).map(|(m, _)| *m).collect();
+        assert!(!found.is_empty(), "no reason with {starts}");
+        assert!(found.iter().all(|m| *m == found[0]), "{starts}: {found:?}");
+        found[0]
+    }
+
+    #[test]
+    fn met_and_unmet_conditions_are_told_apart_in_both_languages() {
+        let zh = marked(Lang::Zh);
+        for (words, mark) in [
+            ("有劳动能力（特困须无劳动能力）", Mark::Unmet),
+            ("有履行能力的法定", Mark::Unmet),
+            ("不低于低保标准 1,010.00 元", Mark::Unmet),
+            ("属老年人", Mark::Met),
+            ("属未成年人", Mark::Met),
+            ("（无生活来源）", Mark::Met),
+            ("（五）未参加失业保险", Mark::Met),
+            ("（六）未登记失业", Mark::Unmet),
+            ("超过限额", Mark::Unmet),
+            ("不是孤儿", Mark::Unmet),
+            ("生活能完全自理", Mark::Unmet),
+        ] {
+            assert_eq!(mark_of(&zh, words), mark, "{words}");
+        }
+        let en = marked(Lang::En);
+        for (words, mark) in [
+            ("Able to work (tekun requires", Mark::Unmet),
+            ("Has someone legally obliged", Mark::Unmet),
+            ("(no means of living)", Mark::Met),
+            ("Not insured against unemployment", Mark::Met),
+            ("Not registered as unemployed", Mark::Unmet),
+            ("exceed the limit", Mark::Unmet),
+            ("Fully self-reliant", Mark::Unmet),
+            ("is above the standard", Mark::Unmet),
+        ] {
+            assert_eq!(mark_of(&en, words), mark, "{words}");
+        }
     }
 }

@@ -155,3 +155,16 @@ pub fn query_param(name: &str) -> Option<String> {
 pub fn pathname() -> String {
     web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
+
+/// Calls `f` once the browser has painted the current frame (the next animation frame, then
+/// a task after it), for work that need not hold back the first paint.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let task = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}

@@ -28,6 +28,64 @@ use crate::i18n::{self, labels, Labels};
 /// The most members the page lets people add (contract v1 allows 30).
 pub const MAX_MEMBERS: usize = 30;
 
+/// The date a new form is assessed on: a day within the 2020 epidemic period, which the
+/// page offers in words ("按 2020 年疫情期间的政策") as the first answer to "on which day's
+/// policies"; the notices' measures hold only within that period.
+pub const EPIDEMIC_DATE: &str = "2020-04-15";
+
+/// The plain yes/no questions of the guided start, about the household as a whole: each
+/// `None` until answered (never pre-answered), each "yes" opening the questions about the
+/// people it concerns. Page-only: not part of the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Situation {
+    /// 疾病、残疾.
+    IllnessOrDisability,
+    /// 失业、因疫情没了收入.
+    JobLoss,
+    /// 新冠确诊、隔离.
+    Covid,
+    /// 孤儿、无人照料.
+    NoCarer,
+}
+
+impl Situation {
+    pub const ALL: [Situation; 4] =
+        [Situation::IllnessOrDisability, Situation::JobLoss, Situation::Covid, Situation::NoCarer];
+
+    /// The id of its control (`h-situation-illness`).
+    pub fn dom_id(self) -> &'static str {
+        match self {
+            Situation::IllnessOrDisability => "h-situation-illness",
+            Situation::JobLoss => "h-situation-job",
+            Situation::Covid => "h-situation-covid",
+            Situation::NoCarer => "h-situation-care",
+        }
+    }
+
+    /// The first member question a "yes" takes the user to.
+    pub fn first_field(self) -> &'static str {
+        match self {
+            Situation::IllnessOrDisability => "disabled",
+            Situation::JobLoss => "epidemic_job_loss",
+            Situation::Covid => "covid",
+            Situation::NoCarer => "orphan",
+        }
+    }
+
+    /// Whether a member's answers already say yes to it (a shared link, or answers given
+    /// without the guided question).
+    pub fn seen_in(self, m: &MemberForm) -> bool {
+        match self {
+            Situation::IllnessOrDisability => {
+                m.disabled || m.serious_illness_tier.is_some() || m.self_care != SelfCare::Full
+            }
+            Situation::JobLoss => m.unemployed || m.epidemic_job_loss || m.stranded,
+            Situation::Covid => m.covid != Covid::None || m.isolated,
+            Situation::NoCarer => m.orphan || m.unsupported_child || m.difficult_child || m.carer_unavailable,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Form {
     pub jurisdiction: String,
@@ -40,6 +98,9 @@ pub struct Form {
     pub assets: String,
     /// Parameter overrides as typed, by id. A date parameter's "open" is [`OPEN`].
     pub parameters: BTreeMap<String, String>,
+    /// The guided start's yes/no answers, in [`Situation::ALL`]'s order; `None` = not yet
+    /// answered.
+    pub situations: [Option<bool>; 4],
     /// The key the next added member gets (keys keep cards stable when one is removed).
     next_key: u32,
 }
@@ -74,8 +135,9 @@ pub struct MemberForm {
     pub self_care: SelfCare,
     pub covid: Covid,
     pub diagnosed_on: String,
-    /// Page switch: a confirmed patient still in hospital (no discharge date is sent).
-    pub in_hospital: bool,
+    /// A confirmed patient still in hospital (no discharge date is sent); `None` until
+    /// answered. Asked only where a rule counts the months in hospital.
+    pub in_hospital: Option<bool>,
     pub discharged_on: String,
     pub isolated: bool,
     pub carer_unavailable: bool,
@@ -91,7 +153,9 @@ pub struct MemberForm {
     pub hukou: Hukou,
     pub entitled_group: bool,
     pub tekun: bool,
-    pub has_able_supporter: bool,
+    /// Has a relative obliged and able to support them; `None` until answered (the engine
+    /// then reads its default, yes, and the page says what "no" would change).
+    pub has_able_supporter: Option<bool>,
     pub orphan: bool,
     pub unsupported_child: bool,
     pub difficult_child: bool,
@@ -112,7 +176,7 @@ impl MemberForm {
             self_care: SelfCare::Full,
             covid: Covid::None,
             diagnosed_on: String::new(),
-            in_hospital: true,
+            in_hospital: None,
             discharged_on: String::new(),
             isolated: false,
             carer_unavailable: false,
@@ -126,11 +190,19 @@ impl MemberForm {
             hukou: Hukou::Local,
             entitled_group: false,
             tekun: false,
-            has_able_supporter: true,
+            has_able_supporter: None,
             orphan: false,
             unsupported_child: false,
             difficult_child: false,
         }
+    }
+
+    /// Whether to ask if someone can support this person: asked of adults whom 特困供养 may
+    /// concern (60 or older, or disabled), and kept once answered. A child is asked about
+    /// instead as an orphan or a child without care (the guided start's last question).
+    pub fn asks_supporter(&self) -> bool {
+        let age = whole_number(&self.age);
+        self.has_able_supporter.is_some() || age.is_some_and(|a| a >= 18 && (a >= 60 || self.disabled))
     }
 
     /// How many of the "more" answers differ from their defaults (shown on the closed group).
@@ -150,7 +222,6 @@ impl MemberForm {
             self.hukou != d.hukou,
             self.entitled_group,
             self.tekun,
-            !self.has_able_supporter,
             self.orphan,
             self.unsupported_child,
             self.difficult_child,
@@ -181,6 +252,7 @@ impl Form {
             support: SupportForm::default(),
             assets: String::new(),
             parameters: BTreeMap::new(),
+            situations: [None; 4],
             next_key: 1,
         }
     }
@@ -194,6 +266,20 @@ impl Form {
         let relation = if has_spouse { Relation::Child } else { Relation::Spouse };
         self.members.push(MemberForm::new(self.next_key, relation));
         self.next_key += 1;
+    }
+
+    /// The guided question's answer: as given, or yes where a member's answers already say so.
+    pub fn situation(&self, s: Situation) -> Option<bool> {
+        let i = Situation::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        if self.members.iter().any(|m| s.seen_in(m)) {
+            return Some(true);
+        }
+        self.situations[i]
+    }
+
+    pub fn set_situation(&mut self, s: Situation, answer: bool) {
+        let i = Situation::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        self.situations[i] = Some(answer);
     }
 
     /// Removes a member; never the applicant (index 0).
@@ -235,7 +321,8 @@ impl Form {
     /// `ids`: the members' ids, or `None` to leave them to the engine's `m1`, `m2`.
     pub fn to_input(&self, ids: Option<&[String]>, lang: Lang) -> (HouseholdInput, Option<Problems>) {
         let l = labels(lang);
-        let mut b = Builder { missing: Vec::new(), invalid: Vec::new(), bad_number: l.bad_number };
+        let counts_months = counts_covid_months(&self.jurisdiction);
+        let mut b = Builder { missing: Vec::new(), invalid: Vec::new(), bad_number: l.bad_number, counts_months };
         if self.as_of.trim().is_empty() {
             b.missing.push((FieldRef::Household("as_of".into()), l.req_missing_date.to_string()));
         }
@@ -383,7 +470,7 @@ impl Form {
                     f.covid = pick(get("covid"), Covid::ALL, Covid::as_str).unwrap_or(Covid::None);
                     f.diagnosed_on = text(get("diagnosed_on"));
                     f.discharged_on = text(get("discharged_on"));
-                    f.in_hospital = f.discharged_on.is_empty();
+                    f.in_hospital = (!f.diagnosed_on.is_empty()).then_some(f.discharged_on.is_empty());
                     f.isolated = flag(get("isolated"));
                     f.carer_unavailable = flag(get("carer_unavailable"));
                     f.stranded = flag(get("stranded"));
@@ -399,7 +486,7 @@ impl Form {
                     f.hukou = pick(get("hukou"), Hukou::ALL, Hukou::as_str).unwrap_or(Hukou::Local);
                     f.entitled_group = flag(get("entitled_group"));
                     f.tekun = flag(get("tekun"));
-                    f.has_able_supporter = get("has_able_supporter").and_then(Value::as_bool).unwrap_or(true);
+                    f.has_able_supporter = get("has_able_supporter").and_then(Value::as_bool);
                     f.orphan = flag(get("orphan"));
                     f.unsupported_child = flag(get("unsupported_child"));
                     f.difficult_child = flag(get("difficult_child"));
@@ -429,6 +516,8 @@ struct Builder {
     missing: Vec<(FieldRef, String)>,
     invalid: Vec<(FieldRef, String)>,
     bad_number: &'static str,
+    /// The place has a rule that counts a patient's months from diagnosis to discharge.
+    counts_months: bool,
 }
 
 impl Builder {
@@ -477,7 +566,12 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
         None
     };
     let confirmed = m.covid == Covid::Confirmed;
-    if confirmed && !m.in_hospital && m.discharged_on.trim().is_empty() {
+    // Where no rule counts months in hospital, neither question is asked nor sent.
+    let months = confirmed && b.counts_months;
+    if months && m.in_hospital.is_none() {
+        b.missing.push((at("in_hospital"), l.req_missing_in_hospital.to_string()));
+    }
+    if months && m.in_hospital == Some(false) && m.discharged_on.trim().is_empty() {
         b.missing.push((at("discharged_on"), l.req_missing_discharged.to_string()));
     }
     let on = |b: bool| b.then_some(true);
@@ -495,8 +589,8 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
             .then_some(m.unemployment_insurance),
         hukou: (m.hukou != Hukou::Local).then_some(m.hukou),
         covid: (m.covid != Covid::None).then_some(m.covid),
-        diagnosed_on: if confirmed { text(&m.diagnosed_on) } else { None },
-        discharged_on: if confirmed && !m.in_hospital { text(&m.discharged_on) } else { None },
+        diagnosed_on: if months { text(&m.diagnosed_on) } else { None },
+        discharged_on: if months && m.in_hospital == Some(false) { text(&m.discharged_on) } else { None },
         isolated: on(m.isolated),
         disability_grade: if m.disabled { m.disability_grade.map(i64::from) } else { None },
         disability_type: if m.disabled { m.disability_type } else { None },
@@ -506,12 +600,22 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
         difficult_child: on(m.difficult_child),
         entitled_group: on(m.entitled_group),
         able_to_work: m.able_to_work,
-        has_able_supporter: (!m.has_able_supporter).then_some(false),
+        has_able_supporter: m.has_able_supporter,
         self_care: (m.self_care != SelfCare::Full).then_some(m.self_care),
         carer_unavailable: on(m.carer_unavailable),
         tekun: on(m.tekun),
         stranded: on(m.stranded),
     }
+}
+
+/// Whether `jurisdiction` has a rule that counts a COVID-19 patient's months from diagnosis
+/// to discharge (Chongqing 001 一（五）: `temp_relief_covid`'s `patients_monthly`), so that
+/// the diagnosis and discharge are asked there and only there.
+pub fn counts_covid_months(jurisdiction: &str) -> bool {
+    let Ok(p) = doudi_core::embedded_policies() else { return false };
+    p.jurisdictions.iter().filter(|j| j.id == jurisdiction).flat_map(|j| &j.programmes).any(|prog| {
+        prog.id == doudi_core::ProgrammeId::TempReliefCovid && prog.provisions.contains_key("patients_monthly")
+    })
 }
 
 fn pick<T: Copy>(v: Option<&Value>, all: &[T], name: fn(T) -> &'static str) -> Option<T> {
@@ -572,6 +676,7 @@ pub(crate) mod tests {
     #[test]
     fn follow_ups_are_sent_only_when_their_box_is_ticked() {
         let mut f = tianjin_three("0");
+        f.jurisdiction = "chongqing".into();
         f.members[1].disability_grade = Some(1);
         f.members[1].months_without_income = "4".into();
         f.members[1].discharged_on = "2020-03-01".into();
@@ -586,9 +691,22 @@ pub(crate) mod tests {
         let v = json(&f);
         assert_eq!(v["members"][1]["disability_grade"], 1);
         assert_eq!(v["members"][1]["months_without_income"], 4);
-        assert_eq!(v["members"][1].get("discharged_on"), None, "still in hospital by default");
-        f.members[1].in_hospital = false;
+        assert_eq!(v["members"][1].get("discharged_on"), None, "not answered yet");
+        assert!(
+            matches!(f.check(Lang::Zh), Err(Problems::Incomplete(v)) if v[0].0 == FieldRef::Member { index: 1, field: "in_hospital".into() }),
+            "where months are counted, \"still in hospital?\" is asked, not assumed"
+        );
+        f.members[1].in_hospital = Some(true);
+        assert!(f.check(Lang::Zh).is_ok());
+        assert_eq!(json(&f)["members"][1].get("discharged_on"), None, "still in hospital");
+        f.members[1].in_hospital = Some(false);
         assert_eq!(json(&f)["members"][1]["discharged_on"], "2020-03-01");
+        // Tianjin counts no months: neither the diagnosis nor the discharge is asked or sent.
+        f.jurisdiction = "tianjin".into();
+        assert_eq!(json(&f)["members"][1].get("diagnosed_on"), None);
+        assert_eq!(json(&f)["members"][1].get("discharged_on"), None);
+        f.members[1].in_hospital = None;
+        assert!(f.check(Lang::Zh).is_ok());
     }
 
     #[test]
@@ -640,12 +758,32 @@ pub(crate) mod tests {
         f.members[0].unemployed = true;
         f.members[0].unemployed_registered = true;
         f.members[0].months_without_income = "3".into();
-        f.members[0].has_able_supporter = false;
+        f.members[0].has_able_supporter = Some(false);
+        f.members[1].has_able_supporter = Some(true);
         f.parameters.insert("dibao.standard.urban".into(), "1100".into());
         f.parameters.insert("epidemic.end".into(), OPEN.into());
         let v: Value = serde_json::from_str(&f.to_contract()).expect("JSON");
         let back = Form::from_json(&v, "chongqing", "2024-01-01");
         assert_eq!(back, f);
+    }
+
+    #[test]
+    fn no_question_is_answered_before_the_user_answers_it() {
+        let f = Form::new("tianjin", EPIDEMIC_DATE);
+        let m = &f.members[0];
+        assert_eq!(m.has_able_supporter, None);
+        assert_eq!(m.in_hospital, None);
+        assert_eq!(f.situations, [None; 4]);
+        assert_eq!(m.more_answered(), 0);
+        let v: Value = serde_json::from_str(&f.to_contract()).expect("JSON");
+        assert_eq!(v["members"][0].get("has_able_supporter"), None, "left to the engine until asked");
+        let mut g = f.clone();
+        assert_eq!(g.situation(Situation::Covid), None);
+        g.members[0].isolated = true;
+        assert_eq!(g.situation(Situation::Covid), Some(true), "an answer below says yes already");
+        g.set_situation(Situation::JobLoss, false);
+        assert_eq!(g.situation(Situation::JobLoss), Some(false));
+        assert!(counts_covid_months("chongqing") && !counts_covid_months("jilin") && !counts_covid_months("tianjin"));
     }
 
     #[test]

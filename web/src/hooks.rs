@@ -1,5 +1,7 @@
 //! The page's custom hooks.
 
+mod use_after_paint;
 mod use_answers;
 
+pub use use_after_paint::use_after_paint;
 pub use use_answers::{use_answers, Answers};

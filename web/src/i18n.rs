@@ -31,8 +31,50 @@ labels! {
     settings_heading: "地区和日期", "Place and date";
     place: "地区", "Place";
     date: "按哪一天的政策", "Policies in force on";
-    date_epidemic: "疫情期间 2020-04-15", "Epidemic: 15 Apr 2020";
-    date_today: "今天", "Today";
+    date_epidemic: "按 2020 年疫情期间的政策（2020年4月15日）", "The 2020 epidemic's policies (15 Apr 2020)";
+    date_today: "按今天的政策（{}）", "Today's policies ({})";
+    date_other: "另选日期", "Another date";
+    date_other_label: "哪一天", "Which day";
+    date_hint: "各地 2020 年通知里的疫情期间措施，只在疫情防控期间适用。", "The 2020 notices' epidemic measures apply only within the epidemic period.";
+    loading: "正在加载…", "Loading…";
+    load_failed: "页面没有加载完成，请检查网络后刷新。", "The page did not finish loading; check the connection and reload.";
+    situations_heading: "有没有这些情况？", "Do any of these apply?";
+    situations_hint: "每一项都请回答“有”或“没有”；回答“有”，再在下面填写是谁、什么情况。", "Please answer each with yes or no; for yes, say who and what below.";
+    situation_illness: "家里有人患重病或有残疾吗？", "Is anyone in the household seriously ill or disabled?";
+    situation_job: "家里有人失业，或因疫情没了收入吗？", "Has anyone lost their job, or their income because of the epidemic?";
+    situation_covid: "家里有人确诊新冠，或被隔离、收治吗？", "Has anyone had COVID-19, or been isolated or treated?";
+    situation_care: "家里有孤儿、没人抚养的孩子，或照料人无法照料的人吗？", "Is there an orphan, a child without care, or someone whose carer cannot care for them?";
+    answer_yes: "有", "Yes";
+    answer_no: "没有", "No";
+    unanswered: "还没回答的问题（回答后结果可能不同）：", "Questions not answered yet (the answer may change the result):";
+    situation_yes_note: "请在下面“家庭成员”里这个人的“更多情况”中填写。", "Fill it in under “More about this person” for that person below.";
+    supporter_hint: "有义务、也有能力供养他/她的子女、配偶、父母等，不论是否住在一起。", "Children, a spouse, parents… obliged and able to support them, living together or not.";
+    in_hospital_yes: "还在住院", "Still in hospital";
+    in_hospital_no: "已出院", "Discharged";
+    req_missing_in_hospital: "请回答：现在还在住院吗？", "Please answer: still in hospital?";
+    what_if_tekun: "如果{}没有能赡养、抚养、扶养的亲属，可能符合特困人员供养{}。", "If {} has no relative able to support them, they may qualify for support for people in extreme poverty{}.";
+    what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
+    what_if_note: "这取决于一个还没回答的问题：", "This depends on a question not answered yet:";
+    local_rule: "按当地标准计算；{}各地标准不同，本页没有当地的数字。", "Worked out from the local standard, which differs across {}; this page does not have it.";
+    ask_local: "当地标准请向户籍所在地的街道办事处（乡镇政府）或县级民政部门询问。", "Ask the sub-district office (township government) or the county civil affairs bureau for the local figure.";
+    basis_standard_local: "低保标准：{}各地不同，本页没有当地的数字。", "Dibao standard: it differs across {}; this page does not have the local one.";
+    chart_needs_local: "画这张图需要当地的低保标准；{}各地不同，本页没有。", "This chart needs the local dibao standard, which differs across {}; this page does not have it.";
+    summary_unknown: "可能符合 {} 项 · 每月约 {} 元 · 一次性 {} 元 · 另有 {} 项金额待定", "May qualify for {} · about {} yuan a month · one-off {} yuan · {} more, amount to be set";
+    summary_all_unknown: "{} 项金额待定（要看当地标准）", "{} to be set (they depend on local figures)";
+    dibao_more: "按本次测算每月低保金 {} 元，比您家现在领取的 {} 元多 {} 元。", "This estimate gives {} yuan of dibao a month: {} yuan now, {} more.";
+    dibao_less: "按本次测算每月低保金 {} 元，比您家现在领取的 {} 元少 {} 元。", "This estimate gives {} yuan of dibao a month: {} yuan now, {} less.";
+    dibao_same: "按本次测算每月低保金 {} 元，与您家现在领取的相同。", "This estimate gives {} yuan of dibao a month, the same as now.";
+    dibao_gone: "您家现在每月领取低保金 {} 元；按本次测算可能不再符合低保，请向街道（乡镇）核实。", "You receive {} yuan of dibao a month now; by this estimate the household may no longer qualify: ask the sub-district (township) office.";
+    dibao_open: "您家现在每月领取低保金 {} 元；本次测算的金额还要看当地标准或还没回答的问题。", "You receive {} yuan of dibao a month now; this estimate's amount still depends on a local figure or an unanswered question.";
+    mark_met: "符合：", "Met: ";
+    mark_unmet: "不符合：", "Not met: ";
+    mark_unknown: "还不知道：", "Unknown: ";
+    override_notice: "此链接包含工作人员修改的参数：{}", "This link carries parameters changed by staff: {}";
+    override_item: "{} 改为 {}", "{} set to {}";
+    override_note: "下面的结果按修改后的数值计算，不是政策规定的数值。", "The result below uses the changed values, not the policy's own.";
+    override_reset: "改用政策规定的数值", "Use the policy's own values";
+    trace_resident_caption: "计算用到的数字", "The figures used";
+    go_answer: "看结果", "See the result";
     residence: "城镇还是农村", "Urban or rural";
     members_heading: "家庭成员", "Household members";
     members_hint: "共同生活的家庭成员都算上，第一位是申请人。", "Count everyone who lives together; the first is the applicant.";
@@ -62,7 +104,7 @@ labels! {
     group_covid: "新冠疫情", "COVID-19";
     covid: "新冠肺炎", "COVID-19";
     diagnosed_on: "确诊日期", "Date diagnosed";
-    in_hospital: "仍在住院", "Still in hospital";
+    in_hospital: "现在还在住院吗？", "Still in hospital?";
     discharged_on: "出院日期", "Date discharged";
     isolated: "被隔离或收治", "Isolated or under treatment";
     carer_unavailable: "照料他/她的人被隔离、收治或在抗疫一线，无法照料", "Their carer is isolated, treated or on the front line and cannot care for them";
@@ -81,7 +123,7 @@ labels! {
     hukou: "户籍", "Hukou";
     entitled_group: "优抚对象", "Entitled group (优抚对象)";
     tekun_now: "正在享受特困供养", "Receives 特困 support now";
-    has_able_supporter: "有能力赡养、抚养、扶养他/她的亲属", "Has a relative obliged and able to support them";
+    has_able_supporter: "有没有能赡养、抚养、扶养他/她的亲属？", "Is there a relative obliged and able to support them?";
     group_children: "儿童", "Children";
     orphan: "孤儿", "Orphan";
     unsupported_child: "事实无人抚养儿童", "Child without de facto care";
@@ -208,6 +250,91 @@ labels! {
     bad_whole_months: "请填写 0 或更大的整数（月数）", "Please enter a whole number of months, 0 or more";
     bad_number: "请填写数字，例如 1010 或 1010.5", "Please enter a number, such as 1010 or 1010.5";
     whole_input_error: "输入有误：{}", "Input problem: {}";
+}
+
+/// Words of the engine's own sentences (not the page's) by which [`crate::compute::reason_marks`]
+/// tells a condition not met from one met: a met sentence may hold a negation of its own
+/// (`MET_WORDS`), a failed one holds one of `UNMET_WORDS`. A stopgap until the core gives
+/// each condition with its outcome.
+pub const MET_WORDS: &[&str] = &[
+    "未超过",
+    "仍不低于",
+    "无劳动能力。",
+    "无法定",
+    "未参加失业保险",
+    "未享受低保",
+    "不能完全自理",
+    "暂停退出，",
+    "not above",
+    "still not below",
+    "Unable to work.",
+    "No one obliged",
+    "Not insured",
+    "not insured",
+    "receives neither dibao nor low-income relief",
+    "Not fully",
+    "not fully",
+    "exit suspended",
+];
+
+pub const UNKNOWN_WORDS: &[&str] =
+    &["无法判断", "无法计算", "未知", "cannot be decided", "cannot be computed", "unknown"];
+pub const UNMET_WORDS: &[&str] = &[
+    "不是",
+    "不属",
+    "不在",
+    "不满",
+    "不低于",
+    "不符合",
+    "不再",
+    "不适用",
+    "超过",
+    "超出",
+    "高于",
+    "没有",
+    "既无",
+    "未登记",
+    "未确诊",
+    "未因疫情",
+    "未申报",
+    "未知",
+    "已参加",
+    "已享受",
+    "有劳动能力",
+    "有履行能力",
+    "能完全自理",
+    "限一、二级",
+    "已低于",
+    "已于",
+    "已退出",
+    " not ",
+    "Not ",
+    "neither",
+    "Neither",
+    "over by",
+    "is above",
+    "exceed",
+    "fewer than",
+    "to go",
+    "do not",
+    "does not",
+    "has not",
+    "outside",
+    "Able to work",
+    "Has someone",
+    "Fully self-reliant",
+    "no longer",
+    "already",
+    "only for",
+    "unknown",
+];
+
+/// The words of the boot page, the plain HTML `index.html` shows before the wasm has
+/// arrived (a unit test holds it to them): the app is not running yet to show its own.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn boot_words() -> [&'static str; 8] {
+    let l = labels(Lang::Zh);
+    [l.title, l.subtitle, l.loading, l.load_failed, l.place, l.date, l.members_heading, l.footer_local]
 }
 
 /// The table for `lang`.
@@ -423,6 +550,7 @@ pub fn member_field_label(field: &str, lang: Lang) -> &'static str {
         "entitled_group" => l.entitled_group,
         "able_to_work" => l.able_to_work,
         "has_able_supporter" => l.has_able_supporter,
+        "in_hospital" => l.in_hospital,
         "self_care" => l.self_care,
         "carer_unavailable" => l.carer_unavailable,
         "tekun" => l.tekun_now,
@@ -512,6 +640,18 @@ mod tests {
                 assert!(!s.is_empty());
             }
         }
+    }
+
+    /// The boot page in index.html (shown before the wasm has arrived) says what the app says.
+    #[test]
+    fn the_boot_page_uses_these_words() {
+        let html = include_str!("../index.html");
+        let boot = html.split("id=\"doudi-boot\"").nth(1).expect("index.html has the boot page");
+        let l = labels(Lang::Zh);
+        for words in boot_words() {
+            assert!(boot.contains(words), "index.html's boot page lacks {words}");
+        }
+        assert!(html.contains(&format!("<title>{}</title>", l.title)));
     }
 
     /// Components hold no words of their own: every label comes from this file.

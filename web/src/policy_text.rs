@@ -22,6 +22,17 @@ fn link(href: &str, data: &str, text: &str) -> String {
     format!("<a href=\"#{}\" {data}>{}</a>", esc(href), esc(text))
 }
 
+/// A clause reference (`002:1.0.7`) as a reader cites it: the document's title (with its
+/// number) and the clause's label (`一、第7句`).
+pub fn clause_words(r: &str) -> Option<String> {
+    let r = doudi_core::policy::ClauseRef::parse(r)?;
+    let policies = doudi_core::embedded_policies().ok()?;
+    let doc = policies.documents.iter().find(|d| d.id == r.document)?;
+    let clause = doc.clauses.iter().find(|c| c.id == r.clause)?;
+    let number = if doc.number.is_empty() { String::new() } else { format!("\u{ff08}{}\u{ff09}", doc.number) };
+    Some(format!("{}{number} {}", doc.title, clause.label))
+}
+
 /// The documents of `jurisdiction`, or empty if it is unknown.
 pub fn browser(policies: &Policies, jurisdiction: &str, lang: Lang) -> String {
     let l = labels(lang);
@@ -148,5 +159,13 @@ mod tests {
         let clauses: usize = j.documents.iter().filter_map(|d| p.document(d)).map(|d| d.clauses.len()).sum();
         assert_eq!(html.matches("<li class=\"clause").count(), clauses);
         assert_eq!(browser(p, "atlantis", Lang::Zh), "");
+    }
+
+    #[test]
+    fn a_clause_is_cited_in_words_not_ids() {
+        let w = clause_words("002:1.0.1").expect("a known clause");
+        assert!(w.contains("69号") && w.ends_with("一、第1句") && !w.contains("002"), "{w}");
+        assert_eq!(clause_words("002"), None);
+        assert_eq!(clause_words("999:1.0.1"), None);
     }
 }

@@ -10,7 +10,7 @@ use doudi_core::Lang;
 use yew::Reducible;
 
 use crate::fields::{FieldRef, Target};
-use crate::form::{Form, MemberForm, SupportForm, MAX_MEMBERS};
+use crate::form::{Form, MemberForm, Situation, SupportForm, MAX_MEMBERS};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -26,6 +26,9 @@ pub struct State {
     pub print_time: String,
     /// Today, from the page's clock (the engine reads none), for the "今天" button.
     pub today: String,
+    /// The household came from a link that changed policy parameters by hand: the page
+    /// says so until they are reset (or the household changes place).
+    pub link_overrides: bool,
     seq: u32,
 }
 
@@ -62,6 +65,12 @@ pub enum Action {
     /// An override typed or chosen; empty text removes it.
     SetParam(String, String),
     ResetParam(String),
+    /// Back to the policy's own values: every override dropped.
+    ResetParams,
+    /// A guided yes/no question answered; "yes" takes the user to its first question.
+    SetSituation(Situation, bool),
+    /// "Is there someone able to support this member?" answered (from the result).
+    SetSupporter(usize, bool),
     SetLang(Lang),
     ToggleBigText,
     ToggleStaff,
@@ -88,8 +97,15 @@ impl State {
             share: Share::Idle,
             print_time: String::new(),
             today,
+            link_overrides: false,
             seq: 0,
         }
+    }
+
+    /// A household read from a link: a parameter it overrides is marked as staff's.
+    pub fn opened_from_link(mut self) -> State {
+        self.link_overrides = !self.form.parameters.is_empty();
+        self
     }
 
     /// The state after `action`. A link shown earlier is withdrawn once the household
@@ -148,6 +164,22 @@ impl State {
             Action::ResetParam(id) => {
                 form.parameters.remove(&id);
             }
+            Action::ResetParams => {
+                form.parameters.clear();
+                self.link_overrides = false;
+            }
+            Action::SetSupporter(i, yes) => {
+                if let Some(m) = form.members.get_mut(i) {
+                    m.has_able_supporter = Some(yes);
+                }
+            }
+            Action::SetSituation(s, yes) => {
+                form.set_situation(s, yes);
+                if yes {
+                    let field = FieldRef::Member { index: 0, field: s.first_field().into() };
+                    return self.with(Effect::Reveal(Target::Field(field)));
+                }
+            }
             Action::SetLang(l) => self.lang = l,
             Action::ToggleBigText => self.big_text = !self.big_text,
             Action::ToggleStaff => self.staff = !self.staff,
@@ -160,6 +192,7 @@ impl State {
             Action::Restore(f) => {
                 self.form = f;
                 self.share = Share::Idle;
+                self.link_overrides = !self.form.parameters.is_empty();
             }
             Action::RequestShare => return self.with(Effect::Share),
             Action::ShareDone { url, copied } => self.share = Share::Done { url, copied },
@@ -263,6 +296,32 @@ mod tests {
         let restored = s.apply(Action::Restore(Form::new("jilin", "2020-04-15")));
         assert_eq!(restored.form.jurisdiction, "jilin");
         assert_eq!(restored.share, Share::Idle);
+    }
+
+    #[test]
+    fn a_link_with_overrides_is_marked_until_they_are_reset() {
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.parameters.insert("dibao.standard.urban".into(), "600".into());
+        let s = State::new(f.clone(), Lang::Zh, "2024-05-01".into()).opened_from_link();
+        assert!(s.link_overrides);
+        let s = s.apply(Action::ResetParams);
+        assert!(!s.link_overrides && s.form.parameters.is_empty());
+        let s = s.apply(Action::Restore(f));
+        assert!(s.link_overrides, "a link read later is marked too");
+        assert!(!state().opened_from_link().link_overrides, "a link without overrides is not");
+    }
+
+    #[test]
+    fn a_yes_to_a_guided_question_goes_to_its_first_question() {
+        let s = state().apply(Action::SetSituation(Situation::Covid, true));
+        assert_eq!(s.form.situation(Situation::Covid), Some(true));
+        assert_eq!(
+            s.effect,
+            Some((1, Effect::Reveal(Target::Field(FieldRef::Member { index: 0, field: "covid".into() }))))
+        );
+        let s = s.apply(Action::SetSituation(Situation::JobLoss, false));
+        assert_eq!(s.form.situation(Situation::JobLoss), Some(false));
+        assert_eq!(s.effect.map(|e| e.0), Some(1), "a no asks for nothing more");
     }
 
     #[test]

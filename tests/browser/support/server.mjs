@@ -22,7 +22,7 @@ export const MIME = {
 
 /**
  * The request handler: serves files under `root` (index.html for a folder), GET and HEAD
- * only, never outside `root`; records "METHOD url" of each request in `requests` (if given).
+ * only, never outside `root`, precompressed (`name.br`, `name.gz`) where the browser accepts it; records "METHOD url" of each request in `requests` (if given).
  */
 export function handler(root, requests, { cors = false } = {}) {
   const base = resolve(root);
@@ -40,12 +40,27 @@ export function handler(root, requests, { cors = false } = {}) {
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      // A precompressed copy beside the file (web/finish.mjs), brotli first, when the
+      // browser accepts it; the type stays the file's own.
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let body = null;
+      let encoding = null;
+      for (const [token, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`(^|[,\\s])${token}($|[,;\\s])`).test(accepts)) continue;
+        body = await readFile(file + ext).catch(() => null);
+        if (body) {
+          encoding = token;
+          break;
+        }
+      }
+      body ??= await readFile(file);
       res.writeHead(200, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
         ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -13,9 +13,12 @@ export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), '
 
 export const TITLE = '兜底保障测算';
 
-/** Waits until Yew has rendered the page's title. */
+/** The date question's first answer (the default). */
+export const EPIDEMIC = '按 2020 年疫情期间的政策（2020年4月15日）';
+
+/** Waits until Yew has rendered the page's title (not the boot page's, index.html). */
 export async function waitForApp(page, title = TITLE) {
-  await page.getByRole('heading', { name: title, level: 1 }).waitFor({ timeout: 30_000 });
+  await page.locator('#doudi').getByRole('heading', { name: title, level: 1 }).waitFor({ timeout: 30_000 });
 }
 
 /** The card of a programme (its first card: `f-<programme>`). */
@@ -27,7 +30,7 @@ export const card = (page, programme) => page.locator(`#f-${programme}`);
  */
 export async function fillTianjinThree(page, income = '1500') {
   await page.getByRole('radio', { name: '天津市' }).check({ force: true });
-  await page.getByRole('button', { name: '疫情期间 2020-04-15' }).click();
+  await page.getByRole('radio', { name: EPIDEMIC }).check({ force: true });
   const first = page.locator('#m0-age');
   await first.fill('45');
   await page.locator('#m0-monthly_income').fill(income);

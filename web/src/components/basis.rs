@@ -15,6 +15,11 @@ pub struct BasisProps {
     /// Where the standard in use comes from.
     #[prop_or_default]
     pub standard_source: Option<AttrValue>,
+    #[prop_or_default]
+    pub staff: bool,
+    /// The place's name (for "its standards differ across the place").
+    #[prop_or_default]
+    pub place_name: AttrValue,
 }
 
 #[component]
@@ -23,7 +28,8 @@ pub fn Basis(p: &BasisProps) -> Html {
     let s = &p.assessment.summary;
     let standard = match s.standard {
         Some(v) => i18n::fill(l.basis_standard, &[&format::money(v)]),
-        None => l.basis_standard_unknown.to_string(),
+        None if p.staff => l.basis_standard_unknown.to_string(),
+        None => i18n::fill(l.basis_standard_local, &[&p.place_name]),
     };
     let epidemic = match (&s.epidemic_start, &s.epidemic_end) {
         (Some(a), Some(b)) => Some(i18n::fill(l.basis_epidemic, &[&format::date(a, p.lang), &format::date(b, p.lang)])),
@@ -43,7 +49,11 @@ pub fn Basis(p: &BasisProps) -> Html {
                 if let Some(e) = epidemic {
                     <li>{ e }{ " " }{ if s.in_epidemic_period { l.basis_in_period } else { l.basis_out_period } }</li>
                 }
-                { for p.assessment.assumptions.iter().map(|a| html! { <li>{ a.text.clone() }</li> }) }
+                // A resident is not asked to fill in parameters: the missing ones are said in
+                // the standard's line above, the epidemic period in its own.
+                { for p.assessment.assumptions.iter()
+                    .filter(|a| p.staff || !(a.id.starts_with("parameter.") || a.id == doudi_core::ids::param::EPIDEMIC_END))
+                    .map(|a| html! { <li>{ a.text.clone() }</li> }) }
                 <li class="version">{ i18n::fill(l.basis_policy_version, &[&p.assessment.policy_version]) }</li>
             </ul>
         </section>

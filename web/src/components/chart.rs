@@ -18,6 +18,11 @@ pub struct ChartProps {
     pub lang: Lang,
     pub data: Rc<ChartData>,
     pub on_open_params: Callback<()>,
+    /// Staff may enter the missing standard; residents are told it is local.
+    #[prop_or_default]
+    pub staff: bool,
+    #[prop_or_default]
+    pub place_name: AttrValue,
 }
 
 /// The chart in words.
@@ -50,10 +55,16 @@ pub fn Chart(p: &ChartProps) -> Html {
     let l = labels(p.lang);
     let content = match &*p.data {
         ChartData::Unavailable => html! {},
-        ChartData::NeedsStandard => html! {
+        ChartData::NeedsStandard if p.staff => html! {
             <div class="chart-missing">
                 <p>{ l.chart_needs_standard }</p>
                 <button type="button" class="secondary" onclick={p.on_open_params.reform(|_: MouseEvent| ())}>{ l.chart_open_params }</button>
+            </div>
+        },
+        ChartData::NeedsStandard => html! {
+            <div class="chart-missing">
+                <p>{ i18n::fill(l.chart_needs_local, &[&p.place_name]) }</p>
+                <p class="hint">{ l.ask_local }</p>
             </div>
         },
         ChartData::Ready(s) => {

@@ -27,6 +27,17 @@ pub struct FindingCardProps {
     /// Parameter labels by id (for missing parameters).
     pub params: Rc<ParamsInfo>,
     pub on_reveal: Callback<Target>,
+    /// Staff mode: missing parameters are asked for, the trace has its formulas.
+    #[prop_or_default]
+    pub staff: bool,
+    /// The place's name, for "its standards differ across the place".
+    #[prop_or_default]
+    pub place_name: AttrValue,
+    /// A question not answered yet decides this finding: the sentence saying what "no"
+    /// would change, and the answer's callback (yes, no). The card then asks it instead of
+    /// stating the engine's reading of the unanswered question as a fact.
+    #[prop_or_default]
+    pub what_if: Option<(AttrValue, AttrValue, Callback<bool>)>,
 }
 
 /// A needed answer, in words.
@@ -81,11 +92,44 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
     let amount_unknown =
         f.status == Status::Eligible && f.monthly.is_none() && f.one_off.is_none() && !f.missing.is_empty();
     let member = p.member_name.as_ref().map(|n| i18n::fill(l.for_member, &[n]));
+    // What the card shows as its status: a finding an unanswered question decides is one
+    // the page still needs to know about.
+    let shown_status = if p.what_if.is_some() { Status::NeedsInfo } else { f.status };
+    let status_class = if p.what_if.is_some() { "needs-info" } else { status_class };
+    let (missing_params, missing_fields): (Vec<&String>, Vec<&String>) =
+        f.missing.iter().partition(|m| matches!(FieldRef::parse(m), FieldRef::Param(_)));
+    let ask = |path: &String| {
+        let target = Target::Field(FieldRef::parse(path));
+        let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
+        html! {
+            <li><span class="mark unknown" aria-hidden="true">{ "?" }</span><span class="visually-hidden">{ l.mark_unknown }</span><button type="button" class="link-button" {onclick}>
+                { missing_label(path, p.lang, &p.names, &p.params.list) }
+            </button></li>
+        }
+    };
+    let reasons = html! {
+        <ul class="reasons">
+            { for crate::compute::reason_marks(f).into_iter().map(|(mark, r)| {
+                let (class, icon, word) = match mark {
+                    crate::compute::Mark::Met => ("met", "✓", l.mark_met),
+                    crate::compute::Mark::Unmet => ("unmet", "✗", l.mark_unmet),
+                    crate::compute::Mark::Unknown => ("unknown", "?", l.mark_unknown),
+                };
+                html! {
+                    <li class={class}>
+                        <span class="mark" aria-hidden="true">{ icon }</span>
+                        <span class="visually-hidden">{ word }</span>
+                        { r.to_string() }
+                    </li>
+                }
+            }) }
+        </ul>
+    };
     html! {
         <article class={classes!("finding", status_class)} part="card" id={p.dom_id.clone()} aria-labelledby={heading_id.clone()} tabindex="-1">
             <p class="status-tag">
-                <span class="icon" aria-hidden="true">{ i18n::status_icon(f.status) }</span>
-                { i18n::status_label(f.status, p.lang) }
+                <span class="icon" aria-hidden="true">{ i18n::status_icon(shown_status) }</span>
+                { i18n::status_label(shown_status, p.lang) }
             </p>
             <h4 id={heading_id}>
                 <span class="plain">{ plain }{ member.unwrap_or_default() }</span>
@@ -101,32 +145,43 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                     }) }
                 </dl>
             }
-            if amount_unknown {
+            if amount_unknown && p.staff {
                 <p class="note">{ l.amount_unknown }</p>
             }
             <p class="explain">{ explain }</p>
-            if !f.reasons.is_empty() {
-                <ul class="reasons">
-                    { for f.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }
-                </ul>
+            if let Some((sentence, question, answer)) = &p.what_if {
+                <div class="what-if">
+                    <p><strong>{ sentence.clone() }</strong></p>
+                    <p>{ l.what_if_note }</p>
+                    <div class="answer-buttons" role="group" aria-label={question.clone()}>
+                        <span class="question">{ question.clone() }</span>
+                        <button type="button" onclick={answer.reform(|_: MouseEvent| true)}>{ l.answer_yes }</button>
+                        <button type="button" onclick={answer.reform(|_: MouseEvent| false)}>{ l.answer_no }</button>
+                    </div>
+                </div>
+            } else if !f.reasons.is_empty() {
+                { reasons }
             }
             if f.status == Status::Discretionary && f.next_steps.is_empty() {
                 <p class="note">{ l.discretionary_note }</p>
             }
-            if !f.missing.is_empty() {
+            if p.what_if.is_none() && (!missing_fields.is_empty() || (p.staff && !missing_params.is_empty())) {
                 <div class="missing">
                     <p>{ l.needs }</p>
                     <ul>
-                        { for f.missing.iter().map(|path| {
-                            let target = Target::Field(FieldRef::parse(path));
-                            let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
-                            html! {
-                                <li><button type="button" class="link-button" {onclick}>
-                                    { missing_label(path, p.lang, &p.names, &p.params.list) }
-                                </button></li>
-                            }
-                        }) }
+                        { for missing_fields.iter().copied().map(ask) }
+                        if p.staff {
+                            { for missing_params.iter().copied().map(ask) }
+                        }
                     </ul>
+                </div>
+            }
+            // A figure only officials know: the rule in words and whom to ask, never a
+            // request to fill in a parameter (staff mode keeps that).
+            if p.what_if.is_none() && !p.staff && !missing_params.is_empty() {
+                <div class="local-rule">
+                    <p><span class="mark unknown" aria-hidden="true">{ "?" }</span><span class="visually-hidden">{ l.mark_unknown }</span>{ i18n::fill(l.local_rule, &[&p.place_name]) }</p>
+                    <p>{ l.ask_local }</p>
                 </div>
             }
             if !f.services.is_empty() {
@@ -145,7 +200,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                     </ul>
                 </div>
             }
-            <Why lang={p.lang} trace={f.trace.clone()} citations={f.citations.clone()} on_reveal={p.on_reveal.clone()} />
+            <Why lang={p.lang} trace={f.trace.clone()} citations={f.citations.clone()} on_reveal={p.on_reveal.clone()} staff={p.staff} />
         </article>
     }
 }

@@ -15,6 +15,8 @@ pub struct HeaderProps {
     pub on_big_text: Callback<()>,
     pub on_staff: Callback<()>,
     pub on_print: Callback<()>,
+    /// The answer in one tap from the top (shown on phones, where it is far below).
+    pub on_go: Callback<()>,
 }
 
 #[component]
@@ -48,6 +50,10 @@ pub fn Header(p: &HeaderProps) -> Html {
                 if p.staff {
                     <button type="button" class="switch" onclick={on_print}>{ l.print }</button>
                 }
+                <a class="button switch go-answer" href={format!("#{}", crate::fields::ANSWERS_ID)}
+                    onclick={p.on_go.reform(|e: MouseEvent| e.prevent_default())}>
+                    { l.go_answer }<span aria-hidden="true">{ " ↓" }</span>
+                </a>
             </div>
         </header>
     }

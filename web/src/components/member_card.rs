@@ -83,6 +83,15 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
             <Segmented id={id("work")} legend={l.work} options={works} selected={p.member.work.as_str()}
                 on_change={edit(|m, v| m.work = Work::ALL.iter().copied().find(|w| w.as_str() == v).unwrap_or(Work::None))}
                 error={err("work")} />
+            if p.member.asks_supporter() {
+                <div class="field-question">
+                    <Segmented id={id("has_able_supporter")} legend={l.has_able_supporter}
+                        options={vec![(AttrValue::Static("yes"), AttrValue::Static(l.answer_yes)), (AttrValue::Static("no"), AttrValue::Static(l.answer_no))]}
+                        selected={match p.member.has_able_supporter { Some(true) => "yes", Some(false) => "no", None => "" }}
+                        on_change={edit(|m, v| m.has_able_supporter = Some(v == "yes"))} error={err("has_able_supporter")} />
+                    <p class="hint">{ l.supporter_hint }</p>
+                </div>
+            }
             <MemberMore index={i} member={p.member.clone()} lang={p.lang} jurisdiction={p.jurisdiction.clone()}
                 errors={p.errors.clone()} on_change={p.on_change.clone()} />
         </article>

@@ -130,12 +130,15 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
                         options={options(Covid::ALL, Covid::as_str, |c| i18n::covid_label(c, lang))}
                         selected={m.covid.as_str()}
                         on_change={text(|m, v| m.covid = find(Covid::ALL, Covid::as_str, &v).unwrap_or(Covid::None))} error={err("covid")} />
-                    if m.covid == Covid::Confirmed {
+                    if m.covid == Covid::Confirmed && crate::form::counts_covid_months(&p.jurisdiction) {
                         <div class="follow-up">
                             <TextField id={id("diagnosed_on")} label={l.diagnosed_on} kind="date" value={m.diagnosed_on.clone()}
                                 on_change={text(|m, v| m.diagnosed_on = v)} error={err("diagnosed_on")} />
-                            { check("in_hospital", l.in_hospital, m.in_hospital, |m, v| m.in_hospital = v) }
-                            if !m.in_hospital {
+                            <Segmented id={id("in_hospital")} legend={l.in_hospital}
+                                options={vec![(AttrValue::Static("yes"), AttrValue::Static(l.in_hospital_yes)), (AttrValue::Static("no"), AttrValue::Static(l.in_hospital_no))]}
+                                selected={match m.in_hospital { Some(true) => "yes", Some(false) => "no", None => "" }}
+                                on_change={text(|m, v| m.in_hospital = Some(v == "yes"))} error={err("in_hospital")} />
+                            if m.in_hospital == Some(false) {
                                 <TextField id={id("discharged_on")} label={l.discharged_on} kind="date" value={m.discharged_on.clone()}
                                     on_change={text(|m, v| m.discharged_on = v)} error={err("discharged_on")} />
                             }
@@ -174,7 +177,6 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
                         on_change={text(|m, v| m.hukou = find(Hukou::ALL, Hukou::as_str, &v).unwrap_or(Hukou::Local))} error={err("hukou")} />
                     { check("entitled_group", l.entitled_group, m.entitled_group, |m, v| m.entitled_group = v) }
                     { check("tekun", l.tekun_now, m.tekun, |m, v| m.tekun = v) }
-                    { check("has_able_supporter", l.has_able_supporter, m.has_able_supporter, |m, v| m.has_able_supporter = v) }
                 </fieldset>
 
                 <fieldset class="group">

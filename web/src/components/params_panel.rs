@@ -39,6 +39,19 @@ fn as_text(v: ParamValue) -> String {
     }
 }
 
+/// Whether a note of the policy data reads in `lang`: any note in English; in Chinese, one
+/// mostly in Chinese (more Chinese characters than Latin letters).
+fn in_language(text: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => true,
+        Lang::Zh => {
+            let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+            let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            cjk > latin
+        }
+    }
+}
+
 #[component]
 pub fn ParamsPanel(p: &ParamsPanelProps) -> Html {
     let l = labels(p.lang);
@@ -123,7 +136,8 @@ fn row(p: &ParamsPanelProps, param: &ParamInForce) -> Html {
         }
     });
     let clause_link = param.clause.as_deref().and_then(doudi_core::policy::ClauseRef::parse).map(|r| {
-        let label = r.to_string();
+        // The document and clause in words (the id is the link's target, not its text).
+        let label = crate::policy_text::clause_words(&r.to_string()).unwrap_or_else(|| r.to_string());
         let target = Target::Clause { document: r.document.clone(), clause: r.clause.clone() };
         let onclick = p.on_reveal.reform(move |e: MouseEvent| {
             e.prevent_default();
@@ -172,12 +186,30 @@ fn row(p: &ParamsPanelProps, param: &ParamInForce) -> Html {
                     <div><dt>{ l.param_confidence }</dt><dd>{ c.label(lang) }</dd></div>
                 }
             </dl>
-            if let Some(u) = param.unknown.as_ref().filter(|_| missing) {
+            // The policy data's notes are in English only for some parameters: in Chinese,
+            // only the ones written in Chinese are shown.
+            if let Some(u) = param.unknown.as_ref().filter(|u| missing && in_language(u, lang)) {
                 <p class="hint">{ u.clone() }</p>
             }
-            if let Some(n) = &param.note {
+            if let Some(n) = param.note.as_ref().filter(|n| in_language(n, lang)) {
                 <p class="hint">{ n.clone() }</p>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_notes_stay_out_of_the_chinese_panel() {
+        assert!(!in_language("No city's 2020 standard was found: enter the local standard.", Lang::Zh));
+        assert!(in_language("No city's 2020 standard was found: enter the local standard.", Lang::En));
+        assert!(!in_language(
+            "各地可根据疫情形势决定: off unless the locality decided it; switch it on here",
+            Lang::Zh
+        ));
+        assert!(in_language("按当地标准", Lang::Zh));
     }
 }

@@ -22,6 +22,62 @@ pub struct ResultsProps {
     pub names: Rc<Vec<String>>,
     pub params: Rc<ParamsInfo>,
     pub on_reveal: Callback<Target>,
+    #[prop_or_default]
+    pub staff: bool,
+    /// The place's name (for "its standards differ across the place").
+    #[prop_or_default]
+    pub place_name: AttrValue,
+    /// How the household's current 低保 compares with the estimate.
+    #[prop_or_default]
+    pub dibao_now: Option<compute::DibaoNow>,
+    /// An answer to "is there someone able to support this member?" (member, yes).
+    pub on_supporter: Callback<(usize, bool)>,
+    /// The guided start's questions not answered yet: (question, the id of its control).
+    #[prop_or_default]
+    pub unanswered: Vec<(AttrValue, AttrValue)>,
+}
+
+/// The headline: how many programmes may apply, the amounts, and how many amounts are not
+/// known yet (those are counted apart, never silently among the rest).
+pub fn headline(a: &doudi_core::Assessment, lang: Lang) -> String {
+    let l = labels(lang);
+    let t = compute::totals(a);
+    let unknown = a.summary.amounts_unknown.min(t.eligible);
+    let known = t.eligible - unknown;
+    let unknown = unknown + waiting_for_local_figures(a);
+    let (m, o) = (format::money(t.monthly), format::money(t.one_off));
+    match (known, unknown) {
+        (_, 0) => i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &m, &o]),
+        (0, u) => i18n::fill(l.summary_all_unknown, &[&u.to_string()]),
+        (k, u) => i18n::fill(l.summary_unknown, &[&k.to_string(), &m, &o, &u.to_string()]),
+    }
+}
+
+/// How many findings wait for a figure only officials know (a local standard).
+pub fn waiting_for_local_figures(a: &doudi_core::Assessment) -> usize {
+    a.findings
+        .iter()
+        .filter(|f| f.status == Status::NeedsInfo)
+        .filter(|f| f.missing.iter().any(|m| matches!(FieldRef::parse(m), FieldRef::Param(_))))
+        .count()
+}
+
+/// The household's current 低保 against the estimate, in words.
+pub fn dibao_words(d: &compute::DibaoNow, lang: Lang) -> String {
+    use compute::DibaoNow::*;
+    let l = labels(lang);
+    let money = |a: doudi_core::Amount| format::money(a);
+    match d {
+        Compared(est, now) if est == now => i18n::fill(l.dibao_same, &[&money(*est)]),
+        Compared(est, now) if est > now => {
+            i18n::fill(l.dibao_more, &[&money(*est), &money(*now), &money(doudi_core::Amount(est.0 - now.0))])
+        }
+        Compared(est, now) => {
+            i18n::fill(l.dibao_less, &[&money(*est), &money(*now), &money(doudi_core::Amount(now.0 - est.0))])
+        }
+        Gone(now) => i18n::fill(l.dibao_gone, &[&money(*now)]),
+        Open(now) => i18n::fill(l.dibao_open, &[&money(*now)]),
+    }
 }
 
 /// Element ids for the findings, in the assessment's order: the first card of a programme
@@ -91,11 +147,22 @@ pub fn Results(p: &ResultsProps) -> Html {
         let id_of = |f: &Finding| -> String {
             a.findings.iter().position(|x| std::ptr::eq(x, f)).and_then(|i| ids.get(i).cloned()).unwrap_or_default()
         };
+        let what_if = |f: &Finding| {
+            let i = compute::member_index(f, &p.names).unwrap_or(0);
+            shown.what_ifs.iter().find(|w| w.program == f.program && Some(w.member) == compute::member_index(f, &p.names)).map(|w| {
+                let who = p.names.get(i).cloned().unwrap_or_default();
+                let amount = w.monthly.map(|m| i18n::fill(l.what_if_amount, &[&format::money(m)])).unwrap_or_default();
+                let sentence = i18n::fill(l.what_if_tekun, &[&who, &amount]);
+                let question = i18n::fill(l.member_field, &[&who, l.has_able_supporter]);
+                (AttrValue::from(sentence), AttrValue::from(question), p.on_supporter.reform(move |yes: bool| (i, yes)))
+            })
+        };
         let card = |f: &Finding| {
             let member_name = compute::member_index(f, &p.names).and_then(|i| p.names.get(i)).map(|n| AttrValue::from(n.clone()));
             html! {
                 <FindingCard key={id_of(f)} lang={p.lang} finding={f.clone()} dom_id={id_of(f)} {member_name}
-                    names={p.names.clone()} params={p.params.clone()} on_reveal={p.on_reveal.clone()} />
+                    names={p.names.clone()} params={p.params.clone()} on_reveal={p.on_reveal.clone()}
+                    staff={p.staff} place_name={p.place_name.clone()} what_if={what_if(f)} />
             }
         };
         let group = |status: Status, list: Vec<&Finding>| {
@@ -132,13 +199,33 @@ pub fn Results(p: &ResultsProps) -> Html {
                 }
             }
         };
-        let of = |s: Status| a.findings.iter().filter(|f| f.status == s).collect::<Vec<_>>();
+        // A finding an unanswered question decides is shown with what the page still needs.
+        let status_of = |f: &Finding| if what_if(f).is_some() { Status::NeedsInfo } else { f.status };
+        let of = |s: Status| a.findings.iter().filter(|f| status_of(f) == s).collect::<Vec<_>>();
         let t = compute::totals(a);
-        let summary = i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &format::money(t.monthly), &format::money(t.one_off)]);
+        let summary = headline(a, p.lang);
         html! {
             <div class={classes!("results", p.answers.stale.then_some("stale"))} aria-busy={p.answers.stale.then_some("true")}>
                 <p class="summary-line" aria-live="polite">{ summary }</p>
-                if t.eligible == 0 {
+                if let Some(d) = &p.dibao_now {
+                    <p class="dibao-now">{ dibao_words(d, p.lang) }</p>
+                }
+                if !p.unanswered.is_empty() {
+                    <div class="unanswered">
+                        <p>{ l.unanswered }</p>
+                        <ul>
+                            { for p.unanswered.iter().map(|(question, id)| {
+                                let target = Target::Element(id.to_string());
+                                let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
+                                html! {
+                                    <li><span class="mark unknown" aria-hidden="true">{ "?" }</span>
+                                        <button type="button" class="link-button" {onclick}>{ question.clone() }</button></li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
+                }
+                if t.eligible == 0 && waiting_for_local_figures(a) == 0 {
                     <p class="note">{ l.none_eligible }</p>
                 }
                 { group(Status::Eligible, of(Status::Eligible)) }
@@ -166,5 +253,23 @@ fn field_path(f: &FieldRef) -> String {
         FieldRef::Household(p) => p.clone(),
         FieldRef::Param(id) => format!("parameters.{id}"),
         FieldRef::Whole => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::tests::tianjin_three;
+
+    #[test]
+    fn the_headline_counts_what_is_not_known_apart() {
+        let Outcome::Ready(a) = compute::assess(&tianjin_three("1500"), Lang::Zh) else { panic!() };
+        assert!(headline(&a, Lang::Zh).starts_with("可能符合 "), "{}", headline(&a, Lang::Zh));
+        assert!(headline(&a, Lang::Zh).contains("每月约 1,530.00 元"), "{}", headline(&a, Lang::Zh));
+        let mut f = tianjin_three("300");
+        f.jurisdiction = "jilin".into();
+        let Outcome::Ready(a) = compute::assess(&f, Lang::Zh) else { panic!() };
+        let h = headline(&a, Lang::Zh);
+        assert!(h.ends_with("项金额待定（要看当地标准）") && !h.contains("0.00 元"), "{h}");
     }
 }

@@ -7,10 +7,10 @@ use yew::prelude::*;
 use crate::components::segmented::Segmented;
 use crate::components::text_field::TextField;
 use crate::fields::FieldErrors;
+use crate::format;
 use crate::i18n::{self, labels};
 
-/// The epidemic-period date offered as one tap.
-pub const EPIDEMIC_DATE: &str = "2020-04-15";
+use crate::form::EPIDEMIC_DATE;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -25,6 +25,11 @@ pub struct SettingsProps {
     pub on_residence: Callback<Residence>,
 }
 
+/// The date question's answers: the epidemic's policies, today's, or another day.
+const EPIDEMIC: &str = "epidemic";
+const TODAY: &str = "today";
+const OTHER: &str = "other";
+
 #[component]
 pub fn Settings(p: &SettingsProps) -> Html {
     let l = labels(p.lang);
@@ -38,24 +43,42 @@ pub fn Settings(p: &SettingsProps) -> Html {
         .collect::<Vec<_>>();
     let on_residence =
         p.on_residence.reform(|v: String| if v == "rural" { Residence::Rural } else { Residence::Urban });
-    let quick = |date: AttrValue, label: &'static str| {
-        let pressed = date == p.as_of;
-        let onclick = p.on_date.reform(move |_: MouseEvent| date.to_string());
-        html! { <button type="button" class="chip-button" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
+    // The day is asked in words; "another date" (an empty date until one is typed) opens
+    // the date field.
+    let choice = if p.as_of == EPIDEMIC_DATE {
+        EPIDEMIC
+    } else if p.as_of == p.today {
+        TODAY
+    } else {
+        OTHER
+    };
+    let dates = vec![
+        (AttrValue::Static(EPIDEMIC), AttrValue::Static(l.date_epidemic)),
+        (AttrValue::Static(TODAY), AttrValue::from(i18n::fill(l.date_today, &[&format::date(&p.today, p.lang)]))),
+        (AttrValue::Static(OTHER), AttrValue::Static(l.date_other)),
+    ];
+    let on_choice = {
+        let today = p.today.clone();
+        p.on_date.reform(move |v: String| match v.as_str() {
+            EPIDEMIC => EPIDEMIC_DATE.to_string(),
+            TODAY => today.to_string(),
+            _ => String::new(),
+        })
     };
     html! {
         <section class="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading" class="visually-hidden">{ l.settings_heading }</h2>
             <Segmented id="h-jurisdiction" legend={l.place} options={places} selected={p.jurisdiction.clone()}
                 on_change={p.on_place.clone()} class="chips" error={p.errors.get("h-jurisdiction").map(AttrValue::from)} />
-            <div class="date-row">
-                <TextField id="h-as_of" label={l.date} kind="date" value={p.as_of.clone()} on_change={p.on_date.clone()}
-                    error={p.errors.get("h-as_of").map(AttrValue::from)} />
-                <div class="quick-dates">
-                    { quick(AttrValue::Static(EPIDEMIC_DATE), l.date_epidemic) }
-                    { quick(p.today.clone(), l.date_today) }
+            <Segmented id="h-date-choice" legend={l.date} options={dates} selected={choice} on_change={on_choice}
+                class="stacked" />
+            if choice == OTHER {
+                <div class="follow-up">
+                    <TextField id="h-as_of" label={l.date_other_label} kind="date" value={p.as_of.clone()} on_change={p.on_date.clone()}
+                        error={p.errors.get("h-as_of").map(AttrValue::from)} />
                 </div>
-            </div>
+            }
+            <p class="hint">{ l.date_hint }</p>
             <Segmented id="h-residence" legend={l.residence} options={residences} selected={p.residence.as_str()}
                 on_change={on_residence} />
         </section>

@@ -3,14 +3,13 @@
 use doudi_core::Lang;
 use yew::prelude::*;
 
-use crate::compute::Totals;
-use crate::format;
-use crate::i18n::{self, labels};
+use crate::i18n::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryBarProps {
     pub lang: Lang,
-    pub totals: Totals,
+    /// The headline ([`crate::components::results::headline`]).
+    pub text: AttrValue,
     pub stale: bool,
     pub on_go: Callback<()>,
 }
@@ -18,9 +17,7 @@ pub struct SummaryBarProps {
 #[component]
 pub fn SummaryBar(p: &SummaryBarProps) -> Html {
     let l = labels(p.lang);
-    let t = &p.totals;
-    let text =
-        i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &format::money(t.monthly), &format::money(t.one_off)]);
+    let text = p.text.clone();
     html! {
         <div class={classes!("summary-bar", p.stale.then_some("stale"))}>
             <button type="button" onclick={p.on_go.reform(|_: MouseEvent| ())}>

@@ -14,15 +14,50 @@ pub struct WhyProps {
     pub trace: Vec<TraceStep>,
     pub citations: Vec<Citation>,
     pub on_reveal: Callback<Target>,
+    /// Staff see each figure's formula; residents its label and value.
+    #[prop_or_default]
+    pub staff: bool,
 }
 
 #[component]
 pub fn Why(p: &WhyProps) -> Html {
     let l = labels(p.lang);
+    // The figures and clauses are drawn only once opened: a page of results holds a score
+    // of these, and a phone need not build them all before showing the first answer.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
+    if !*open {
+        return html! {
+            <details class="why" {ontoggle}>
+                <summary>{ l.why }</summary>
+            </details>
+        };
+    }
     html! {
-        <details class="why">
+        <details class="why" open=true {ontoggle}>
             <summary>{ l.why }</summary>
-            if !p.trace.is_empty() {
+            if !p.trace.is_empty() && !p.staff {
+                <div class="table-wrap">
+                    <table class="trace plain" role="table">
+                        <caption>{ l.trace_resident_caption }</caption>
+                        <tbody role="rowgroup">
+                            { for p.trace.iter().map(|t| html! {
+                                <tr role="row">
+                                    <th scope="row" role="rowheader">{ t.label.clone() }</th>
+                                    <td class="value" role="cell">{ t.value.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            if !p.trace.is_empty() && p.staff {
                 <div class="table-wrap">
                     // Explicit roles keep it a table for screen readers when a phone's
                     // stylesheet stacks its rows.

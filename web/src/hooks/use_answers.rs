@@ -28,27 +28,43 @@ pub struct Answers {
 pub struct Shown {
     pub assessment: Rc<Assessment>,
     pub chart: Rc<ChartData>,
+    /// What the questions not answered yet would change.
+    pub what_ifs: Rc<Vec<compute::WhatIf>>,
 }
 
 /// Assesses `form` in `lang` (memoized), sweeps it for the chart (memoized on the form
-/// alone), and remembers the last good pair.
+/// alone, and only once the first frame is painted: `painted`), and remembers the last good
+/// pair.
 #[hook]
-pub fn use_answers(form: &Form, lang: Lang) -> Answers {
+pub fn use_answers(form: &Form, lang: Lang, painted: bool) -> Answers {
     let assessed = use_memo((form.clone(), lang), |(f, l)| {
         let outcome = compute::assess(f, *l);
+        let what_ifs = match &outcome {
+            Outcome::Ready(a) => compute::what_ifs(f, a),
+            _ => Vec::new(),
+        };
         let errors = match &outcome {
             Outcome::Invalid(v) => {
                 FieldErrors(v.iter().filter_map(|(f, m)| f.dom_id().map(|id| (id, m.clone()))).collect())
             }
             _ => FieldErrors::default(),
         };
-        (outcome, Rc::new(errors))
+        (outcome, Rc::new(errors), Rc::new(what_ifs))
     });
-    let chart = use_memo(form.clone(), compute::chart);
+    let chart = use_memo(
+        (form.clone(), painted),
+        |(f, painted)| {
+            if *painted {
+                compute::chart(f)
+            } else {
+                ChartData::Unavailable
+            }
+        },
+    );
     let last = use_mut_ref(|| None::<Shown>);
-    let (outcome, errors) = (*assessed).clone();
+    let (outcome, errors, what_ifs) = (*assessed).clone();
     if let Outcome::Ready(a) = &outcome {
-        *last.borrow_mut() = Some(Shown { assessment: a.clone(), chart: chart.clone() });
+        *last.borrow_mut() = Some(Shown { assessment: a.clone(), chart: chart.clone(), what_ifs });
     }
     let stale = !matches!(outcome, Outcome::Ready(_));
     let shown = last.borrow().clone();

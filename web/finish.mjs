@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The last touches of a build (web/post-build.sh, run by Trunk in its staging directory):
+//   node finish.mjs index.html NAME.wasm   the boot <style>'s sha256 into the CSP in place
+//                                          of 'sha256-__BOOT_CSS__', and the wasm's raw
+//                                          size into <meta name="doudi-app" data-wasm-size>
+//   node finish.mjs --compress DIR         NAME.br (brotli 11) and NAME.gz (gzip 9) beside
+//                                          every .html, .js, .css, .wasm, .json, .svg in DIR
+//                                          (not the tree below), when it saves bytes
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const [first, second] = process.argv.slice(2);
+
+if (first === '--compress') {
+  const dir = second ?? '.';
+  for (const name of readdirSync(dir)) {
+    if (!/\.(html|js|mjs|css|wasm|json|svg)$/.test(name)) continue;
+    const file = join(dir, name);
+    const data = readFileSync(file);
+    const br = brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    });
+    const gz = gzipSync(data, { level: 9 });
+    if (br.length < data.length) writeFileSync(`${file}.br`, br);
+    if (gz.length < data.length) writeFileSync(`${file}.gz`, gz);
+  }
+} else {
+  const [html, wasm] = [first, second];
+  let text = readFileSync(html, 'utf8');
+  const styles = [...text.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+  if (styles.length !== 1) fail(`${html}: expected one <style>, found ${styles.length}`);
+  const hash = createHash('sha256').update(styles[0][1], 'utf8').digest('base64');
+  if (!text.includes("'sha256-__BOOT_CSS__'")) fail(`${html}: no 'sha256-__BOOT_CSS__' in its CSP`);
+  text = text.replace("'sha256-__BOOT_CSS__'", `'sha256-${hash}'`);
+  const meta = /<meta name="doudi-app"[^>]*?(\s*\/?>)/;
+  if (!meta.test(text)) fail(`${html}: no <meta name="doudi-app">`);
+  const size = statSync(wasm).size;
+  text = text.replace(meta, (tag, end) => `${tag.slice(0, -end.length)} data-wasm-size="${size}"${end}`);
+  writeFileSync(html, text);
+}
+
+function fail(message) {
+  console.error(`finish.mjs: ${message}`);
+  process.exit(1);
+}
