@@ -16,7 +16,7 @@ PORT="${PORT:-8080}"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   bash scripts/web-tools.sh
-  (cd web && trunk build --release --offline </dev/null)
+  (cd web && trunk build --release --cargo-profile wasm --offline </dev/null)
   node scripts/size-report.mjs 256000 || true
 fi
 if command -v caddy >/dev/null 2>&1; then

@@ -189,8 +189,8 @@ pub struct WhatIf {
 }
 
 /// For each member whose "is there someone able to support them?" is unanswered: whether
-/// "no" would make their 特困 finding eligible when it is not now. One more evaluation per
-/// such member; none when every answer is given.
+/// "no" would make their 特困 finding eligible when it is not now. One more decision (no
+/// text) per such member; none when every answer is given.
 pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     use doudi_core::{ProgrammeId, Status};
     let lang = now.lang;
@@ -212,9 +212,11 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
         if problems.is_some() {
             continue;
         }
-        let Ok(then) = evaluate_input(input, Options { lang }) else { continue };
-        if let Some(f) = tekun(&then, i).filter(|f| f.status == Status::Eligible) {
-            out.push(WhatIf { member: i, program: ProgrammeId::Tekun, monthly: f.monthly });
+        // Decisions only: the what-if needs the status and the amount, no sentence.
+        let Ok(then) = doudi_core::decide_input(input) else { continue };
+        let decided = then.findings.iter().find(|d| d.program == ProgrammeId::Tekun && d.member == Some(i));
+        if let Some(d) = decided.filter(|d| d.status == Status::Eligible) {
+            out.push(WhatIf { member: i, program: ProgrammeId::Tekun, monthly: d.monthly.map(Amount) });
         }
     }
     out
