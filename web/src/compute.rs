@@ -97,15 +97,8 @@ pub fn chart(form: &Form) -> ChartData {
         return ChartData::Unavailable;
     };
     let points: Vec<(Decimal, Decimal)> = points.into_iter().map(|p| (p.income.0, p.monthly_total.0)).collect();
-    let zero_from = zero_point(&points).map(|(a, b)| {
-        // Between the last point with aid and the first without: about one step per yuan.
-        let steps = ((b - a).ceil()).clamp(Decimal::ONE, Decimal::from(200));
-        let fine = SweepRange { from: a, to: b, steps: steps.try_into().unwrap_or(50) };
-        doudi_core::sweep(input, fine)
-            .ok()
-            .and_then(|fine| fine.iter().find(|p| p.monthly_total.0.is_zero()).map(|p| p.income.0))
-            .unwrap_or(b)
-    });
+    // Between the last point with aid and the first without, halved to within a yuan.
+    let zero_from = zero_point(&points).map(|(a, b)| doudi_core::sweep::zero_between(input, a, b).unwrap_or(b));
     ChartData::Ready(Sweep { points, current: (income, now.totals.monthly_total), range_end, zero_from })
 }
 
