@@ -1,8 +1,69 @@
 //! Refusals of bad input. A household is refused whole, never half-computed: the
 //! error names the field's path (`members[1].age`) and says what is wrong, plainly,
 //! in English (`message`) and Chinese (`message_zh`).
+//!
+//! A message quotes at most [`QUOTE_CHARS`] characters of a bad value (then `…`), and a path
+//! at most as many of each of its parts, so that a refusal stays short whatever it refuses.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
+
+/// The most characters of a bad value (or key) a message or path quotes.
+pub const QUOTE_CHARS: usize = 64;
+
+/// `s` as a message may quote it: its first [`QUOTE_CHARS`] characters and `…` if longer.
+pub fn clip(s: &str) -> Cow<'_, str> {
+    match s.char_indices().nth(QUOTE_CHARS) {
+        None => Cow::Borrowed(s),
+        Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
+    }
+}
+
+/// A path with each dot-separated part [`clip`]ped (an unknown key can be any length).
+pub fn clip_path(path: &str) -> Cow<'_, str> {
+    if path.len() <= QUOTE_CHARS {
+        return Cow::Borrowed(path);
+    }
+    Cow::Owned(path.split('.').map(clip).collect::<Vec<_>>().join("."))
+}
+
+/// serde's message with every quoted value in it (`…` in backticks, or "…" as serde's
+/// `Unexpected::Str` writes it, escapes included) [`clip`]ped.
+fn clip_quoted(msg: &str) -> Cow<'_, str> {
+    if msg.len() <= 2 * QUOTE_CHARS {
+        return Cow::Borrowed(msg);
+    }
+    let mut out = String::with_capacity(msg.len().min(1024));
+    let mut rest = msg;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest.as_bytes()[open];
+        out.push_str(&rest[..=open]);
+        let inside = &rest[open + 1..];
+        // The closing quote: the next one, not escaped by a backslash inside "…".
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in inside.char_indices() {
+            match c {
+                '\\' if quote == b'"' && !escaped => escaped = true,
+                c if c as u32 == u32::from(quote) && !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(close) = close else {
+            out.push_str(&clip(inside));
+            return Cow::Owned(out);
+        };
+        out.push_str(&clip(&inside[..close]));
+        out.push(char::from(quote));
+        rest = &inside[close + 1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
 
 /// Why an input was refused. Serialized by the CLI as `{"error": {…}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -23,6 +84,9 @@ impl InputError {
 
     /// From a structural (serde) error, with the path serde_path_to_error found.
     pub(crate) fn from_serde(path: String, err: &str) -> InputError {
+        let err = strip_position(err);
+        let err = &*clip_quoted(&err);
+        let path = clip_path(&path).into_owned();
         let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
         let (path, zh) = if let Some(rest) = err.strip_prefix("unknown field ") {
             let field = quoted(rest);
@@ -32,6 +96,17 @@ impl InputError {
         } else if let Some(rest) = err.strip_prefix("unknown variant ") {
             let options = rest.split("expected ").nth(1).unwrap_or("").replace('`', "");
             (path, format!("“{}”不是允许的取值，可选：{options}", quoted(rest)))
+        } else if let Some(rest) = err.strip_prefix("duplicate field ") {
+            let field = quoted(rest);
+            (join(&path, &field), format!("“{field}”出现了两次（同一处的键只能写一次）"))
+        } else if err == crate::input::TOO_MANY_MEMBERS {
+            (path, format!("家庭成员最多 {} 人", crate::household::MAX_MEMBERS))
+        } else if err == crate::input::TOO_MANY_PARAMETERS {
+            (path, format!("参数最多 {} 个（没有哪个地区的参数比这更多）", crate::input::MAX_PARAMETERS))
+        } else if err == crate::money::TOO_LARGE {
+            (path, crate::money::TOO_LARGE_ZH.to_string())
+        } else if err == crate::money::TOO_PRECISE {
+            (path, crate::money::TOO_PRECISE_ZH.to_string())
         } else if let Some(rest) = err.strip_prefix("missing field ") {
             let field = quoted(rest);
             (join(&path, &field), format!("缺少必填项“{field}”"))
@@ -45,7 +120,7 @@ impl InputError {
             (path, format!("输入有误：{err}"))
         };
         let path = if path == "." { String::new() } else { path };
-        InputError { path, message: strip_position(err), message_zh: strip_position(&zh) }
+        InputError { path, message: err.to_string(), message_zh: zh }
     }
 }
 

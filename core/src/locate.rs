@@ -29,6 +29,9 @@ pub enum Shape {
     Option(&'static Shape),
     /// An array of items.
     Seq(&'static Shape),
+    /// An array of at most `max` items, read no further: the array itself is wrong when all of
+    /// its first `max` items are right and there are more.
+    Bounded { item: &'static Shape, max: usize },
     /// A struct: from an object (by field name, in the map's order) or from an array (by
     /// position, in the fields' order). `deny_unknown`: `#[serde(deny_unknown_fields)]`.
     Struct { ok: fn(&Value) -> bool, fields: &'static [(&'static str, Shape)], deny_unknown: bool },
@@ -67,6 +70,15 @@ fn find(v: &Value, shape: &Shape, at: String) -> Option<String> {
         },
         Shape::Seq(item) => match v {
             Value::Array(items) => items.iter().enumerate().find_map(|(i, x)| find(x, item, format!("{at}[{i}]"))),
+            _ => Some(at),
+        },
+        Shape::Bounded { item, max } => match v {
+            Value::Array(items) => items
+                .iter()
+                .take(*max)
+                .enumerate()
+                .find_map(|(i, x)| find(x, item, format!("{at}[{i}]")))
+                .or_else(|| (items.len() > *max).then_some(at)),
             _ => Some(at),
         },
         Shape::Struct { ok, fields, deny_unknown } => {
@@ -115,8 +127,8 @@ pub static HOUSEHOLD: Shape = Shape::Struct {
         ("assets", MONEY),
         ("support", Shape::Option(&SUPPORT)),
         ("applying", Shape::Option(&Shape::Seq(&Shape::Choice(ok::<Applying>)))),
-        ("members", Shape::Seq(&MEMBER)),
-        ("parameters", Shape::Leaf(ok::<Option<std::collections::BTreeMap<String, Value>>>)),
+        ("members", Shape::Bounded { item: &MEMBER, max: crate::household::MAX_MEMBERS }),
+        ("parameters", Shape::Leaf(parameters)),
     ],
 };
 
@@ -166,6 +178,11 @@ static MEMBER: Shape = Shape::Struct {
         ("stranded", BOOL),
     ],
 };
+
+/// `parameters`, read as the household reads it.
+fn parameters(v: &Value) -> bool {
+    crate::input::parameters(v).is_ok()
+}
 
 /// A `from` or `to` of a [`SweepRange`], read as the range reads it.
 fn decimal(v: &Value) -> bool {
