@@ -220,10 +220,9 @@ impl<'de, T: Copy> de::Visitor<'de> for Choice<T> {
         self.word(v)
     }
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        // The first key decides, in a text and in a value alike (a value's map could say its
+        // length first, a text cannot).
         let single = || de::Error::invalid_value(de::Unexpected::Map, &"map with a single key");
-        if map.size_hint().is_some_and(|n| n != 1) {
-            return Err(single());
-        }
         let Some(word) = map.next_key::<String>()? else { return Err(single()) };
         let choice = self.word(&word)?;
         map.next_value::<()>()?;

@@ -23,7 +23,8 @@ use crate::SweepRange;
 pub enum Shape {
     /// A whole value (a string, a number, an amount, a map of overrides): any error is its own.
     Leaf(fn(&Value) -> bool),
-    /// A unit-only enum. serde also reads `{"variant": null}`, whose inside can be wrong.
+    /// A unit-only enum. serde also reads `{"variant": null}`, whose inside can be wrong (its
+    /// first key decides, see `input::Choice`).
     Choice(fn(&Value) -> bool),
     /// `null` or the inner shape.
     Option(&'static Shape),
@@ -55,11 +56,10 @@ fn find(v: &Value, shape: &Shape, at: String) -> Option<String> {
             if ok(v) {
                 return None;
             }
-            if let Value::Object(m) = v {
-                if let (1, Some((variant, inside))) = (m.len(), m.iter().next()) {
-                    if !inside.is_null() && ok(&Value::String(variant.clone())) {
-                        return Some(key(at, variant));
-                    }
+            // The first key decides: a known word whose value is not null is wrong inside.
+            if let Some((variant, inside)) = v.as_object().and_then(|m| m.iter().next()) {
+                if !inside.is_null() && ok(&Value::String(variant.clone())) {
+                    return Some(key(at, variant));
                 }
             }
             Some(at)
@@ -253,6 +253,8 @@ mod tests {
             serde_json::json!({ "urban": 5 }),
             serde_json::json!({ "urban": null }),
             serde_json::json!({ "a": 1, "b": 2 }),
+            serde_json::json!({ "urban": 5, "zz": 1 }),
+            serde_json::json!({ "urban": null, "zz": 1 }),
             serde_json::json!({ "age": "x" }),
             serde_json::json!([null, "boss"]),
         ];

@@ -348,3 +348,58 @@ fn a_refusal_quotes_only_the_start_of_a_bad_value() {
     let e = refuse(&format!(r#"{{"jurisdiction":"tianjin","as_of":"{long}","members":[{{"age":40}}]}}"#));
     assert!(e.message.contains(&quoted) && e.message_zh.contains(&quoted) && e.message.len() < 300, "{e:?}");
 }
+
+#[test]
+fn the_largest_household_the_contract_allows_is_well_under_the_size_limit() {
+    use serde::Serialize;
+    use serde_json::{json, Value};
+    // Every field of 30 members at its longest, every parameter of the place with the most
+    // overridden, indented by four spaces.
+    let member = |i: usize| {
+        json!({
+            "id": format!("{i:0>64}"), "relation": "grandchild", "age": 100, "birth_date": "1920-04-15",
+            "monthly_income": "99999999.99", "work": "returned", "epidemic_job_loss": true,
+            "months_without_income": 1200, "unemployed_registered": true, "unemployment_insurance": "receiving",
+            "hukou": "residence_permit", "covid": "confirmed", "diagnosed_on": "2020-02-01",
+            "discharged_on": "2020-03-01", "isolated": true, "disability_grade": 4,
+            "disability_type": "intellectual", "serious_illness_tier": 1500, "orphan": true,
+            "unsupported_child": true, "difficult_child": true, "entitled_group": true, "able_to_work": false,
+            "has_able_supporter": false, "self_care": "partial", "carer_unavailable": true, "tekun": true,
+            "stranded": true
+        })
+    };
+    let place = doudi_core::jurisdictions()
+        .unwrap()
+        .into_iter()
+        .max_by_key(|j| doudi_core::parameters(&j.id, "2020-04-15", Default::default()).unwrap().len())
+        .unwrap();
+    let parameters: serde_json::Map<String, Value> = doudi_core::parameters(&place.id, "2020-04-15", Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            let v = match p.unit.as_str() {
+                "date" => json!("2020-01-24"),
+                "bool" => json!(true),
+                _ => json!("99999999.99"),
+            };
+            (p.id, v)
+        })
+        .collect();
+    let h = json!({
+        "jurisdiction": place.id, "as_of": "2020-04-15", "residence": "urban", "assets": "99999999.99",
+        "support": { "dibao": true, "dibao_monthly": "99999999.99", "low_income": true, "poverty_registered": true,
+                     "income_above_standard_since": "2020-04-01" },
+        "applying": ["dibao", "tekun"],
+        "members": (0..30).map(member).collect::<Vec<_>>(),
+        "parameters": parameters,
+    });
+    let mut text = Vec::new();
+    h.serialize(&mut serde_json::Serializer::with_formatter(&mut text, serde_json::ser::PrettyFormatter::with_indent(b"    ")))
+        .unwrap();
+    let text = String::from_utf8(text).unwrap();
+    if let Err(e) = evaluate_json(&text, Options::default()) {
+        panic!("the largest household is refused: {e}");
+    }
+    assert!(text.len() < 64 * 1024, "{} bytes", text.len());
+    assert!(text.len() > 32 * 1024, "{} bytes: not the largest", text.len());
+}
