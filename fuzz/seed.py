@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the fuzz seed corpus: every household of policies/tests/*.toml and examples/
-(*.json and each line of batch.jsonl), one file each, into fuzz/corpus/parse_json/."""
+(*.json and each line of batch.jsonl), and every input the fuzzer once crashed on
+(fuzz/regressions/), one file each, into fuzz/corpus/parse_json/."""
 import datetime, hashlib, json, pathlib, tomllib
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -27,6 +28,8 @@ for f in sorted((root / "examples").glob("*.json")):
 for line in (root / "examples" / "batch.jsonl").read_text().splitlines():
     if line.strip():
         seeds.append(line)
+for f in sorted((root / "fuzz" / "regressions").glob("*")):
+    seeds.append(f.read_text())
 for s in seeds:
     data = s.encode()
     (out / hashlib.sha1(data).hexdigest()).write_bytes(data)

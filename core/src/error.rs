@@ -20,12 +20,17 @@ pub fn clip(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A path with each dot-separated part [`clip`]ped (an unknown key can be any length).
+/// A path with each dot-separated part [`clip`]ped (an unknown key can be any length, and
+/// hold dots), and the whole at most three times [`QUOTE_CHARS`] characters, then `…`.
 pub fn clip_path(path: &str) -> Cow<'_, str> {
     if path.len() <= QUOTE_CHARS {
         return Cow::Borrowed(path);
     }
-    Cow::Owned(path.split('.').map(clip).collect::<Vec<_>>().join("."))
+    let parts = path.split('.').map(clip).collect::<Vec<_>>().join(".");
+    match parts.char_indices().nth(3 * QUOTE_CHARS) {
+        None => Cow::Owned(parts),
+        Some((i, _)) => Cow::Owned(format!("{}…", &parts[..i])),
+    }
 }
 
 /// serde's message with every quoted value in it (`…` in backticks, or "…" as serde's
@@ -84,21 +89,21 @@ impl InputError {
 
     /// From a structural (serde) error, with the path serde_path_to_error found.
     pub(crate) fn from_serde(path: String, err: &str) -> InputError {
-        let err = strip_position(err);
-        let err = &*clip_quoted(&err);
-        let path = clip_path(&path).into_owned();
+        // Paths are worked out on serde's own words, then clipped with the message.
+        let raw = strip_position(err);
+        let err = &*clip_quoted(&raw);
         let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-        let (path, zh) = if let Some(rest) = err.strip_prefix("unknown field ") {
+        let (path, zh) = if let Some(rest) = raw.strip_prefix("unknown field ") {
             let field = quoted(rest);
             // serde_path_to_error already ends the path with the unknown key.
             let full = if path.ends_with(&field) { path.clone() } else { join(&path, &field) };
-            (full, format!("不认识的字段“{field}”（可能是拼写错误）"))
+            (full, format!("不认识的字段“{}”（可能是拼写错误）", clip(&field)))
         } else if let Some(rest) = err.strip_prefix("unknown variant ") {
             let options = rest.split("expected ").nth(1).unwrap_or("").replace('`', "");
             (path, format!("“{}”不是允许的取值，可选：{options}", quoted(rest)))
-        } else if let Some(rest) = err.strip_prefix("duplicate field ") {
+        } else if let Some(rest) = raw.strip_prefix("duplicate field ") {
             let field = quoted(rest);
-            (join(&path, &field), format!("“{field}”出现了两次（同一处的键只能写一次）"))
+            (join(&path, &field), format!("“{}”出现了两次（同一处的键只能写一次）", clip(&field)))
         } else if err == crate::input::TOO_MANY_MEMBERS {
             (path, format!("家庭成员最多 {} 人", crate::household::MAX_MEMBERS))
         } else if err == crate::input::TOO_MANY_PARAMETERS {
@@ -119,7 +124,7 @@ impl InputError {
         } else {
             (path, format!("输入有误：{err}"))
         };
-        let path = if path == "." { String::new() } else { path };
+        let path = if path == "." { String::new() } else { clip_path(&path).into_owned() };
         InputError { path, message: err.to_string(), message_zh: zh }
     }
 }

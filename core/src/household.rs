@@ -130,12 +130,12 @@ fn money(path: &str, m: Option<Money>) -> Result<Option<Decimal>, InputError> {
 /// exactly, or no number at all.
 fn number_error(path: &str, raw: &serde_json::Value) -> InputError {
     use crate::money::{parse_exact, DecimalError, TOO_LARGE, TOO_LARGE_ZH, TOO_PRECISE, TOO_PRECISE_ZH};
-    let text = match raw {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
+    let reading = match raw {
+        serde_json::Value::String(s) => Some(parse_exact(s)),
+        serde_json::Value::Number(n) => Some(parse_exact(&n.to_string())),
         _ => None,
     };
-    match text.map(|t| parse_exact(&t)) {
+    match reading {
         Some(Err(DecimalError::TooLarge)) => err(path, TOO_LARGE, TOO_LARGE_ZH),
         Some(Err(DecimalError::TooPrecise)) => err(path, TOO_PRECISE, TOO_PRECISE_ZH),
         _ => err(path, "expected a number (or a decimal string)", "请填写数字"),

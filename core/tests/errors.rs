@@ -403,3 +403,18 @@ fn the_largest_household_the_contract_allows_is_well_under_the_size_limit() {
     assert!(text.len() < 64 * 1024, "{} bytes", text.len());
     assert!(text.len() > 32 * 1024, "{} bytes: not the largest", text.len());
 }
+
+#[test]
+fn a_long_key_of_many_dots_gives_a_short_path() {
+    // Found by the fuzzer (fuzz/regressions/long-dotted-key.json): each part of the path was
+    // clipped, but not the whole.
+    let key = "dibao.standard.rural;;;;;;a]".repeat(40);
+    let e = refuse(&format!(r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#));
+    assert!(e.path.starts_with("dibao.standard.rural;;;;;;a]dibao."), "{}", e.path);
+    assert!(e.path.ends_with('…') && e.path.chars().count() == 193, "{} characters: {}", e.path.chars().count(), e.path);
+    for text in [&e.message, &e.message_zh] {
+        assert!(text.chars().count() < 600, "{text}");
+    }
+    // As a value too (the JS package).
+    assert_eq!(e, refuse_value(&format!(r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#)));
+}
