@@ -418,3 +418,20 @@ fn a_long_key_of_many_dots_gives_a_short_path() {
     // As a value too (the JS package).
     assert_eq!(e, refuse_value(&format!(r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#)));
 }
+
+#[test]
+fn a_key_that_holds_backticks_is_quoted_whole_and_clipped() {
+    // Found by the fuzzer (fuzz/regressions/backticks-in-key.json): the backticks inside the
+    // key were taken for the ends of serde's quotes, so that no part was long enough to clip.
+    let key = format!("js{}", "-`".repeat(300));
+    let json = format!(r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#);
+    let e = refuse(&json);
+    let clipped = format!("{}…", &key[..64]);
+    assert_eq!(e.path, clipped);
+    assert!(e.message.starts_with(&format!("unknown field `{clipped}`, expected one of `jurisdiction`")), "{}", e.message);
+    assert_eq!(e.message_zh, format!("不认识的字段“{clipped}”（可能是拼写错误）"));
+    assert_eq!(e, refuse_value(&json));
+    // The longest message any refusal has: an unknown field of a member lists all 28 fields.
+    let e = refuse(&household("", &format!(r#","{}":1"#, "z".repeat(100))));
+    assert!((500..600).contains(&e.message.chars().count()), "{}: {}", e.message.chars().count(), e.message);
+}
