@@ -32,4 +32,13 @@ scripts/js-test.sh
 step "the site: unit tests, release build, size, browser tests (the package example included)"
 DOUDI_REQUIRE_PACKAGE=1 scripts/web-test.sh
 
+step "fuzz: the JSON entry point for 45 s (cargo-fuzz, where a nightly toolchain is installed)"
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+  fuzz/run.sh 45
+else
+  echo "fuzz: skipped (no nightly toolchain; \`rustup toolchain install nightly\` enables it);" \
+    "core/tests/mutations.rs, run above, is its stable counterpart"
+fi
+
 step "done"

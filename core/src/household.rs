@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::error::InputError;
+use crate::error::{clip, InputError};
 use crate::input::*;
 use crate::money::MAX_AMOUNT;
 use crate::policy::validate::{parse_date, parse_value};
@@ -102,6 +102,7 @@ fn err(path: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) ->
 
 fn date(path: &str, s: &str) -> Result<NaiveDate, InputError> {
     let d = parse_date(s).ok_or_else(|| {
+        let s = clip(s);
         err(
             path,
             format!("\"{s}\" is not a real date in the form YYYY-MM-DD"),
@@ -120,10 +121,24 @@ fn money(path: &str, m: Option<Money>) -> Result<Option<Decimal>, InputError> {
         Some(Money(d)) if d.is_sign_negative() && !d.is_zero() => {
             Err(err(path, "must be 0 or more", "请填写 0 或更大的数"))
         }
-        Some(Money(d)) if d > MAX_AMOUNT => {
-            Err(err(path, "is too large (at most 100000000 yuan)", "金额过大（不超过 1 亿元）"))
-        }
+        Some(Money(d)) if d > MAX_AMOUNT => Err(err(path, crate::money::TOO_LARGE, crate::money::TOO_LARGE_ZH)),
         Some(Money(d)) => Ok(Some(d)),
+    }
+}
+
+/// Why an override that should be a number is not one: too large or too precise to hold
+/// exactly, or no number at all.
+fn number_error(path: &str, raw: &serde_json::Value) -> InputError {
+    use crate::money::{parse_exact, DecimalError, TOO_LARGE, TOO_LARGE_ZH, TOO_PRECISE, TOO_PRECISE_ZH};
+    let reading = match raw {
+        serde_json::Value::String(s) => Some(parse_exact(s)),
+        serde_json::Value::Number(n) => Some(parse_exact(&n.to_string())),
+        _ => None,
+    };
+    match reading {
+        Some(Err(DecimalError::TooLarge)) => err(path, TOO_LARGE, TOO_LARGE_ZH),
+        Some(Err(DecimalError::TooPrecise)) => err(path, TOO_PRECISE, TOO_PRECISE_ZH),
+        _ => err(path, "expected a number (or a decimal string)", "请填写数字"),
     }
 }
 
@@ -141,10 +156,11 @@ impl Household {
     pub fn from_input(input: HouseholdInput, policies: &Policies) -> Result<Household, InputError> {
         let jurisdiction = policies.jurisdiction(&input.jurisdiction).ok_or_else(|| {
             let known: Vec<_> = policies.jurisdictions.iter().map(|j| j.id.as_str()).collect();
+            let given = clip(&input.jurisdiction);
             err(
                 "jurisdiction",
-                format!("unknown jurisdiction \"{}\" (known: {})", input.jurisdiction, known.join(", ")),
-                format!("不支持的地区“{}”，可选：{}", input.jurisdiction, known.join("、")),
+                format!("unknown jurisdiction \"{given}\" (known: {})", known.join(", ")),
+                format!("不支持的地区“{given}”，可选：{}", known.join("、")),
             )
         })?;
         let as_of = date("as_of", &input.as_of)?;
@@ -195,16 +211,17 @@ impl Household {
         }
         let mut overrides = BTreeMap::new();
         for (id, raw) in input.parameters.unwrap_or_default() {
-            let path = format!("parameters.{id}");
             let Some(p) = jurisdiction.parameters.get(&id) else {
+                let id = clip(&id);
                 return Err(err(
-                    path,
+                    format!("parameters.{id}"),
                     format!("unknown parameter \"{id}\" for {}", jurisdiction.id),
                     format!("{}没有参数“{id}”", jurisdiction.name),
                 ));
             };
+            let path = format!("parameters.{id}");
             let value = parse_value(p.kind, &raw).ok_or_else(|| match p.kind {
-                crate::ids::Kind::Number => err(&path, "expected a number (or a decimal string)", "请填写数字"),
+                crate::ids::Kind::Number => number_error(&path, &raw),
                 crate::ids::Kind::Date => {
                     err(&path, "expected a date YYYY-MM-DD (or null)", "请按 2020-04-15 的格式填写日期")
                 }

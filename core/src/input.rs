@@ -3,14 +3,44 @@
 //! [`crate::household`] turns it into a validated [`crate::household::Household`].
 //!
 //! Unknown fields are refused (`deny_unknown_fields`) so that a typo is never silently
-//! ignored. Optional fields accept `null` as "absent".
+//! ignored, and so is a key given twice. Optional fields accept `null` as "absent".
+//!
+//! Limits, each refused at once, before the rest is read: a text of more than
+//! [`MAX_INPUT_BYTES`] (see [`check_size`]), more than [`crate::household::MAX_MEMBERS`]
+//! members, more than [`MAX_PARAMETERS`] parameter overrides.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
+use crate::error::{clip, InputError};
+use crate::household::MAX_MEMBERS;
 use crate::money;
+
+/// The largest household text accepted, in bytes (256 KiB). The largest household the contract
+/// allows (30 members with every field, every parameter overridden, indented) is under 64 KiB.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024;
+
+/// The most parameter overrides accepted: no jurisdiction has more parameters (a test checks).
+pub const MAX_PARAMETERS: usize = 64;
+
+/// The refusal of a 31st member (its Chinese is in [`InputError::from_serde`]).
+pub(crate) const TOO_MANY_MEMBERS: &str = "at most 30 members";
+/// The refusal of more than [`MAX_PARAMETERS`] overrides.
+pub(crate) const TOO_MANY_PARAMETERS: &str = "at most 64 parameters (no jurisdiction has more)";
+
+/// Refuses a household text of more than [`MAX_INPUT_BYTES`] before it is read at all.
+pub fn check_size(bytes: usize) -> Result<(), InputError> {
+    if bytes <= MAX_INPUT_BYTES {
+        return Ok(());
+    }
+    Err(InputError::new(
+        "",
+        format!("the household is {bytes} bytes long; at most {MAX_INPUT_BYTES} bytes (256 KiB) are accepted"),
+        format!("输入过长（{bytes} 字节），最多接受 {MAX_INPUT_BYTES} 字节（256 KiB）"),
+    ))
+}
 
 /// A household, as sent by the CLI, the JS API or the page.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -33,9 +63,10 @@ pub struct HouseholdInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applying: Option<Vec<Applying>>,
     /// The people counted together; the first is the applicant. 1 to 30.
+    #[serde(deserialize_with = "members")]
     pub members: Vec<MemberInput>,
     /// Overrides of policy parameters: parameter id → value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "parameters")]
     pub parameters: Option<BTreeMap<String, serde_json::Value>>,
 }
 
@@ -132,18 +163,147 @@ pub struct MemberInput {
 macro_rules! choice {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
             $(#[serde(rename = $text)] $variant,)+
         }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The contract's words, in the order of [`Self::ALL`].
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text,)+ }
             }
         }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                d.deserialize_any(Choice { all: $name::ALL, names: $name::NAMES })
+            }
+        }
     };
+}
+
+/// Reads a choice as serde reads a unit-only enum (its word, or `{"word": null}`), whatever the
+/// JSON holds: a number or a list is a type error at the choice's own path (serde_json's enum
+/// reader calls a number in a text "not valid JSON"), and an unknown word is quoted clipped.
+struct Choice<T: 'static> {
+    all: &'static [T],
+    names: &'static [&'static str],
+}
+
+impl<T: Copy> Choice<T> {
+    fn word<E: de::Error>(&self, word: &str) -> Result<T, E> {
+        match self.names.iter().position(|n| *n == word) {
+            Some(i) => Ok(self.all[i]),
+            None => Err(E::unknown_variant(&clip(word), self.names)),
+        }
+    }
+}
+
+impl<'de, T: Copy> de::Visitor<'de> for Choice<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        // As serde lists a field's variants: `a` or `b`; one of `a`, `b`, `c`.
+        match self.names {
+            [a, b] => write!(f, "`{a}` or `{b}`"),
+            names => {
+                f.write_str("one of ")?;
+                for (i, n) in names.iter().enumerate() {
+                    write!(f, "{}`{n}`", if i == 0 { "" } else { ", " })?;
+                }
+                Ok(())
+            }
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.word(v)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        // The first key decides, in a text and in a value alike (a value's map could say its
+        // length first, a text cannot).
+        let single = || de::Error::invalid_value(de::Unexpected::Map, &"map with a single key");
+        let Some(word) = map.next_key::<String>()? else { return Err(single()) };
+        let choice = self.word(&word)?;
+        map.next_value::<()>()?;
+        if map.next_key::<de::IgnoredAny>()?.is_some() {
+            return Err(single());
+        }
+        Ok(choice)
+    }
+}
+
+/// `members`: refused as soon as a member beyond the 30th begins, without reading it.
+fn members<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<MemberInput>, D::Error> {
+    struct V;
+    impl<'de> de::Visitor<'de> for V {
+        type Value = Vec<MemberInput>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<MemberInput>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(4).min(MAX_MEMBERS));
+            loop {
+                if out.len() == MAX_MEMBERS {
+                    return match seq.next_element::<de::IgnoredAny>()? {
+                        Some(_) => Err(de::Error::custom(TOO_MANY_MEMBERS)),
+                        None => Ok(out),
+                    };
+                }
+                match seq.next_element()? {
+                    Some(m) => out.push(m),
+                    None => return Ok(out),
+                }
+            }
+        }
+    }
+    d.deserialize_seq(V)
+}
+
+/// Parameter overrides as given: parameter id → value.
+type Parameters = BTreeMap<String, serde_json::Value>;
+
+/// `parameters`: a map whose keys are each given once, of at most [`MAX_PARAMETERS`] entries
+/// (refused at the next key, before its value is read); `null` is absent.
+pub(crate) fn parameters<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Parameters>, D::Error> {
+    struct Map;
+    impl<'de> de::Visitor<'de> for Map {
+        type Value = Parameters;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!("duplicate field `{}`", clip(&key))));
+                }
+                if out.len() == MAX_PARAMETERS {
+                    return Err(de::Error::custom(TOO_MANY_PARAMETERS));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    struct Opt;
+    impl<'de> de::Visitor<'de> for Opt {
+        type Value = Option<Parameters>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("option")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(Map).map(Some)
+        }
+    }
+    d.deserialize_option(Opt)
 }
 
 choice!(Residence { Urban = "urban", Rural = "rural" });
@@ -192,14 +352,27 @@ impl<'de> Deserialize<'de> for Money {
                 Ok(Money(Decimal::from(v)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
-                money::decimal_from_f64(v).map(Money).ok_or_else(|| E::custom("not a finite amount"))
+                if !v.is_finite() {
+                    return Err(E::custom("not a finite amount"));
+                }
+                // ryu's shortest round-trip text (`0.1` stays 0.1), then read exactly.
+                amount(ryu::Buffer::new().format_finite(v))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
-                money::parse_decimal(v).map(Money).ok_or_else(|| E::custom(format!("\"{v}\" is not an amount in yuan")))
+                amount(v)
             }
         }
         d.deserialize_any(V)
     }
+}
+
+/// An amount's text, read exactly; a refusal quotes only the start of a text that is no number.
+fn amount<E: de::Error>(v: &str) -> Result<Money, E> {
+    money::parse_exact(v).map(Money).map_err(|e| match e {
+        money::DecimalError::NotANumber => E::custom(format_args!("\"{}\" is not an amount in yuan", clip(v))),
+        money::DecimalError::TooLarge => E::custom(money::TOO_LARGE),
+        money::DecimalError::TooPrecise => E::custom(money::TOO_PRECISE),
+    })
 }
 
 #[cfg(feature = "schema")]

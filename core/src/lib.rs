@@ -52,19 +52,35 @@ pub fn evaluate_json(json: &str, options: Options) -> Result<Assessment, InputEr
 }
 
 /// Parses contract v1 JSON into the raw household, with the path of any structural error.
+///
+/// A text over [`input::MAX_INPUT_BYTES`] is refused before it is read. A household is read
+/// with plain serde, nothing tracked; only a refusal reads the text a second time with
+/// `serde_path_to_error`, to find the path of its error.
 pub fn parse_json(json: &str) -> Result<HouseholdInput, InputError> {
+    input::check_size(json.len())?;
+    match serde_json::from_str(json) {
+        Ok(input) => Ok(input),
+        Err(_) => Err(locate_json_error(json)),
+    }
+}
+
+/// The refusal of a text that plain serde refused: the same reading, with its path tracked.
+#[cold]
+fn locate_json_error(json: &str) -> InputError {
     let mut de = serde_json::Deserializer::from_str(json);
-    let input: HouseholdInput = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        if e.inner().is_syntax() || e.inner().is_eof() {
+    let result: Result<HouseholdInput, _> = serde_path_to_error::deserialize(&mut de);
+    let err = match result {
+        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
             return InputError::new("", format!("not valid JSON: {}", e.inner()), "不是有效的 JSON");
         }
-        let path = e.path().to_string();
-        InputError::from_serde(path, &e.inner().to_string())
-    })?;
-    de.end().map_err(|e| {
-        InputError::new("", format!("trailing characters after the JSON: {e}"), "JSON 之后有多余的字符")
-    })?;
-    Ok(input)
+        Err(e) => return InputError::from_serde(e.path().to_string(), &e.inner().to_string()),
+        Ok(_) => de.end(),
+    };
+    match err {
+        Err(e) => InputError::new("", format!("trailing characters after the JSON: {e}"), "JSON 之后有多余的字符"),
+        // Plain serde refused what the tracked reading accepts: never, but say something true.
+        Ok(()) => InputError::new("", "the household could not be read", "无法读取该家庭信息"),
+    }
 }
 
 /// Parses a JSON value (as the JS API receives it) into the raw household, with the path of

@@ -23,12 +23,16 @@ use crate::SweepRange;
 pub enum Shape {
     /// A whole value (a string, a number, an amount, a map of overrides): any error is its own.
     Leaf(fn(&Value) -> bool),
-    /// A unit-only enum. serde also reads `{"variant": null}`, whose inside can be wrong.
+    /// A unit-only enum. serde also reads `{"variant": null}`, whose inside can be wrong (its
+    /// first key decides, see `input::Choice`).
     Choice(fn(&Value) -> bool),
     /// `null` or the inner shape.
     Option(&'static Shape),
     /// An array of items.
     Seq(&'static Shape),
+    /// An array of at most `max` items, read no further: the array itself is wrong when all of
+    /// its first `max` items are right and there are more.
+    Bounded { item: &'static Shape, max: usize },
     /// A struct: from an object (by field name, in the map's order) or from an array (by
     /// position, in the fields' order). `deny_unknown`: `#[serde(deny_unknown_fields)]`.
     Struct { ok: fn(&Value) -> bool, fields: &'static [(&'static str, Shape)], deny_unknown: bool },
@@ -52,11 +56,10 @@ fn find(v: &Value, shape: &Shape, at: String) -> Option<String> {
             if ok(v) {
                 return None;
             }
-            if let Value::Object(m) = v {
-                if let (1, Some((variant, inside))) = (m.len(), m.iter().next()) {
-                    if !inside.is_null() && ok(&Value::String(variant.clone())) {
-                        return Some(key(at, variant));
-                    }
+            // The first key decides: a known word whose value is not null is wrong inside.
+            if let Some((variant, inside)) = v.as_object().and_then(|m| m.iter().next()) {
+                if !inside.is_null() && ok(&Value::String(variant.clone())) {
+                    return Some(key(at, variant));
                 }
             }
             Some(at)
@@ -67,6 +70,15 @@ fn find(v: &Value, shape: &Shape, at: String) -> Option<String> {
         },
         Shape::Seq(item) => match v {
             Value::Array(items) => items.iter().enumerate().find_map(|(i, x)| find(x, item, format!("{at}[{i}]"))),
+            _ => Some(at),
+        },
+        Shape::Bounded { item, max } => match v {
+            Value::Array(items) => items
+                .iter()
+                .take(*max)
+                .enumerate()
+                .find_map(|(i, x)| find(x, item, format!("{at}[{i}]")))
+                .or_else(|| (items.len() > *max).then_some(at)),
             _ => Some(at),
         },
         Shape::Struct { ok, fields, deny_unknown } => {
@@ -115,8 +127,8 @@ pub static HOUSEHOLD: Shape = Shape::Struct {
         ("assets", MONEY),
         ("support", Shape::Option(&SUPPORT)),
         ("applying", Shape::Option(&Shape::Seq(&Shape::Choice(ok::<Applying>)))),
-        ("members", Shape::Seq(&MEMBER)),
-        ("parameters", Shape::Leaf(ok::<Option<std::collections::BTreeMap<String, Value>>>)),
+        ("members", Shape::Bounded { item: &MEMBER, max: crate::household::MAX_MEMBERS }),
+        ("parameters", Shape::Leaf(parameters)),
     ],
 };
 
@@ -166,6 +178,11 @@ static MEMBER: Shape = Shape::Struct {
         ("stranded", BOOL),
     ],
 };
+
+/// `parameters`, read as the household reads it.
+fn parameters(v: &Value) -> bool {
+    crate::input::parameters(v).is_ok()
+}
 
 /// A `from` or `to` of a [`SweepRange`], read as the range reads it.
 fn decimal(v: &Value) -> bool {
@@ -236,6 +253,8 @@ mod tests {
             serde_json::json!({ "urban": 5 }),
             serde_json::json!({ "urban": null }),
             serde_json::json!({ "a": 1, "b": 2 }),
+            serde_json::json!({ "urban": 5, "zz": 1 }),
+            serde_json::json!({ "urban": null, "zz": 1 }),
             serde_json::json!({ "age": "x" }),
             serde_json::json!([null, "boss"]),
         ];

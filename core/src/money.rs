@@ -3,11 +3,17 @@
 //! when it is written out, half away from zero to 0.01 yuan.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
 
 /// The largest amount the contract accepts anywhere (one hundred million yuan).
 /// Bounding inputs keeps every product and sum far from `Decimal`'s limits.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
+
+/// Why an amount is refused: more than [`MAX_AMOUNT`] (or more than any decimal holds).
+pub const TOO_LARGE: &str = "is too large (at most 100000000 yuan)";
+pub const TOO_LARGE_ZH: &str = "金额过大（不超过 1 亿元）";
+/// Why an amount is refused: it cannot be held without rounding (see [`parse_exact`]).
+pub const TOO_PRECISE: &str = "has more than 28 significant digits or decimal places (it would have to be rounded)";
+pub const TOO_PRECISE_ZH: &str = "数字位数过多（有效数字和小数位都不能超过 28 位），无法精确计算";
 
 /// Rounds half away from zero to two decimals.
 pub fn round2(d: Decimal) -> Decimal {
@@ -44,25 +50,110 @@ pub fn fmt_plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// Parses a decimal written as in JSON or the contract's strings: `1010`, `1010.5`, `-3`.
-/// Exponents (`1e3`) are accepted as JSON numbers may carry them. `None` if not a number.
+/// Why a text is not an exact decimal (see [`parse_exact`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecimalError {
+    /// Not a decimal at all (`abc`, `1,000`, `1.`).
+    NotANumber,
+    /// A magnitude of 10^28 or more: far beyond any amount, and beyond `Decimal`.
+    TooLarge,
+    /// More than 28 significant digits or decimal places: `Decimal` would round it.
+    TooPrecise,
+}
+
+/// The most significant digits, and the most decimal places, `Decimal` holds exactly.
+pub const MAX_DIGITS: usize = 28;
+
+/// Parses a decimal written as in JSON or the contract's strings: `1010`, `1010.5`, `-3`,
+/// ` 12 ` (surrounding spaces), `007`, and exponents (`1e3`, `2.5E-1`) as JSON numbers may
+/// carry them. Exact or refused: a figure that `Decimal` cannot hold as written (more than
+/// 28 significant digits or decimal places, or 10^28 and more) is an error, never rounded.
+/// Leading zeros and trailing zeros after the point cost nothing. Linear in the text's
+/// length, with no allocation.
+pub fn parse_exact(s: &str) -> Result<Decimal, DecimalError> {
+    use DecimalError::*;
+    let s = s.trim().as_bytes();
+    let (negative, s) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, s),
+    };
+    fn split<'a>(s: &'a [u8], at: &[u8]) -> (&'a [u8], Option<&'a [u8]>) {
+        match s.iter().position(|c| at.contains(c)) {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        }
+    }
+    fn digits(p: &[u8]) -> bool {
+        !p.is_empty() && p.iter().all(u8::is_ascii_digit)
+    }
+    let (mantissa, exponent) = split(s, b"eE");
+    let (int, frac) = split(mantissa, b".");
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return Err(NotANumber);
+    }
+    // The exponent, saturated: anything beyond ±10^6 is far outside every bound below.
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let (minus, e) = match e.split_first() {
+                Some((b'-', rest)) => (true, rest),
+                Some((b'+', rest)) => (false, rest),
+                _ => (false, e),
+            };
+            if !digits(e) {
+                return Err(NotANumber);
+            }
+            let magnitude = e.iter().try_fold(0i64, |acc, c| {
+                let next = acc * 10 + i64::from(c - b'0');
+                (next <= 1_000_000).then_some(next)
+            });
+            let magnitude = magnitude.unwrap_or(1_000_001);
+            if minus {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    // The significant digits: leading zeros of the whole, trailing zeros of the fraction dropped.
+    let frac = frac.unwrap_or(&[]);
+    let frac = &frac[..frac.iter().rposition(|&c| c != b'0').map_or(0, |i| i + 1)];
+    let int = &int[int.iter().position(|&c| c != b'0').unwrap_or(int.len())..];
+    let digits = if int.is_empty() {
+        (&frac[frac.iter().position(|&c| c != b'0').unwrap_or(frac.len())..], &[][..])
+    } else {
+        (int, frac)
+    };
+    let count = digits.0.len() + digits.1.len();
+    if count == 0 {
+        return Ok(Decimal::ZERO);
+    }
+    // value = the digits as an integer × 10^-scale
+    let scale = frac.len() as i64 - exponent;
+    // How many digits stand before the point: the magnitude is below 10^whole.
+    let whole = count as i64 - scale;
+    if whole > MAX_DIGITS as i64 {
+        return Err(TooLarge);
+    }
+    if count > MAX_DIGITS || scale > MAX_DIGITS as i64 {
+        return Err(TooPrecise);
+    }
+    let mut m: i128 = 0;
+    for &c in digits.0.iter().chain(digits.1) {
+        m = m * 10 + i128::from(c - b'0');
+    }
+    // A negative scale: trailing zeros the exponent adds (whole ≤ 28 keeps m below 10^28).
+    for _ in scale..0 {
+        m *= 10;
+    }
+    let mut d = Decimal::try_from_i128_with_scale(m, scale.max(0) as u32).map_err(|_| TooLarge)?;
+    d.set_sign_negative(negative);
+    Ok(d)
+}
+
+/// [`parse_exact`], for callers that only need to know whether it is a number.
 pub fn parse_decimal(s: &str) -> Option<Decimal> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 40 {
-        return None;
-    }
-    if s.contains(['e', 'E']) {
-        return Decimal::from_scientific(s).ok();
-    }
-    let valid = s.strip_prefix('-').unwrap_or(s);
-    let mut parts = valid.splitn(2, '.');
-    let int = parts.next().unwrap_or("");
-    let frac = parts.next();
-    let digits_ok = |p: &str| p.chars().all(|c| c.is_ascii_digit());
-    if int.is_empty() || !digits_ok(int) || frac.is_some_and(|f| f.is_empty() || !digits_ok(f)) {
-        return None;
-    }
-    Decimal::from_str(s).ok()
+    parse_exact(s).ok()
 }
 
 /// A JSON float → its shortest decimal text → exact decimal (`0.1` stays `0.1`).
@@ -139,6 +230,7 @@ fn is_exactly(f: f64, t: u64, p: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         parse_decimal(s).unwrap()
@@ -170,6 +262,58 @@ mod tests {
         }
         assert_eq!(decimal_from_f64(0.1), Some(d("0.1")));
         assert_eq!(decimal_from_f64(1010.5), Some(d("1010.5")));
+    }
+
+    #[test]
+    fn parses_exactly_or_refuses() {
+        use DecimalError::*;
+        for (text, expected) in [
+            ("0", "0"),
+            ("-0", "0"),
+            ("007.50", "7.5"),
+            (" 12 ", "12"),
+            ("1.5e-2", "0.015"),
+            ("2.5E+3", "2500"),
+            ("0e999999999999", "0"),
+            ("100000000.000000000000000000000000000000", "100000000"),
+            ("0.0000000000000000000000000001", "0.0000000000000000000000000001"),
+            ("9999999999999999999999999999", "9999999999999999999999999999"),
+            ("1e27", "1000000000000000000000000000"),
+            ("-123.456", "-123.456"),
+        ] {
+            assert_eq!(parse_exact(text).map(|d| d.normalize().to_string()), Ok(expected.to_string()), "{text}");
+        }
+        for (text, why) in [
+            ("1e28", TooLarge),
+            ("10000000000000000000000000000", TooLarge),
+            ("-123456789012345678901234567890", TooLarge),
+            ("1e1000000000000", TooLarge),
+            ("100000000.00000000000000000001", TooPrecise),
+            ("0.00000000000000000000000000001", TooPrecise),
+            ("1e-29", TooPrecise),
+            ("1.1e-28", TooPrecise),
+            ("1e", NotANumber),
+            ("1e+", NotANumber),
+            ("+1", NotANumber),
+            ("-", NotANumber),
+            ("1e3.5", NotANumber),
+        ] {
+            assert_eq!(parse_exact(text), Err(why), "{text}");
+        }
+        let long = "1".repeat(1_000_000);
+        assert_eq!(parse_exact(&long), Err(TooLarge));
+        assert_eq!(parse_exact(&format!("0.{long}")), Err(TooPrecise));
+        // Wherever Decimal reads a text without rounding, both read the same value.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let int = x % 1_000_000_000_000;
+            let frac = (x >> 40) % 100_000;
+            let text = format!("{int}.{frac:05}");
+            assert_eq!(parse_exact(&text).ok(), Decimal::from_str(&text).ok(), "{text}");
+        }
     }
 
     #[test]

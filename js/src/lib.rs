@@ -14,6 +14,9 @@
 //!   `Result`); the glue returns the result or throws an `Error` with `path` and `messageZh`.
 //!   Maps are objects, `None` is `null` and money stays a decimal string.
 //!
+//! A household whose JSON text is over 256 KiB is refused before it is parsed (the core's
+//! `input::check_size`); more than 30 members or 64 parameters, before they are read.
+//!
 //! Nothing here unwraps or panics on input. `scripts/js-build.sh` builds the package; the
 //! TypeScript declarations are generated from [`schema`]'s JSON Schemas, themselves generated
 //! from the Rust types by `build.rs`.
@@ -95,7 +98,10 @@ fn reply<T: Serialize>(result: Result<T, InputError>) -> String {
     })
 }
 
+/// The household from the glue's JSON text, refused before it is read when the text is over
+/// the core's limit (`doudi_core::input::MAX_INPUT_BYTES`), as the command line refuses it.
 fn household_from(json: &str) -> Result<doudi_core::HouseholdInput, InputError> {
+    doudi_core::input::check_size(json.len())?;
     doudi_core::parse_value(value(json)?)
 }
 
