@@ -334,6 +334,21 @@ fn batch_help_documents_the_csv_columns() {
     }
 }
 
+/// As the README says: a mistake on the command line is clap's usage text for a person on
+/// stderr with exit 2, not the contract's JSON error.
+#[test]
+fn command_line_mistakes_print_usage_text_and_exit_2() {
+    for args in [&["batch", "--bogus", "--input", "x.csv"][..], &["batch"], &["evaluate", "--nope"], &["frobnicate"]] {
+        let o = doudi(args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("error: ") && err.contains("\nUsage: doudi"), "{args:?}: {err}");
+        assert!(serde_json::from_str::<Value>(&err).is_err(), "{args:?}: not JSON");
+    }
+    assert!(stderr(&doudi(&["batch"], "")).contains("--input <INPUT>"));
+}
+
 #[test]
 fn version_names_the_embedded_policies() {
     let o = doudi(&["--version"], "");

@@ -15,13 +15,20 @@
 //! A member is present when any of its cells is filled, and members are numbered without
 //! gaps. Each row becomes the contract JSON and is evaluated as such, so a bad cell is
 //! refused with the contract's path: a bad `m2_age` is `members[1].age`. A record's `line`
-//! is the row's line in the file (the header is line 1).
+//! is the row's line in the file as an editor numbers it (the header is line 1; a line ends
+//! at LF, CRLF or a lone CR; blank lines count), counted by [`Lines`] under the parser.
+//!
+//! No column takes a line break, so a quoted cell that runs past its row's line is a stray
+//! `"`: the row becomes an error record naming the column and the lines it swallowed, up to
+//! where the quote closes by the CSV rules (or the end of the file), and the batch goes on.
+//! Those lines are skipped without being kept, so even a quote that swallows the rest of a
+//! large file costs no memory.
 //!
 //! An unknown or repeated column refuses the whole file (exit 2): a typo in a header
 //! must not silently drop a field from every household.
 
 use std::collections::HashSet;
-use std::io::BufRead;
+use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use ::csv::{ErrorKind, ReaderBuilder, StringRecord};
@@ -125,6 +132,11 @@ CSV COLUMNS
 
   Yes/no cells: true/false, yes/no, 1/0, 是/否. A member is present when any of its cells is filled;
   number members without gaps (m1, m2, …). An unknown or repeated column refuses the file.
+  Lines may end in LF, CRLF (Excel) or CR; blank lines are skipped. A cell may be quoted (\"a, b\"; \"\" is a
+  quote inside it) but holds no line break, as no column takes one: when a quote that opens a cell is not
+  closed on its line (a stray \"), that row is an error record at its line naming the column and the lines
+  that became part of it (up to the line where the quote closes, or the end of the file), and the batch
+  goes on after them.
 
   Example:
     jurisdiction,as_of,m1_age,m1_monthly_income,m1_work,m2_age,m2_monthly_income,m3_age
@@ -132,8 +144,9 @@ CSV COLUMNS
 
 OUTPUT
   JSONL, one line per record: {{\"line\": N, \"assessment\": {{…}}}} or {{\"line\": N, \"error\": {{\"path\", \"message\",
-  \"message_zh\"}}}}. N is the record's line in the input (the CSV header is line 1); a bad record never stops
-  the batch. Error paths are the contract's, 0-based: a bad m2_age is members[1].age.
+  \"message_zh\"}}}}. N is the line an editor shows for the record's first line (the CSV header is line 1;
+  blank lines count); a bad record never stops the batch. Error paths are the contract's, 0-based: a bad
+  m2_age is members[1].age.
   Exit 0 when the batch ran (even with error records), 2 when the input cannot be read.
   Progress goes to stderr every {every} records and at the end (`batch: N records, E errors, X records/s`)
   when stderr is a terminal, or always with --progress.",
@@ -147,29 +160,253 @@ OUTPUT
 
 /// Reads the header, then hands each row to `emit` as contract v1 JSON with its line number.
 pub fn read(input: impl BufRead, name: &Path, emit: &mut Emit) -> Result<(), Failure> {
-    let mut reader = ReaderBuilder::new().flexible(true).from_reader(input);
-    let header = reader.headers().map_err(|e| unreadable_csv(name, &e))?;
-    let layout = Layout::from_header(header)?;
+    let mut reader = ReaderBuilder::new().flexible(true).from_reader(Lines::new(input));
+    let header = reader.headers().map_err(|e| unreadable_csv(name, &e))?.clone();
+    if let Some(run) = reader.get_mut().take().run_on {
+        return Err(header_runs_on(name, &header, run).into());
+    }
+    let layout = Layout::from_header(&header)?;
     let mut record = StringRecord::new();
     loop {
-        match reader.read_record(&mut record) {
+        let read = reader.read_record(&mut record);
+        let row = reader.get_mut().take();
+        let line = row.first.unwrap_or(0);
+        match read {
             Ok(false) => return Ok(()),
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
-                let body = match layout.household(&record) {
-                    Ok(v) => Body::Value(v),
-                    Err(e) => Body::Refused(e),
+                let body = match row.run_on {
+                    Some(run) => Body::Refused(layout.runs_on(&record, line, run)),
+                    None => match layout.household(&record) {
+                        Ok(v) => Body::Value(v),
+                        Err(e) => Body::Refused(e),
+                    },
                 };
                 emit(Item { line, body })?;
             }
             Err(e) => match e.kind() {
-                ErrorKind::Utf8 { pos: Some(pos), .. } => {
+                ErrorKind::Utf8 { .. } => {
                     let error = InputError::new("", "the row is not valid UTF-8", "该行不是有效的 UTF-8 文本");
-                    emit(Item { line: pos.line(), body: Body::Refused(error) })?;
+                    emit(Item { line, body: Body::Refused(error) })?;
                 }
                 _ => return Err(unreadable_csv(name, &e).into()),
             },
         }
+    }
+}
+
+/// A header whose quoted cell runs past line 1: the columns cannot be known.
+fn header_runs_on(name: &Path, header: &StringRecord, run: RunOn) -> InputError {
+    let name = display_name(name);
+    let cell = header.len();
+    let (closed_en, closed_zh) = closed(run);
+    InputError::new(
+        "",
+        format!(
+            "cannot read {name}: a quote (\") opens cell {cell} of the header and {closed_en}{}; remove the quote",
+            run.swallowed_en("the header")
+        ),
+        format!(
+            "无法读取 {name}：表头第 {cell} 列以引号（\"）开头，但引号{closed_zh}{}；请删除这个引号",
+            run.swallowed_zh("表头")
+        ),
+    )
+}
+
+fn closed(run: RunOn) -> (&'static str, &'static str) {
+    if run.to_the_end {
+        ("is never closed", "直到文件末尾都没有闭合")
+    } else {
+        ("is not closed on its line", "在该行没有闭合")
+    }
+}
+
+/// The reader under the CSV parser: it hands the parser one physical line at a time and
+/// numbers the lines as an editor does (a line ends at `\n`, `\r\n` or a lone `\r`), so
+/// each row's line is the line its first cell is on, after any blank lines.
+///
+/// When the parser asks for more after a row's line has ended, a quoted cell runs on past
+/// it (no column takes a line break, so this is a stray `"`). The reader then finds where
+/// that cell and its row end itself, by the CSV rules, without handing those bytes on, and
+/// closes the cell for the parser: the row becomes one error record naming the lines read
+/// into it, whatever its length, in constant memory.
+///
+/// This rests on how the `csv` crate reads: it asks for more input only when it has used
+/// all it was given, and it ends a record at the line break itself, without looking past
+/// it. The tests read every input whole and a byte at a time, and would see a row whose
+/// line ended reported as running on.
+struct Lines<R> {
+    inner: R,
+    /// The line of the next byte.
+    line: u64,
+    /// The last byte passed was a `\r`: a `\n` now ends the same line.
+    after_cr: bool,
+    /// The last bytes handed on did not end their line (a line longer than the parser's buffer).
+    mid_line: bool,
+    /// Bytes to hand the parser before any more input: the close of a run-on cell.
+    close: &'static [u8],
+    row: Row,
+}
+
+/// Where the current row lies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Row {
+    /// The row's first line (its first line that is not blank), once handed on.
+    first: Option<u64>,
+    /// That line has been handed on to its end.
+    first_ended: bool,
+    /// A quoted cell that ran past the row's first line.
+    run_on: Option<RunOn>,
+}
+
+/// A quoted cell that runs on past its row's line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RunOn {
+    /// The first line read into the cell after the row's own.
+    from: u64,
+    /// The last line read into it (`from - 1` when the file ends right after the row's line).
+    to: u64,
+    /// The cell's quote is never closed: the file ended inside it.
+    to_the_end: bool,
+}
+
+impl RunOn {
+    /// `, so line 4 became part of that row …`, or nothing when no line did.
+    fn swallowed_en(&self, into: &str) -> String {
+        let end = if self.to_the_end { " (to the end of the file)" } else { "" };
+        if self.to < self.from {
+            String::new()
+        } else if self.to == self.from {
+            format!(", so line {}{end} became part of {into} and got no record of its own", self.from)
+        } else {
+            format!(", so lines {}–{}{end} became part of {into} and got no record of their own", self.from, self.to)
+        }
+    }
+
+    fn swallowed_zh(&self, into: &str) -> String {
+        let end = if self.to_the_end { "（直到文件末尾）" } else { "" };
+        if self.to < self.from {
+            String::new()
+        } else if self.to == self.from {
+            format!("，第 {} 行{end}因此并入了{into}，没有自己的记录", self.from)
+        } else {
+            format!("，第 {}–{} 行{end}因此都并入了{into}，没有各自的记录", self.from, self.to)
+        }
+    }
+}
+
+/// Where the reader is in a run-on cell's row, by the CSV rules.
+#[derive(Clone, Copy)]
+enum Scan {
+    /// Inside the quoted cell.
+    Quoted,
+    /// A `"` inside it: a second `"` is a quote in the text, anything else closes the cell.
+    QuotedQuote,
+    /// Right after a `,`: a `"` opens a quoted cell.
+    CellStart,
+    /// Inside an unquoted cell: a `"` is text.
+    Unquoted,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(inner: R) -> Lines<R> {
+        Lines { inner, line: 1, after_cr: false, mid_line: false, close: b"", row: Row::default() }
+    }
+
+    /// Where the row just read lies; starts the next row.
+    fn take(&mut self) -> Row {
+        std::mem::take(&mut self.row)
+    }
+
+    /// Reads past the rest of a run-on cell's row, numbering its lines, and notes them.
+    fn skip_run_on(&mut self) -> io::Result<()> {
+        let from = self.line;
+        let mut last = from - 1;
+        let mut scan = Scan::Quoted;
+        loop {
+            let buf = self.inner.fill_buf()?;
+            if buf.is_empty() {
+                self.row.run_on = Some(RunOn { from, to: last, to_the_end: true });
+                return Ok(());
+            }
+            let mut used = 0;
+            let mut ended = false;
+            for &b in buf {
+                used += 1;
+                let after_cr = std::mem::replace(&mut self.after_cr, b == b'\r');
+                if b == b'\n' && after_cr {
+                    // The second half of a `\r\n` inside the quoted cell: its line is counted.
+                    continue;
+                }
+                last = self.line;
+                if b == b'\r' || b == b'\n' {
+                    self.line += 1;
+                }
+                scan = match (scan, b) {
+                    (Scan::Quoted, b'"') => Scan::QuotedQuote,
+                    (Scan::Quoted, _) => Scan::Quoted,
+                    (Scan::QuotedQuote, b'"') | (Scan::CellStart, b'"') => Scan::Quoted,
+                    (_, b',') => Scan::CellStart,
+                    (_, b'\r' | b'\n') => {
+                        ended = true;
+                        break;
+                    }
+                    _ => Scan::Unquoted,
+                };
+            }
+            self.inner.consume(used);
+            if ended {
+                self.row.run_on = Some(RunOn { from, to: last, to_the_end: false });
+                return Ok(());
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Read for Lines<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if out.is_empty() {
+            return Ok(0);
+        }
+        if self.row.first_ended && self.row.run_on.is_none() {
+            // The row's line has ended, yet the parser wants more: it is inside a quoted cell.
+            self.skip_run_on()?;
+            // Close the cell and end the row, for the parser.
+            self.close = b"\"\n";
+        }
+        if !self.close.is_empty() {
+            let n = self.close.len().min(out.len());
+            out[..n].copy_from_slice(&self.close[..n]);
+            self.close = &self.close[n..];
+            return Ok(n);
+        }
+        let buf = self.inner.fill_buf()?;
+        let Some(&b0) = buf.first() else { return Ok(0) };
+        if self.after_cr && b0 == b'\n' {
+            // The `\n` of a `\r\n`: the line has already been counted.
+            self.after_cr = false;
+            out[0] = b'\n';
+            self.inner.consume(1);
+            return Ok(1);
+        }
+        let room = buf.len().min(out.len());
+        let (n, ends) = match buf[..room].iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) => (i + 1, true),
+            None => (room, false),
+        };
+        let blank = ends && n == 1 && !self.mid_line;
+        self.mid_line = !ends;
+        if !blank && self.row.first.is_none() {
+            self.row.first = Some(self.line);
+        }
+        self.after_cr = false;
+        if ends {
+            self.after_cr = buf[n - 1] == b'\r';
+            self.line += 1;
+            self.row.first_ended = self.row.first.is_some();
+        }
+        out[..n].copy_from_slice(&buf[..n]);
+        self.inner.consume(n);
+        Ok(n)
     }
 }
 
@@ -222,6 +459,29 @@ impl Layout {
         Ok(Layout { columns, members: members.unwrap_or(0) })
     }
 
+    /// The error record of a row on `line` whose last cell, quoted, ran on past the line.
+    fn runs_on(&self, record: &StringRecord, line: u64, run: RunOn) -> InputError {
+        let column = record.len().checked_sub(1).and_then(|i| self.columns.get(i));
+        let (path, cell_en, cell_zh) = match column {
+            Some(c) => (c.path(), format!("the cell in column {}", c.name()), format!(" {} 列的单元格", c.name())),
+            None => (String::new(), format!("cell {}", record.len()), format!("第 {} 个单元格", record.len())),
+        };
+        let (closed_en, closed_zh) = closed(run);
+        InputError::new(
+            path,
+            format!(
+                "a quote (\") opens {cell_en} on line {line} and {closed_en}{}; no column takes a line break: \
+                 remove the quote, or close it (\"\" is a quote inside a quoted cell)",
+                run.swallowed_en("that row")
+            ),
+            format!(
+                "第 {line} 行{cell_zh}以引号（\"）开头，但引号{closed_zh}{}；任何列都不能包含换行：\
+                 请删除这个引号或把它闭合（带引号的单元格里用 \"\" 表示一个引号）",
+                run.swallowed_zh("这一行")
+            ),
+        )
+    }
+
     /// The row as contract v1 JSON, or why it cannot be one.
     fn household(&self, record: &StringRecord) -> Result<Value, InputError> {
         if record.len() > self.columns.len() {
@@ -269,6 +529,27 @@ impl Layout {
 }
 
 impl Column {
+    /// The column's name in the header.
+    fn name(&self) -> String {
+        match self {
+            Column::Household(f, _) | Column::Support(f, _) => (*f).to_string(),
+            Column::Applying => "applying".into(),
+            Column::Member(k, f, _) => format!("m{}_{f}", k + 1),
+            Column::Parameter(id) => format!("parameters.{id}"),
+        }
+    }
+
+    /// The field's path in the contract, as the core's errors write it.
+    fn path(&self) -> String {
+        match self {
+            Column::Household(f, _) => (*f).to_string(),
+            Column::Support(f, _) => format!("support.{f}"),
+            Column::Applying => "applying".into(),
+            Column::Member(k, f, _) => format!("members[{k}].{f}"),
+            Column::Parameter(id) => format!("parameters.{id}"),
+        }
+    }
+
     fn parse(name: &str) -> Option<Column> {
         let find = |table: &[(&'static str, Cell)], n: &str| table.iter().find(|(f, _)| *f == n).copied();
         if name == "applying" {
@@ -426,6 +707,171 @@ mod tests {
             assert!(layout(header).is_err(), "{header}");
         }
         assert_eq!(layout("m30_age").unwrap().members, 30);
+    }
+
+    /// A record as `read` hands it on: its line, and its household or error.
+    type Record = (u64, Result<Value, InputError>);
+
+    /// What `read` hands on: each record's line, and its household or error. Each input is
+    /// read twice, the second time a byte at a time from the file, which splits every
+    /// `\r\n` and every run-on cell across reads.
+    fn records(input: &[u8]) -> Result<Vec<Record>, Failure> {
+        let run = |capacity: usize| {
+            let mut out = Vec::new();
+            let reader = std::io::BufReader::with_capacity(capacity, input);
+            read(reader, Path::new("t.csv"), &mut |item: Item| {
+                out.push((
+                    item.line,
+                    match item.body {
+                        Body::Value(v) => Ok(v),
+                        Body::Refused(e) => Err(e),
+                        Body::Json(_) => unreachable!("CSV rows are values"),
+                    },
+                ));
+                Ok(())
+            })
+            .map(|()| out)
+        };
+        let whole = run(1 << 16);
+        let bytewise = run(1);
+        match (&whole, &bytewise) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "read a byte at a time"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("read a byte at a time, the outcome differs"),
+        }
+        whole
+    }
+
+    fn lines(input: &[u8]) -> Vec<u64> {
+        records(input).unwrap_or_else(|_| panic!("refused")).iter().map(|(l, _)| *l).collect()
+    }
+
+    const ENDINGS: [&str; 3] = ["\n", "\r\n", "\r"];
+    const HEAD: &str = "jurisdiction,as_of,m1_age,m1_id";
+
+    /// The lines joined by `end`.
+    fn file(rows: &[&str], end: &str) -> Vec<u8> {
+        rows.iter().map(|r| format!("{r}{end}")).collect::<String>().into_bytes()
+    }
+
+    #[test]
+    fn rows_are_numbered_as_an_editor_numbers_its_lines() {
+        let rows = [
+            HEAD,
+            "tianjin,2020-04-15,45,a",
+            "",
+            "",
+            "tianjin,2020-04-15,46,\"b, \"\"c\"\"\"",
+            "tianjin,2020-04-15,47,d",
+            "",
+        ];
+        for end in ENDINGS {
+            let got = records(&file(&rows, end)).unwrap_or_else(|_| panic!("refused"));
+            assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 5, 6], "{end:?}");
+            assert_eq!(got[1].1.as_ref().unwrap()["members"][0]["id"], "b, \"c\"", "{end:?}");
+        }
+        // The last row without a line break; blank lines before the first row.
+        assert_eq!(lines(b"jurisdiction,m1_age\r\n\r\n\r\ntianjin,1\r\ntianjin,2"), [4, 5]);
+        assert_eq!(lines(b"jurisdiction,m1_age\n\r\n\rtianjin,1\n"), [4]);
+        // A row that is not UTF-8 is an error record on its own line.
+        let got = records(b"jurisdiction,m1_age\r\n\r\n\xff,1\r\ntianjin,2\r\n").unwrap_or_else(|_| panic!("refused"));
+        assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(got[0].1.as_ref().unwrap_err().message, "the row is not valid UTF-8");
+        // Endings mixed in one file: each line break is one line.
+        assert_eq!(lines(b"jurisdiction,m1_age\rtianjin,1\r\ntianjin,2\ntianjin,3\r\r\ntianjin,4"), [2, 3, 4, 6]);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_parsers_buffer_is_one_line() {
+        let long = "x".repeat(100_000);
+        for end in ENDINGS {
+            let rows = [HEAD, &format!("tianjin,2020-04-15,45,{long}"), "tianjin,2020-04-15,46,\"", "tianjin,,,"];
+            let input = file(&rows, end);
+            let got = records(&input).unwrap_or_else(|_| panic!("refused"));
+            assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 3], "{end:?}");
+            assert_eq!(got[0].1.as_ref().unwrap()["members"][0]["id"].as_str().map(str::len), Some(100_000));
+            assert_eq!(got[1].1.as_ref().unwrap_err().path, "members[0].id");
+        }
+    }
+
+    #[test]
+    fn a_stray_quote_makes_one_error_record_naming_the_lines_it_swallowed() {
+        let rows = [
+            HEAD,
+            "tianjin,2020-04-15,45,a",
+            "tianjin,2020-04-15,\"40,b",
+            "tianjin,2020-04-15,41,c",
+            "",
+            "tianjin,2020-04-15,\"42\"x\"\",d",
+            "tianjin,2020-04-15,43,e",
+        ];
+        for end in ENDINGS {
+            let got = records(&file(&rows, end)).unwrap_or_else(|_| panic!("refused"));
+            assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 3, 7], "{end:?}");
+            let e = got[1].1.as_ref().unwrap_err();
+            assert_eq!(e.path, "members[0].age");
+            assert!(e.message.starts_with("a quote (\") opens the cell in column m1_age on line 3 and is not closed on its line, so lines 4–6 became part of that row"), "{end:?}: {}", e.message);
+            assert!(
+                e.message_zh.contains("第 3 行 m1_age 列的单元格以引号")
+                    && e.message_zh.contains("第 4–6 行因此都并入了这一行"),
+                "{}",
+                e.message_zh
+            );
+            assert_eq!(got[2].1.as_ref().unwrap()["members"][0]["id"], "e", "{end:?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_never_closed_swallows_to_the_end_of_the_file() {
+        for end in ENDINGS {
+            let input =
+                file(&[HEAD, "tianjin,2020-04-15,45,a", "tianjin,2020-04-15,40,\"b", "tianjin,2020-04-15,41,c"], end);
+            let got = records(&input).unwrap_or_else(|_| panic!("refused"));
+            assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 3], "{end:?}");
+            let e = got[1].1.as_ref().unwrap_err();
+            assert_eq!(e.path, "members[0].id");
+            assert!(
+                e.message.contains(
+                    "on line 3 and is never closed, so line 4 (to the end of the file) became part of that row"
+                ),
+                "{}",
+                e.message
+            );
+            assert!(
+                e.message_zh.contains("直到文件末尾都没有闭合，第 4 行（直到文件末尾）因此并入了这一行"),
+                "{}",
+                e.message_zh
+            );
+            // Without a line break at the end of the file, the same.
+            let got2 = records(&input[..input.len() - end.len()]).unwrap_or_else(|_| panic!("refused"));
+            assert_eq!(got2, got, "{end:?}");
+        }
+        // The quote opens on the last line: no line is swallowed.
+        let got = records(b"jurisdiction,m1_id\ntianjin,\"a\n").unwrap_or_else(|_| panic!("refused"));
+        assert_eq!(got.len(), 1);
+        let e = got[0].1.as_ref().unwrap_err();
+        assert_eq!((got[0].0, e.path.as_str()), (2, "members[0].id"));
+        assert!(e.message.contains("on line 2 and is never closed; no column"), "{}", e.message);
+        // A cell past the header's columns has no path.
+        let got = records(b"jurisdiction\ntianjin,\"a\nb\"\ntianjin\n").unwrap_or_else(|_| panic!("refused"));
+        assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [2, 4]);
+        let e = got[0].1.as_ref().unwrap_err();
+        assert_eq!(e.path, "");
+        assert!(e.message.contains("opens cell 2 on line 2"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_header_whose_quote_runs_on_refuses_the_file() {
+        // Read by CSV's rules, the header's second cell would be `as_of` and the row lost.
+        let Err(Failure::Input(e)) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else {
+            panic!("the file is read")
+        };
+        assert!(
+            e.message
+                .contains("cell 2 of the header and is not closed on its line, so line 2 became part of the header"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
