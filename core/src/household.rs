@@ -13,6 +13,12 @@ use crate::money::MAX_AMOUNT;
 use crate::policy::validate::{parse_date, parse_value};
 use crate::policy::{ParamValue, Policies};
 
+/// The ids of members given none, `m1` to `m30`, without formatting each.
+const MEMBER_IDS: [&str; MAX_MEMBERS] = [
+    "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12", "m13", "m14", "m15", "m16", "m17",
+    "m18", "m19", "m20", "m21", "m22", "m23", "m24", "m25", "m26", "m27", "m28", "m29", "m30",
+];
+
 /// At most this many members (contract v1).
 pub const MAX_MEMBERS: usize = 30;
 /// Ages run from 0 to this (contract v1).
@@ -98,6 +104,23 @@ impl Member {
 
 fn err(path: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> InputError {
     InputError::new(path, en, zh)
+}
+
+/// [`date`] with a path made only when the value is refused (the success path formats nothing).
+fn date_at(path: impl FnOnce() -> String, s: &str) -> Result<NaiveDate, InputError> {
+    match parse_date(s) {
+        Some(d) if (1900..=2100).contains(&d.year()) => Ok(d),
+        _ => date(&path(), s),
+    }
+}
+
+/// [`money`] with a path made only when the value is refused.
+fn money_at(path: impl FnOnce() -> String, m: Option<Money>) -> Result<Option<Decimal>, InputError> {
+    match m {
+        None => Ok(None),
+        Some(Money(d)) if !(d.is_sign_negative() && !d.is_zero()) && d <= MAX_AMOUNT => Ok(Some(d)),
+        Some(_) => money(&path(), m),
+    }
 }
 
 fn date(path: &str, s: &str) -> Result<NaiveDate, InputError> {
@@ -219,16 +242,16 @@ impl Household {
                     format!("{}没有参数“{id}”", jurisdiction.name),
                 ));
             };
-            let path = format!("parameters.{id}");
+            let path = || format!("parameters.{id}");
             let value = parse_value(p.kind, &raw).ok_or_else(|| match p.kind {
-                crate::ids::Kind::Number => number_error(&path, &raw),
+                crate::ids::Kind::Number => number_error(&path(), &raw),
                 crate::ids::Kind::Date => {
-                    err(&path, "expected a date YYYY-MM-DD (or null)", "请按 2020-04-15 的格式填写日期")
+                    err(path(), "expected a date YYYY-MM-DD (or null)", "请按 2020-04-15 的格式填写日期")
                 }
-                crate::ids::Kind::Bool => err(&path, "expected true or false", "请填写 是 或 否（true/false）"),
+                crate::ids::Kind::Bool => err(path(), "expected true or false", "请填写 是 或 否（true/false）"),
             })?;
             if let ParamValue::Number(d) = value {
-                money(&path, Some(Money(d)))?;
+                money_at(path, Some(Money(d)))?;
             }
             overrides.insert(id, value);
         }
@@ -257,9 +280,9 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
             return Err(err(p("id"), "an id is 1 to 64 characters", "成员编号应为 1 到 64 个字符"))
         }
         Some(id) => id,
-        None => format!("m{}", i + 1),
+        None => MEMBER_IDS.get(i).map_or_else(|| format!("m{}", i + 1), |id| id.to_string()),
     };
-    let birth_date = m.birth_date.as_deref().map(|s| date(&p("birth_date"), s)).transpose()?;
+    let birth_date = m.birth_date.as_deref().map(|s| date_at(|| p("birth_date"), s)).transpose()?;
     if birth_date.is_some_and(|b| b > as_of) {
         return Err(err(p("birth_date"), "is after as_of", "出生日期不能晚于测算日期"));
     }
@@ -289,7 +312,7 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
         (Some(a), None) => a as u32,
         (None, None) => return Err(err(p("age"), "age or birth_date is required", "请填写年龄")),
     };
-    let monthly_income = money(&p("monthly_income"), m.monthly_income)?.unwrap_or_default();
+    let monthly_income = money_at(|| p("monthly_income"), m.monthly_income)?.unwrap_or_default();
     let months_without_income = match m.months_without_income {
         None => 0,
         Some(n) if (0..=1200).contains(&n) => n as u32,
@@ -313,8 +336,8 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
         Some(t @ (1000 | 1500)) => Some(t as u32),
         Some(_) => return Err(err(p("serious_illness_tier"), "the tier is 1000 or 1500", "重病档次应为 1000 或 1500")),
     };
-    let diagnosed_on = m.diagnosed_on.as_deref().map(|s| date(&p("diagnosed_on"), s)).transpose()?;
-    let discharged_on = m.discharged_on.as_deref().map(|s| date(&p("discharged_on"), s)).transpose()?;
+    let diagnosed_on = m.diagnosed_on.as_deref().map(|s| date_at(|| p("diagnosed_on"), s)).transpose()?;
+    let discharged_on = m.discharged_on.as_deref().map(|s| date_at(|| p("discharged_on"), s)).transpose()?;
     if diagnosed_on.is_some_and(|d| d > as_of) {
         return Err(err(p("diagnosed_on"), "is after as_of", "确诊日期不能晚于测算日期"));
     }
