@@ -135,12 +135,18 @@ fn compact_json(out: &mut Vec<u8>, line: u64, d: &Decisions) {
         }
         if let Some(f) = o.failed {
             out.extend_from_slice(b",\"failed\":\"");
-            out.extend_from_slice(f.as_bytes());
+            out.extend_from_slice(short_condition(o.program, f).as_bytes());
             out.push(b'"');
         }
         out.push(b'}');
     }
     out.extend_from_slice(b"}}\n");
+}
+
+/// A condition id without its programme's prefix, where the record already names the
+/// programme (`tekun.category` under `tekun` is `category`).
+fn short_condition(program: ProgrammeId, id: &'static str) -> &'static str {
+    id.strip_prefix(program.as_str()).and_then(|rest| rest.strip_prefix('.')).unwrap_or(id)
 }
 
 fn push_u64(out: &mut Vec<u8>, mut n: u64) {
@@ -235,7 +241,7 @@ fn csv_row(out: &mut Vec<u8>, line: u64, d: Result<&Decisions, &InputError>) {
                 push_money(out, a);
             }
             out.push(b',');
-            out.extend_from_slice(o.failed.unwrap_or_default().as_bytes());
+            out.extend_from_slice(o.failed.map(|f| short_condition(o.program, f)).unwrap_or_default().as_bytes());
         } else {
             out.extend_from_slice(b",,,");
         }
@@ -299,7 +305,8 @@ mod tests {
         assert_eq!(v["programmes"]["dibao"]["status"], "eligible");
         assert_eq!(v["programmes"]["dibao"]["monthly"], "1530.00");
         assert_eq!(v["programmes"]["tekun"]["status"], "ineligible");
-        assert_eq!(v["programmes"]["tekun"]["failed"], "tekun.category");
+        // The condition's id without the programme it sits under.
+        assert_eq!(v["programmes"]["tekun"]["failed"], "category");
         assert_eq!(v["programmes"].as_object().unwrap().len(), d.programmes().len());
         assert!(out.ends_with(b"}}\n"));
     }
