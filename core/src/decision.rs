@@ -169,7 +169,8 @@ pub struct Decision {
 pub struct Totals {
     /// Findings that are `eligible`.
     pub eligible: usize,
-    /// The sum of `monthly` over eligible findings whose amount is known.
+    /// The sum of `monthly` over eligible findings whose amount is known, each rounded to
+    /// the cent first (as shown).
     pub monthly_total: Decimal,
     /// The sum of `one_off` over eligible findings whose amount is known.
     pub one_off_total: Decimal,
@@ -180,10 +181,13 @@ pub struct Totals {
 impl Totals {
     pub fn of(decisions: &[Decision]) -> Totals {
         let mut t = Totals::default();
+        // Each payment is rounded as it is paid and shown, so a total is the sum of the
+        // amounts a person reads (two of 510.00 make 1020.00, never 1019.99).
+        let paid = |a: Option<Decimal>| a.map_or(Decimal::ZERO, crate::money::round2);
         for d in decisions.iter().filter(|d| d.status == Status::Eligible) {
             t.eligible += 1;
-            t.monthly_total += d.monthly.unwrap_or_default();
-            t.one_off_total += d.one_off.unwrap_or_default();
+            t.monthly_total += paid(d.monthly);
+            t.one_off_total += paid(d.one_off);
             if d.monthly.is_none() && d.one_off.is_none() {
                 t.amounts_unknown += 1;
             }
@@ -258,8 +262,9 @@ impl Decisions {
                 (x, None) => x,
                 (None, y) => y,
             };
-            let monthly = if eligible { d.monthly } else { None };
-            let one_off = if eligible { d.one_off } else { None };
+            // Rounded as paid, like the totals: the sum of what is shown.
+            let monthly = if eligible { d.monthly.map(crate::money::round2) } else { None };
+            let one_off = if eligible { d.one_off.map(crate::money::round2) } else { None };
             match out.last_mut() {
                 Some(o) if o.program == d.program => {
                     if rank(d.status) < rank(o.status) {

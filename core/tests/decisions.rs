@@ -40,6 +40,12 @@ fn decide_and_explain_reach_the_same_decisions() {
                 }
             }
             assert_eq!(a.summary.eligible, fast.totals.eligible, "{name}");
+            // The totals a person reads are the sums of the amounts shown.
+            let shown = |pick: fn(&doudi_core::Finding) -> Option<doudi_core::Amount>| -> rust_decimal::Decimal {
+                a.findings.iter().filter(|f| f.status == Status::Eligible).filter_map(pick).map(|x| doudi_core::money::round2(x.0)).sum()
+            };
+            assert_eq!(a.summary.monthly_total.to_string(), doudi_core::Amount(shown(|f| f.monthly)).to_string(), "{name}");
+            assert_eq!(a.summary.one_off_total.to_string(), doudi_core::Amount(shown(|f| f.one_off)).to_string(), "{name}");
             assert_eq!(a.summary.monthly_total.0, fast.totals.monthly_total, "{name}");
             assert_eq!(a.summary.one_off_total.0, fast.totals.one_off_total, "{name}");
         }
@@ -82,4 +88,29 @@ fn an_ineligible_programme_names_its_first_failed_condition_and_distance() {
     let tekun: Vec<_> = d.findings.iter().filter(|f| f.program == ProgrammeId::Tekun).collect();
     assert_eq!(tekun.len(), 3);
     assert_eq!(d.first_failed(tekun[0]).unwrap().id, "tekun.category");
+}
+
+#[test]
+fn a_total_is_the_sum_of_the_amounts_shown() {
+    // Two members on 低保 each get a price subsidy of 509.995 a month, shown as 510.00: the
+    // total is 1020.00, never the exact 1019.99 rounded once.
+    let json = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","support":{"dibao":true,"dibao_monthly":"100"},
+      "parameters":{"price_subsidy.monthly":"509.995","dibao.standard.urban":"0"},
+      "members":[{"age":45,"monthly_income":"10"},{"age":43,"relation":"spouse","monthly_income":"10"}]}"#;
+    let a = doudi_core::evaluate_json(json, Options::default()).unwrap();
+    let subsidies: Vec<String> = a
+        .findings
+        .iter()
+        .filter(|f| f.program == ProgrammeId::PriceSubsidy && f.status == Status::Eligible)
+        .map(|f| f.monthly.unwrap().to_string())
+        .collect();
+    assert_eq!(subsidies, ["510.00", "510.00"]);
+    let others: rust_decimal::Decimal = a
+        .findings
+        .iter()
+        .filter(|f| f.program != ProgrammeId::PriceSubsidy && f.status == Status::Eligible)
+        .filter_map(|f| f.monthly)
+        .map(|m| m.0)
+        .sum();
+    assert_eq!(a.summary.monthly_total.0 - others, "1020.00".parse().unwrap());
 }

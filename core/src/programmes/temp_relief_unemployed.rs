@@ -104,6 +104,15 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
             "If hardship continues, after a means check more may be paid, at most {} yuan in all.",
             w(s * k)
         ));
+        // The cap includes the one-off (“含已救助的一次性救助”): a one-off above it is cut to it.
+        if let Some(a) = f.one_off.filter(|a| *a > s * k) {
+            let cut = s * k;
+            f.one_off = Some(f.money(
+                t!("一次性救助（不超过封顶）", "One-off relief (at most the cap)"),
+                fx!("min({}, {})", fmt2(a), fmt2(cut)),
+                cut,
+            ));
+        }
     }
     if ctx.has(ProgrammeId::TempReliefUnemployed, "fast_track_24h") {
         f.cite("fast_track_24h");
