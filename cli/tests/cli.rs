@@ -374,3 +374,30 @@ fn batch_brief_keeps_amounts_and_clause_ids_but_drops_explanations() {
     assert!(c.get("text").is_none() && c.get("document").is_none(), "{c}");
     assert!(stdout(&o).len() * 2 < serde_json::to_string(&full).unwrap().len(), "brief output is much smaller");
 }
+
+#[test]
+fn batch_refuses_to_write_over_its_input() {
+    let dir = std::env::temp_dir().join(format!("doudi-cli-same-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let same = dir.join("same.jsonl");
+    let text = std::fs::read_to_string(example("batch.jsonl")).unwrap();
+    std::fs::write(&same, &text).unwrap();
+    let p = same.to_str().unwrap();
+    let o = doudi(&["batch", "--input", p, "--output", p], "");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err: Value = serde_json::from_str(stderr(&o).trim()).unwrap();
+    assert!(err["error"]["message"].as_str().unwrap().contains("is the input file"), "{err}");
+    // The households are still there.
+    assert_eq!(std::fs::read_to_string(&same).unwrap(), text);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_oversized_household_is_refused_without_reading_it_all() {
+    let big = format!(r#"{{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}],"x":"{}"}}"#, "a".repeat(3 << 20));
+    let o = doudi(&["evaluate", "-"], &big);
+    assert_eq!(o.status.code(), Some(2));
+    let err: Value = serde_json::from_str(stderr(&o).trim()).unwrap();
+    assert_eq!(err["error"]["path"], "");
+    assert!(err["error"]["message"].as_str().unwrap().contains("at most 262144 bytes"), "{err}");
+}
