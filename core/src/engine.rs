@@ -726,6 +726,21 @@ fn english_label(id: &str) -> Option<String> {
     })
 }
 
+/// How a figure stands against a threshold it must be below, when it is not: "不低于标准
+/// 1,010.00 元，超出 90.00 元" (with `paren`: "不低于标准 1,010.00 元（超出 90.00 元）"), or at the
+/// threshold itself "等于标准 1,010.00 元" — never "超出 0.00 元". `what` is the threshold's
+/// name in each language ("标准", "the standard of "), possibly empty.
+pub fn not_below(lang: Lang, what: (&str, &str), value: Decimal, threshold: Decimal, paren: bool) -> String {
+    let (t, d) = (fmt_grouped(threshold), fmt_grouped(value - threshold));
+    match (lang, value == threshold, paren) {
+        (Lang::Zh, true, _) => format!("等于{} {t} 元", what.0),
+        (Lang::Zh, false, false) => format!("不低于{} {t} 元，超出 {d} 元", what.0),
+        (Lang::Zh, false, true) => format!("不低于{} {t} 元（超出 {d} 元）", what.0),
+        (Lang::En, true, _) => format!("equals {}{t} yuan", what.1),
+        (Lang::En, false, _) => format!("is not below {}{t} yuan (over by {d} yuan)", what.1),
+    }
+}
+
 /// "人均收入 1,100.00 元，高于标准 1,010.00 元，超出 90.00 元" and the like.
 pub fn money_words(d: Decimal) -> String {
     fmt_grouped(d)

@@ -70,17 +70,31 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     )
     .by("gap");
     if per < s {
+        // "按差额补足" only where the gap is paid: not when another condition (assets) failed.
+        let paid = !f.failed();
         f.require(
             below,
-            t!(
-                "人均收入 {} 元，低于标准 {} 元，按差额补足。",
-                "Per-capita income {} yuan is below the standard of {} yuan: the gap is paid.",
-                w(per),
-                w(s)
-            ),
+            if paid {
+                Either::A(t!(
+                    "人均收入 {} 元，低于标准 {} 元，按差额补足。",
+                    "Per-capita income {} yuan is below the standard of {} yuan: the gap is paid.",
+                    w(per),
+                    w(s)
+                ))
+            } else {
+                Either::B(t!(
+                    "人均收入 {} 元，低于标准 {} 元。",
+                    "Per-capita income {} yuan is below the standard of {} yuan.",
+                    w(per),
+                    w(s)
+                ))
+            },
             "",
         );
-        if h.support.dibao && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
+        // Chongqing 001 一（一）“收入下降的低保家庭，及时调整补差金额”: said only where income fell,
+        // that is where the gap now is more than the allowance the household receives.
+        let fell = h.support.dibao_monthly.is_some_and(|now| line - counted > now);
+        if h.support.dibao && fell && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
             f.note(t!(
                 "收入下降的低保家庭，及时调整补差金额。",
                 "A dibao household whose income fell has its gap adjusted."

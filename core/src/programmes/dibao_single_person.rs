@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 use crate::assessment::Status;
 use crate::decision::{Compare, Condition, Source};
-use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
+use crate::text::Lang;
+use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{DisabilityType, Relation};
@@ -171,13 +172,10 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdic
                 (line, Source::Computed("income_limit")),
             ),
             t!("人均收入 {} 元，低于 {} 元。", "Per-capita income {} yuan is below {} yuan.", w(per), w(line)),
-            t!(
-                "人均收入 {} 元，不低于 {} 元，超出 {} 元。",
-                "Per-capita income {} yuan is not below {} yuan (over by {} yuan).",
-                w(per),
-                w(line),
-                w(per - line)
-            ),
+            |lang: Lang| match lang {
+                Lang::Zh => format!("人均收入 {} 元，{}。", w(per), not_below(lang, ("", ""), per, line, false)),
+                Lang::En => format!("Per-capita income {} yuan {}.", w(per), not_below(lang, ("", ""), per, line, false)),
+            },
         );
     }
     let limit = f.param(param::SINGLE_ASSET_LIMIT);
@@ -191,13 +189,13 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdic
                     (limit, Source::Param(param::SINGLE_ASSET_LIMIT)),
                 ),
                 t!("家庭财产 {} 元，低于 {} 元。", "Assets of {} yuan are below {} yuan.", w(a), w(limit)),
-                t!(
-                    "家庭财产 {} 元，不低于 {} 元，超出 {} 元。",
-                    "Assets of {} yuan are not below {} yuan (over by {} yuan).",
-                    w(a),
-                    w(limit),
-                    w(a - limit)
-                ),
+                |lang: Lang| match lang {
+                    Lang::Zh => format!("家庭财产 {} 元，{}。", w(a), not_below(lang, ("", ""), a, limit, false)),
+                    Lang::En => {
+                        let phrase = not_below(lang, ("", ""), a, limit, false);
+                        format!("Assets of {} yuan {}.", w(a), phrase.replacen("is not", "are not", 1).replacen("equals", "equal", 1))
+                    }
+                },
             );
         }
         (None, _) => f.need_input("assets"),
@@ -230,13 +228,13 @@ fn amount(mut f: FindingBuilder, m: &Member) -> Verdict {
         f.require(
             below,
             "",
-            t!(
-                "本人收入 {} 元，不低于标准 {} 元，超出 {} 元。",
-                "Own income {} yuan is not below the standard of {} yuan (over by {} yuan).",
-                w(m.monthly_income),
-                w(s),
-                w(m.monthly_income - s)
-            ),
+            |lang: Lang| {
+                let phrase = not_below(lang, ("标准", "the standard of "), m.monthly_income, s, false);
+                match lang {
+                    Lang::Zh => format!("本人收入 {} 元，{phrase}。", w(m.monthly_income)),
+                    Lang::En => format!("Own income {} yuan {phrase}.", w(m.monthly_income)),
+                }
+            },
         );
         return f.finish(Status::Ineligible);
     }

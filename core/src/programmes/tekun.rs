@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::assessment::Status;
 use crate::decision::{Compare, Condition, Source};
-use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
+use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Residence, SelfCare};
@@ -108,13 +108,13 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 w(m.monthly_income),
                 w(s)
             ),
-            t!(
-                "本人收入 {} 元，不低于低保标准 {} 元，超出 {} 元。",
-                "Own income {} yuan is not below the dibao standard of {} yuan (over by {} yuan).",
-                w(m.monthly_income),
-                w(s),
-                w(m.monthly_income - s)
-            ),
+            |lang: Lang| {
+                let phrase = not_below(lang, ("低保标准", "the dibao standard of "), m.monthly_income, s, false);
+                match lang {
+                    Lang::Zh => format!("本人收入 {} 元，{phrase}。", w(m.monthly_income)),
+                    Lang::En => format!("Own income {} yuan {phrase}.", w(m.monthly_income)),
+                }
+            },
         );
     }
     if f.failed() {

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use crate::assessment::Status;
 use crate::decision::{Compare, Condition, Source};
 use crate::dates::months_started;
-use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
+use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Covid;
@@ -134,14 +134,13 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 w(per),
                 w(s)
             ),
-            t!(
-                "{} 受疫情影响，但家庭人均收入 {} 元，不低于标准 {} 元（超出 {} 元），不按生活困难救助。",
-                "{} was affected by the epidemic, but per-capita income {} yuan is not below the standard of {} yuan (over by {} yuan).",
-                ctx.who(m),
-                w(per),
-                w(s),
-                w(per - s)
-            ),
+            |lang: Lang| {
+                let phrase = not_below(lang, ("标准", "the standard of "), per, s, true);
+                match lang {
+                    Lang::Zh => format!("{} 受疫情影响，但家庭人均收入 {} 元，{phrase}，不按生活困难救助。", ctx.who(m), w(per)),
+                    Lang::En => format!("{} was affected by the epidemic, but per-capita income {} yuan {phrase}.", ctx.who(m), w(per)),
+                }
+            },
         ) {
             fast_track(&mut f);
             return f.finish(Status::Discretionary);

@@ -13,7 +13,8 @@
 
 use crate::assessment::Status;
 use crate::decision::{Compare, Condition, Source};
-use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
+use crate::text::Lang;
+use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::ProgrammeId;
 use crate::input::{Covid, Hukou};
@@ -80,14 +81,13 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 ));
                 routes += 1;
             } else {
-                f.observe(below, t!(
-                    "{} 持居住证，但家庭人均收入 {} 元，不低于标准 {} 元（超出 {} 元），不按生活困难救助。",
-                    "{} holds a residence permit, but per-capita income {} yuan is not below the standard of {} yuan (over by {} yuan).",
-                    ctx.who(m),
-                    w(per),
-                    w(s),
-                    w(per - s)
-                ));
+                f.observe(below, |lang: Lang| {
+                    let phrase = not_below(lang, ("标准", "the standard of "), per, s, true);
+                    match lang {
+                        Lang::Zh => format!("{} 持居住证，但家庭人均收入 {} 元，{phrase}，不按生活困难救助。", ctx.who(m), w(per)),
+                        Lang::En => format!("{} holds a residence permit, but per-capita income {} yuan {phrase}.", ctx.who(m), w(per)),
+                    }
+                });
             }
         }
     }

@@ -1,0 +1,57 @@
+//! What a person reads: sentences that must not say more than the decision (issue 9, item 4).
+//! Each household here once got a misleading sentence.
+
+use doudi_core::{evaluate_json, Lang, Options, ProgrammeId, Status};
+
+fn reasons(json: &str, lang: Lang, program: ProgrammeId) -> (Status, Vec<String>) {
+    let a = evaluate_json(json, Options { lang }).unwrap();
+    let f = a.findings.iter().find(|f| f.program == program).unwrap();
+    (f.status, f.reasons.clone())
+}
+
+#[test]
+fn an_ineligible_dibao_never_says_the_gap_is_paid() {
+    // Income far below the standard, but assets above 24 × 1010 × 1: refused.
+    let json = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","assets":"50000","members":[{"age":40,"monthly_income":"100"}]}"#;
+    let (status, rs) = reasons(json, Lang::Zh, ProgrammeId::Dibao);
+    assert_eq!(status, Status::Ineligible);
+    assert!(rs.iter().all(|r| !r.contains("按差额补足")), "{rs:?}");
+    assert!(rs.iter().any(|r| r.contains("人均收入 100.00 元，低于标准 1,010.00 元。")), "{rs:?}");
+    let (_, en) = reasons(json, Lang::En, ProgrammeId::Dibao);
+    assert!(en.iter().all(|r| !r.contains("the gap is paid")), "{en:?}");
+}
+
+#[test]
+fn an_exact_threshold_says_equals_not_over_by_nothing() {
+    // Own income exactly the standard: 特困's "no means of living" fails at equality.
+    let json = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":75,"monthly_income":"1010","has_able_supporter":false}]}"#;
+    let (status, rs) = reasons(json, Lang::Zh, ProgrammeId::Tekun);
+    assert_eq!(status, Status::Ineligible);
+    assert!(rs.iter().all(|r| !r.contains("超出 0.00")), "{rs:?}");
+    assert!(rs.iter().any(|r| r.contains("本人收入 1,010.00 元，等于低保标准 1,010.00 元。")), "{rs:?}");
+    let (_, en) = reasons(json, Lang::En, ProgrammeId::Tekun);
+    assert!(en.iter().all(|r| !r.contains("over by 0.00")), "{en:?}");
+    assert!(en.iter().any(|r| r.contains("equals the dibao standard of 1,010.00 yuan")), "{en:?}");
+    // One yuan over still says by how much.
+    let over = json.replace("\"1010\"", "\"1011\"");
+    let (_, rs) = reasons(&over, Lang::Zh, ProgrammeId::Tekun);
+    assert!(rs.iter().any(|r| r.contains("不低于低保标准 1,010.00 元，超出 1.00 元")), "{rs:?}");
+}
+
+#[test]
+fn chongqing_says_the_gap_is_adjusted_only_when_income_fell() {
+    // Chongqing's urban standard in 2020-03: the household's gap against what it gets now.
+    let household = |now: &str| {
+        format!(
+            r#"{{"jurisdiction":"chongqing","as_of":"2020-03-01","support":{{"dibao":true,"dibao_monthly":"{now}"}},"members":[{{"age":40,"monthly_income":"100"}}]}}"#
+        )
+    };
+    let note = "收入下降的低保家庭，及时调整补差金额。";
+    // Receiving 10 a month, now owed far more: income fell.
+    let (status, rs) = reasons(&household("10"), Lang::Zh, ProgrammeId::Dibao);
+    assert_eq!(status, Status::Eligible);
+    assert!(rs.iter().any(|r| r == note), "{rs:?}");
+    // Receiving more than the gap now: income did not fall.
+    let (_, rs) = reasons(&household("5000"), Lang::Zh, ProgrammeId::Dibao);
+    assert!(rs.iter().all(|r| r != note), "{rs:?}");
+}
