@@ -247,8 +247,8 @@ impl<'a> Ctx<'a> {
             self.assume(
                 &format!("parameter.{id}"),
                 t!(
-                    "参数“{label}”（{id}）在 {d} 没有已知的取值：需要它的金额无法计算，请在参数中填写。",
-                    "Parameter “{label}” ({id}) has no known value on {d}: amounts that need it cannot be computed; enter it in the parameters.",
+                    "参数“{label}”在 {d} 没有已知的取值：需要它的金额无法计算，请在参数中填写。",
+                    "Parameter “{label}” has no known value on {d}: amounts that need it cannot be computed; enter it in the parameters.",
                     d = self.h.as_of
                 ),
             );
@@ -553,8 +553,8 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 let label = self.ctx.param_label(id);
                 let src = self.ctx.param_source(id);
                 let formula = match self.ctx.lang {
-                    Lang::Zh => format!("参数 {id}（{src}）"),
-                    Lang::En => format!("parameter {id} ({src})"),
+                    Lang::Zh => format!("政策参数（{src}）"),
+                    Lang::En => format!("policy parameter ({src})"),
                 };
                 let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
                 let step = TraceStep { label, formula, value: shown };

@@ -104,8 +104,9 @@ impl Income {
                     None => ctx.assume(
                         "work_cost.none",
                         t!(
-                            "文件只说“适当扣减务工成本”而未定数额：区县未设定数额时不扣减（可在参数 work_cost.amount 中填写）。",
-                            "The document says only that work costs be “appropriately deducted” and sets no figure: nothing is deducted unless a district's amount is entered (parameter work_cost.amount)."
+                            "文件只说“适当扣减务工成本”而未定数额：区县未设定数额时不扣减（可在参数“{}”中填写）。",
+                            "The document says only that work costs be “appropriately deducted” and sets no figure: nothing is deducted unless a district's amount is entered (parameter “{}”).",
+                            ctx.param_label(param::WORK_COST_AMOUNT)
                         ),
                     ),
                 }

@@ -254,8 +254,8 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
         ctx.assume(
             &format!("override.{id}"),
             t!(
-                "参数“{label}”（{id}）已手动修改为 {v}（政策数据中为 {policy}）。",
-                "Parameter “{label}” ({id}) was changed by hand to {v} (the policy data has {policy})."
+                "参数“{label}”已手动修改为 {v}（政策数据中为 {policy}）。",
+                "Parameter “{label}” was changed by hand to {v} (the policy data has {policy})."
             ),
         );
     }

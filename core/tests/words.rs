@@ -55,3 +55,39 @@ fn chongqing_says_the_gap_is_adjusted_only_when_income_fell() {
     let (_, rs) = reasons(&household("5000"), Lang::Zh, ProgrammeId::Dibao);
     assert!(rs.iter().all(|r| r != note), "{rs:?}");
 }
+
+#[test]
+fn no_code_identifier_reaches_a_reader() {
+    // Parameter ids, input paths and function names stay in the JSON's ids, never in the
+    // sentences, traces or assumptions a person reads.
+    let households = [
+        r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","assets":"12000","members":[{"age":45,"monthly_income":"1000"},{"age":42,"relation":"spouse","monthly_income":"500"},{"age":12,"relation":"child"}]}"#,
+        r#"{"jurisdiction":"tianjin-dongli","as_of":"2020-07-15","support":{"dibao":true,"dibao_monthly":"800","income_above_standard_since":"2020-06-20"},"members":[{"age":40,"monthly_income":"1500","work":"local"}]}"#,
+        r#"{"jurisdiction":"chongqing","as_of":"2021-03-01","members":[{"age":18,"orphan":true,"birth_date":"2003-01-01"}]}"#,
+        r#"{"jurisdiction":"chongqing","as_of":"2020-04-15","support":{"dibao":true,"dibao_monthly":"300"},"members":[{"age":40,"monthly_income":"100","work":"migrant"}]}"#,
+        r#"{"jurisdiction":"jilin","as_of":"2020-03-01","parameters":{"dibao.standard.urban":"600"},"applying":["dibao"],"members":[{"age":40}]}"#,
+        r#"{"jurisdiction":"tianjin","as_of":"2020-06-01","assets":0,"members":[{"age":35,"epidemic_job_loss":true,"months_without_income":3,"unemployed_registered":true}]}"#,
+    ];
+    let ids: Vec<&str> = doudi_core::ids::PARAMETERS.iter().map(|(id, _)| *id).collect();
+    for json in households {
+        for lang in [Lang::Zh, Lang::En] {
+            let a = evaluate_json(json, Options { lang }).unwrap();
+            let mut texts: Vec<String> = a.assumptions.iter().map(|x| x.text.clone()).collect();
+            for f in &a.findings {
+                texts.extend(f.reasons.iter().cloned());
+                texts.extend(f.next_steps.iter().cloned());
+                for t in &f.trace {
+                    texts.extend([t.label.clone(), t.formula.clone(), t.value.clone()]);
+                }
+            }
+            for t in &texts {
+                for id in &ids {
+                    assert!(!t.contains(id), "{id} in {t:?} ({json})");
+                }
+                for code in ["support.dibao", "support.income", "members[", "whole_months", "epidemic.end", "k = "] {
+                    assert!(!t.contains(code), "{code} in {t:?} ({json})");
+                }
+            }
+        }
+    }
+}

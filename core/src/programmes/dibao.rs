@@ -149,7 +149,7 @@ pub fn assess(ctx: &Ctx) -> Verdict {
                 Some(current) => {
                     f.monthly = Some(f.money(
                         t!("现领低保金（保持不变）", "Current dibao (kept)"),
-                        "support.dibao_monthly",
+                        t!("申报的现领低保金", "the current allowance, as reported"),
                         current,
                     ));
                     f.finish(Status::Eligible)
@@ -185,8 +185,8 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
         ctx.assume(
             "dibao.exit_suspended",
             |lang| crate::text::Text::new(
-                format!("文件规定“各地可根据疫情形势决定暂停开展低保对象退出工作”：本次按{}暂停计算（参数 dibao.exit_suspended）。", if on { "已" } else { "未" }),
-                format!("The document lets each locality decide whether to suspend exit from dibao: this assessment takes it as {} (parameter dibao.exit_suspended).", if on { "suspended" } else { "not suspended" }),
+                format!("文件规定“各地可根据疫情形势决定暂停开展低保对象退出工作”：本次按{}暂停计算（参数“{}”）。", if on { "已" } else { "未" }, ctx.param_label(param::DIBAO_EXIT_SUSPENDED)),
+                format!("The document lets each locality decide whether to suspend exit from dibao: this assessment takes it as {} (parameter “{}”).", if on { "suspended" } else { "not suspended" }, ctx.param_label(param::DIBAO_EXIT_SUSPENDED)),
             ).into_lang(lang),
         );
         if !on {
@@ -251,7 +251,7 @@ fn asset_test(f: &mut FindingBuilder, _standard: Decimal) {
         fx!("{} × {} × {}", months.normalize(), fmt2(urban), n),
         months * urban * n,
     );
-    f.money(t!("家庭财产", "Household assets"), "assets", assets);
+    f.money(t!("家庭财产", "Household assets"), t!("申报的家庭财产", "as reported"), assets);
     f.require(
         Condition::cmp(
             "dibao.assets_within_limit",

@@ -217,7 +217,7 @@ fn amount(mut f: FindingBuilder, m: &Member) -> Verdict {
     if f.has_missing() {
         return f.finish(Status::NeedsInfo);
     }
-    f.money(t!("本人月收入", "Own monthly income"), fx!("members[{}].monthly_income", m.index), m.monthly_income);
+    f.money(t!("本人月收入", "Own monthly income"), t!("申报的本人月收入", "as reported"), m.monthly_income);
     let below = Condition::cmp(
         "dibao_single_person.income_below_standard",
         (m.monthly_income, Source::Member("monthly_income")),

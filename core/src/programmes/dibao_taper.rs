@@ -53,19 +53,20 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     ctx.income.trace(&mut f);
     let reward = match ctx.value(param::TAPER_EMPLOYMENT_REWARD).and_then(|v| v.number()) {
         Some(r) => {
-            f.money(t!("就业奖励（先扣除）", "Employment reward (deducted first)"), param::TAPER_EMPLOYMENT_REWARD, r)
+            f.money(t!("就业奖励（先扣除）", "Employment reward (deducted first)"), t!("政策参数", "policy parameter"), r)
         }
         None => {
             ctx.assume(
                 "dibao_taper.employment_reward",
                 t!(
-                    "渐退中“扣除就业奖励”的数额文件未定，按 0 元计算（参数 dibao_taper.employment_reward）。",
-                    "The employment reward deducted in the taper has no figure in the text; taken as 0 (parameter dibao_taper.employment_reward)."
+                    "渐退中“扣除就业奖励”的数额文件未定，按 0 元计算（参数“{}”）。",
+                    "The employment reward deducted in the taper has no figure in the text; taken as 0 (parameter “{}”).",
+                    ctx.param_label(param::TAPER_EMPLOYMENT_REWARD)
                 ),
             );
             f.money(
                 t!("就业奖励（未定，按 0）", "Employment reward (no figure: 0)"),
-                param::TAPER_EMPLOYMENT_REWARD,
+                t!("政策参数（文件未定数额）", "policy parameter (no figure in the text)"),
                 Decimal::ZERO,
             )
         }
@@ -106,7 +107,7 @@ pub fn assess(ctx: &Ctx) -> Verdict {
         return f.finish(Status::NeedsInfo);
     };
     let k = Decimal::from(whole_months(since, h.as_of) + 1);
-    f.step(t!("渐退第几个月", "Month of the taper"), fx!("whole_months({since}, {}) + 1", h.as_of), fx!("{k}"));
+    f.step(t!("渐退第几个月", "Month of the taper"), t!("{since} 至 {} 的整月数 + 1", "whole months from {since} to {}, plus 1", h.as_of), fx!("{k}"));
     let rate = if k <= full_m {
         full_r
     } else if k <= full_m + half_m {
@@ -125,10 +126,10 @@ pub fn assess(ctx: &Ctx) -> Verdict {
         f.need_input("support.dibao_monthly");
         return f.finish(Status::NeedsInfo);
     };
-    f.money(t!("原领取低保金", "Former monthly dibao"), "support.dibao_monthly", former);
+    f.money(t!("原领取低保金", "Former monthly dibao"), t!("申报的原领取低保金", "as reported"), former);
     f.step(
         t!("本月发放比例", "Rate this month"),
-        fx!("k = {k}"),
+        t!("第 {k} 个月", "month {k}"),
         fx!("{}%", (rate * Decimal::from(100)).normalize()),
     );
     f.monthly = Some(f.money(

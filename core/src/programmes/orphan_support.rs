@@ -97,12 +97,12 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
     match kept_until {
         Some(d) => f.step(
             t!("保障至（疫情结束当月末）", "Kept until (end of the month the epidemic ends)"),
-            "epidemic.end → month end",
+            t!("疫情结束日期所在月的月末", "the end of the month in which the epidemic ends"),
             fx!("{d}"),
         ),
         None if e.open => f.step(
             t!("保障至", "Kept until"),
-            "epidemic.end",
+            t!("疫情结束日期", "the epidemic's end"),
             t!("疫情结束后的次月退出", "leaves the month after the epidemic ends"),
         ),
         None => {}

@@ -92,7 +92,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let one_off = f.param(param::UNEMPLOYED_ONE_OFF);
     let k = f.param(param::UNEMPLOYED_CAP_MULTIPLE);
     let s = f.standard();
-    f.one_off = one_off.map(|a| f.money(t!("一次性基本生活救助", "One-off relief"), param::UNEMPLOYED_ONE_OFF, a));
+    f.one_off = one_off.map(|a| f.money(t!("一次性基本生活救助", "One-off relief"), t!("政策参数", "policy parameter"), a));
     if let (Some(k), Some(s)) = (k, s) {
         f.cap = Some(f.money(
             t!("救助封顶（含已救助的一次性救助）", "Cap, the one-off included"),
