@@ -6,21 +6,9 @@
 //! `reason` (a substring of one of the reasons), and `absent = true` (no such finding).
 //! `assumptions` lists assumption ids the assessment must include.
 
-use std::path::Path;
+mod support;
 
 use serde_json::Value;
-
-fn to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(to_json).collect()),
-        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
-    }
-}
 
 fn check_case(file: &str, case: &Value) -> Vec<String> {
     let name = case["name"].as_str().unwrap_or("(unnamed)");
@@ -106,26 +94,12 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
 
 #[test]
 fn policy_test_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies/tests");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
+    let cases = support::policy_cases();
     let mut errs = Vec::new();
-    let mut count = 0;
-    for path in &files {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let doc: toml::Value =
-            toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let doc = to_json(doc);
-        for case in doc["case"].as_array().unwrap_or_else(|| panic!("{name}: no [[case]]")) {
-            count += 1;
-            errs.extend(check_case(&name, case));
-        }
+    for (file, case) in &cases {
+        errs.extend(check_case(file, case));
     }
+    let count = cases.len();
     assert!(count >= 50, "expected the case files to hold at least 50 cases, found {count}");
     assert!(errs.is_empty(), "{} of {count} cases failed:\n{}", errs.len(), errs.join("\n"));
     eprintln!("{count} policy cases passed");
