@@ -80,6 +80,13 @@ pub struct Finding {
     /// Extension: for `care_referral`, each service with the member it is for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
+    /// For each of `reasons`: whether it states a condition that does not hold (a failed
+    /// one, or one that another rule makes not decisive, such as the exit suspension above
+    /// the standard); the others state met conditions or notes. For a page's ✓/✗ marks,
+    /// from the decisions; not part of the JSON.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub unmet: Vec<bool>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

@@ -373,6 +373,8 @@ pub struct Verdict {
 #[derive(Default)]
 struct Texts {
     met: Vec<String>,
+    /// For each of `met`: whether it states a condition that does not hold (`observe`).
+    met_unmet: Vec<bool>,
     failed: Vec<String>,
     trace: Vec<TraceStep>,
     citations: Vec<Citation>,
@@ -439,6 +441,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         if let Some(t) = self.text.as_mut() {
             if ok {
                 t.met.push(met.say(lang));
+                t.met_unmet.push(false);
             } else {
                 t.failed.push(failed.say(lang));
             }
@@ -454,7 +457,11 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             c.provision = self.provision;
         }
         self.ctx.conditions.borrow_mut().push(c);
-        self.note(t);
+        let lang = self.ctx.lang;
+        if let Some(x) = self.text.as_mut() {
+            x.met.push(t.say(lang));
+            x.met_unmet.push(c.met == Met::No);
+        }
     }
 
     /// A condition recorded as data only, with no sentence of its own.
@@ -473,6 +480,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let lang = self.ctx.lang;
         if let Some(x) = self.text.as_mut() {
             x.met.push(t.say(lang));
+            x.met_unmet.push(false);
         }
     }
 
@@ -676,6 +684,8 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let needs = if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.needs };
         let finding = self.text.map(|t| {
             let t = *t;
+            let mut unmet = vec![true; t.failed.len()];
+            unmet.extend(t.met_unmet);
             let mut reasons = t.failed;
             reasons.extend(t.met);
             Box::new(Finding {
@@ -694,6 +704,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 missing: needs.iter().map(|n| n.path(member)).collect(),
                 next_steps: if money_status || status == Status::Referral { t.next_steps } else { Vec::new() },
                 services: t.services,
+                unmet,
             })
         });
         ctx.decisions.borrow_mut().push(Decision {

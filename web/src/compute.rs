@@ -223,11 +223,9 @@ pub enum Mark {
     Unknown,
 }
 
-/// Each reason of a finding with its mark. The engine lists a finding's failed conditions
-/// first, then the met ones and its notes, but does not say where the first list ends; so
-/// for an ineligible finding the first reason is unmet and each later one is read by its
-/// words (the failure sentences the engine writes: "不是…", "超过…", "未满…还差…"). A
-/// stopgap until the core gives each condition as data with its outcome.
+/// Each reason of a finding with its mark: the engine says, from its decisions, which
+/// reasons state a condition that does not hold (`Finding::unmet`): those are ✗, the rest
+/// ✓, and a finding that waits for an answer marks the sentence that says so ?.
 pub fn reason_marks(f: &Finding) -> Vec<(Mark, &str)> {
     use doudi_core::Status;
     if f.status != Status::Ineligible {
@@ -241,22 +239,11 @@ pub fn reason_marks(f: &Finding) -> Vec<(Mark, &str)> {
         };
         return f.reasons.iter().map(|r| (mark(r), r.as_str())).collect();
     }
-    let mut failing = true;
     f.reasons
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            // Once one reason reads as met, the failed list is over.
-            failing = failing && (i == 0 || reads_unmet(r));
-            (if failing { Mark::Unmet } else { Mark::Met }, r.as_str())
-        })
+        .map(|(i, r)| (if f.unmet.get(i) == Some(&true) { Mark::Unmet } else { Mark::Met }, r.as_str()))
         .collect()
-}
-
-/// Whether a sentence of the engine's reads as a condition that is not met.
-fn reads_unmet(r: &str) -> bool {
-    use crate::i18n::{MET_WORDS as MET, UNMET_WORDS as UNMET};
-    !MET.iter().any(|w| r.contains(w)) && UNMET.iter().any(|w| r.contains(w))
 }
 
 /// How the household's current 低保 compares with this estimate's, when it says it is on

@@ -252,85 +252,11 @@ labels! {
     whole_input_error: "输入有误：{}", "Input problem: {}";
 }
 
-/// Words of the engine's own sentences (not the page's) by which [`crate::compute::reason_marks`]
-/// tells a condition not met from one met: a met sentence may hold a negation of its own
-/// (`MET_WORDS`), a failed one holds one of `UNMET_WORDS`. A stopgap until the core gives
-/// each condition with its outcome.
-pub const MET_WORDS: &[&str] = &[
-    "未超过",
-    "仍不低于",
-    "无劳动能力。",
-    "无法定",
-    "未参加失业保险",
-    "未享受低保",
-    "不能完全自理",
-    "暂停退出，",
-    "not above",
-    "still not below",
-    "Unable to work.",
-    "No one obliged",
-    "Not insured",
-    "not insured",
-    "receives neither dibao nor low-income relief",
-    "Not fully",
-    "not fully",
-    "exit suspended",
-];
-
+/// Words of the engine's own sentences by which [`crate::compute::reason_marks`] tells the
+/// sentence of a finding that waits for an answer (?): the ✓/✗ marks come from the
+/// engine's decisions.
 pub const UNKNOWN_WORDS: &[&str] =
     &["无法判断", "无法计算", "未知", "cannot be decided", "cannot be computed", "unknown"];
-pub const UNMET_WORDS: &[&str] = &[
-    "不是",
-    "不属",
-    "不在",
-    "不满",
-    "不低于",
-    "不符合",
-    "不再",
-    "不适用",
-    "超过",
-    "超出",
-    "等于",
-    "高于",
-    "没有",
-    "既无",
-    "未登记",
-    "未确诊",
-    "未因疫情",
-    "未申报",
-    "未知",
-    "已参加",
-    "已享受",
-    "有劳动能力",
-    "有履行能力",
-    "能完全自理",
-    "限一、二级",
-    "已低于",
-    "已于",
-    "已退出",
-    " not ",
-    "Not ",
-    "neither",
-    "Neither",
-    "over by",
-    " equals ",
-    " equal ",
-    "is above",
-    "exceed",
-    "fewer than",
-    "to go",
-    "do not",
-    "does not",
-    "has not",
-    "outside",
-    "Able to work",
-    "Has someone",
-    "Fully self-reliant",
-    "no longer",
-    "already",
-    "only for",
-    "unknown",
-];
 
 /// The words of the boot page, the plain HTML `index.html` shows before the wasm has
 /// arrived (a unit test holds it to them): the app is not running yet to show its own.
