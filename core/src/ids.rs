@@ -221,6 +221,8 @@ pub mod param {
     pub const DISABILITY_LIVING_LOW_INCOME: ParamId = ParamId(31);
     pub const DISABILITY_CARE_MONTHLY: ParamId = ParamId(32);
     pub const DISABILITY_CARE_MAX_GRADE: ParamId = ParamId(33);
+    pub const PRICE_SUBSIDY_RAISED_FROM: ParamId = ParamId(34);
+    pub const PRICE_SUBSIDY_RAISED_TO: ParamId = ParamId(35);
 }
 
 /// Every parameter id the rules may read, with its kind, in the order of [`ParamId`].
@@ -261,6 +263,8 @@ pub const PARAMETERS: &[(&str, Kind)] = {
         ("disability_living_subsidy.includes_low_income", Bool),
         ("severe_disability_care_subsidy.monthly", Number),
         ("severe_disability_care_subsidy.max_grade", Number),
+        ("price_subsidy.raised_from", Date),
+        ("price_subsidy.raised_to", Date),
     ]
 };
 

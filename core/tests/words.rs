@@ -91,3 +91,19 @@ fn no_code_identifier_reaches_a_reader() {
         }
     }
 }
+
+#[test]
+fn the_price_subsidys_national_raise_is_told_only_for_march_to_june_2020() {
+    let on = |date: &str| {
+        let json = format!(
+            r#"{{"jurisdiction":"tianjin","as_of":"{date}","support":{{"dibao":true,"dibao_monthly":"500"}},"members":[{{"age":40,"monthly_income":"100"}}]}}"#
+        );
+        let (status, rs) = reasons(&json, Lang::Zh, ProgrammeId::PriceSubsidy);
+        assert_eq!(status, Status::Eligible, "{date}");
+        rs.iter().any(|r| r.contains("2020 年 3 月至 6 月"))
+    };
+    assert!(on("2020-04-15"));
+    assert!(on("2020-06-30"));
+    assert!(!on("2020-07-01"));
+    assert!(!on("2020-02-15"));
+}

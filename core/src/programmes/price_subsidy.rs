@@ -11,11 +11,17 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Insurance;
 use crate::programmes::Provision;
-use crate::text::{Lang, Text};
+use crate::text::{Either, Lang, Text};
 use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] =
-    &[Provision { key: "subsidy", params: &[param::PRICE_SUBSIDY_MONTHLY] }, Provision { key: "in_kind", params: &[] }];
+    &[
+        Provision {
+            key: "subsidy",
+            params: &[param::PRICE_SUBSIDY_MONTHLY, param::PRICE_SUBSIDY_RAISED_FROM, param::PRICE_SUBSIDY_RAISED_TO],
+        },
+        Provision { key: "in_kind", params: &[] },
+    ];
 
 /// The groups a policy file may name.
 pub const GROUPS: &[&str] =
@@ -78,10 +84,23 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     if f.failed() {
         return f.finish(Status::Ineligible);
     }
-    f.note(t!(
-        "物价涨幅达到规定条件时启动发放；2020 年 3 月至 6 月全国阶段性提高了补贴标准。",
-        "Paid when price rises meet the trigger; from March to June 2020 the amounts were raised nationally."
-    ));
+    // The national raise of March–June 2020 is told only for a date within it.
+    let date = |id| match ctx.value(id) {
+        Some(crate::policy::ParamValue::Date(d)) => Some(d),
+        _ => None,
+    };
+    let raised = match (date(param::PRICE_SUBSIDY_RAISED_FROM), date(param::PRICE_SUBSIDY_RAISED_TO)) {
+        (Some(from), Some(to)) => from <= ctx.h.as_of && ctx.h.as_of <= to,
+        _ => false,
+    };
+    f.note(if raised {
+        Either::A(t!(
+            "物价涨幅达到规定条件时启动发放；2020 年 3 月至 6 月全国阶段性提高了补贴标准。",
+            "Paid when price rises meet the trigger; from March to June 2020 the amounts were raised nationally."
+        ))
+    } else {
+        Either::B(t!("物价涨幅达到规定条件时启动发放。", "Paid when price rises meet the trigger."))
+    });
     f.monthly = f.param(param::PRICE_SUBSIDY_MONTHLY);
     if ctx.has(ProgrammeId::PriceSubsidy, "in_kind") {
         f.cite("in_kind");
