@@ -104,8 +104,9 @@ test('the command line refuses the same way', { skip: cli ? false : 'DOUDI_CLI n
     const { error } = JSON.parse(r.stderr);
     const js = refuse(h);
     if (error.path === '' && js.path === '') {
-      // The two texts differ in length (the CLI reads the user's, the package writes its own).
-      assert.match(error.message, /^the household is \d+ bytes long/);
+      // The two texts differ in length (the CLI reads the user's, the package writes its own),
+      // and the CLI stops reading at the limit, so it says only that the text is over it.
+      assert.match(error.message, /^the household is (over )?\d+ bytes long/);
       assert.match(js.message, /^the household is \d+ bytes long/);
     } else {
       assert.deepEqual(js, error, JSON.stringify(h).slice(0, 200));
