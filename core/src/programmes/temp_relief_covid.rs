@@ -34,6 +34,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "patients_advance", params: &[] },
     Provision { key: "bereaved", params: &[] },
     Provision { key: "hardship", params: STANDARDS },
+    Provision { key: "hardship_uncovered", params: &[] },
     Provision { key: "fast_track_24h", params: &[] },
     Provision { key: "fast_track_same_day", params: &[] },
 ];
@@ -48,13 +49,19 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let deceased = m.covid == Covid::Deceased;
     let has = |k| ctx.has(ProgrammeId::TempReliefCovid, k);
 
-    if deceased && has("bereaved") {
+    // 001 一（五）“对其中的病亡人员家庭，再给予…”: the families of patients in the groups just
+    // named, and in addition to the monthly relief for the months in hospital.
+    if deceased && has("bereaved") && in_patient_group(ctx, m, true) {
         f.cite("bereaved");
         f.note(t!(
             "{} 因新冠肺炎病亡：对其家庭再给予一定额度的临时救助，标准由当地确定（一事一议）。",
             "{} died of COVID-19: the household gets further relief, its amount set locally (case by case).",
             ctx.who(m)
         ));
+        if has("patients_monthly") {
+            f.cite("patients_monthly");
+            return monthly(f, m);
+        }
         fast_track(&mut f);
         return f.finish(Status::Discretionary);
     }
@@ -114,6 +121,22 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let affected = m.epidemic_job_loss || confirmed || deceased || m.isolated;
     if affected && has("hardship") {
         f.cite("hardship");
+        // 001 一（五）“其他社会救助制度暂时无法覆盖的困难群众”: not for those already covered.
+        if has("hardship_uncovered") {
+            f.cite("hardship_uncovered");
+            let covered = ctx.h.support.dibao || m.tekun;
+            if !f.require(
+                Condition::is("temp_relief_covid.not_covered", !covered),
+                t!("{} 未纳入低保、特困供养等其他救助。", "{} is covered by no other assistance (dibao, tekun).", ctx.who(m)),
+                t!(
+                    "{} 已纳入低保或特困供养：本项临时救助只给其他社会救助制度暂时无法覆盖的困难群众。",
+                    "{} is already covered by dibao or tekun: this relief is for those no other scheme can yet cover.",
+                    ctx.who(m)
+                ),
+            ) {
+                return f.finish(Status::Ineligible);
+            }
+        }
         let standard = f.standard();
         ctx.income.trace(&mut f);
         let Some(s) = standard else {
@@ -196,6 +219,11 @@ fn monthly(mut f: FindingBuilder, m: &Member) -> Verdict {
         f.need_member("diagnosed_on");
         return f.finish(Status::NeedsInfo);
     };
+    // A patient who died is no longer in hospital: the months end on the day the stay ended.
+    if m.covid == Covid::Deceased && m.discharged_on.is_none() {
+        f.need_member("discharged_on");
+        return f.finish(Status::NeedsInfo);
+    }
     let (Some(k), Some(s)) = (multiple, standard) else {
         return f.finish(Status::NeedsInfo);
     };
