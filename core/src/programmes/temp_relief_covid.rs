@@ -22,7 +22,7 @@ use crate::dates::months_started;
 use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
-use crate::input::Covid;
+use crate::input::{Covid, Residence};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
 use crate::text::{Either, Lang, Say};
@@ -35,6 +35,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "bereaved", params: &[] },
     Provision { key: "hardship", params: STANDARDS },
     Provision { key: "hardship_uncovered", params: &[] },
+    Provision { key: "poverty_rural_only", params: &[] },
     Provision { key: "fast_track_24h", params: &[] },
     Provision { key: "fast_track_same_day", params: &[] },
 ];
@@ -195,7 +196,10 @@ fn in_patient_group(ctx: &Ctx, m: &Member, children: bool) -> bool {
             "Lists that end in 等 (price-subsidy groups, COVID-patient groups) are read as the groups they name."
         ),
     );
-    ctx.h.support.dibao || m.tekun || ctx.h.support.poverty_registered || (children && m.is_child_in_difficulty())
+    // Jilin 004 一、5 names “农村建档立卡贫困人口”: registered poverty counts only for a rural household.
+    let poor = ctx.h.support.poverty_registered
+        && (!ctx.has(ProgrammeId::TempReliefCovid, "poverty_rural_only") || ctx.h.residence == Residence::Rural);
+    ctx.h.support.dibao || m.tekun || poor || (children && m.is_child_in_difficulty())
 }
 
 /// Chongqing: 2 × standard a month from diagnosis to discharge (or `as_of`).
