@@ -58,6 +58,11 @@ pub struct ExplainArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub lang: LangArg,
+    /// Everything: each programme that does not apply in full too (its reasons, calculation
+    /// and quoted clauses). By default those get one line each, with the first condition
+    /// that failed.
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]

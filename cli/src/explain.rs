@@ -1,6 +1,8 @@
-//! `doudi explain [FILE|-]`: the assessment as text for a caseworker: the household in
-//! figures, then each finding grouped by status (可能符合, 需补充信息, 需个案研究, 服务转介,
+//! `doudi explain [FILE|-] [--full]`: the assessment as text for a caseworker: the household
+//! in figures, then each finding grouped by status (可能符合, 需补充信息, 需个案研究, 服务转介,
 //! 不符合) with its amounts, reasons, calculation, the clauses quoted, and the assumptions.
+//! By default what does not apply is one line a programme and reason (its first failed
+//! condition, with the distance where there is one); `--full` writes each finding whole.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -18,7 +20,8 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let assessment = doudi_core::evaluate_json(&text, args.lang.options())?;
     let place = place_name(&assessment.jurisdiction, assessment.lang);
     let mut out = std::io::stdout().lock();
-    out.write_all(render(&assessment, &place).as_bytes())?;
+    let text = if args.full { render(&assessment, &place) } else { render_short(&assessment, &place) };
+    out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
 }
@@ -35,6 +38,15 @@ fn place_name(id: &str, lang: Lang) -> String {
 
 /// The whole text, in the assessment's language.
 pub fn render(a: &Assessment, place: &str) -> String {
+    render_with(a, place, true)
+}
+
+/// The text for the counter: what may apply in full, what does not in a line each.
+pub fn render_short(a: &Assessment, place: &str) -> String {
+    render_with(a, place, false)
+}
+
+fn render_with(a: &Assessment, place: &str, full: bool) -> String {
     let w = words(a.lang);
     let mut s = String::new();
     heading(&mut s, w.title, '=');
@@ -67,6 +79,10 @@ pub fn render(a: &Assessment, place: &str) -> String {
             continue;
         }
         heading(&mut s, &format!("{title}{}", w.count(group.len())), '-');
+        if status == Status::Ineligible && !full {
+            short_lines(&mut s, w, &group);
+            continue;
+        }
         for (i, f) in group.iter().enumerate() {
             finding(&mut s, w, i + 1, f);
         }
@@ -78,6 +94,25 @@ pub fn render(a: &Assessment, place: &str) -> String {
         }
     }
     s
+}
+
+/// What does not apply, a line a programme and reason: the first reason is the first
+/// condition that failed; the members it holds for are named together.
+fn short_lines(s: &mut String, w: &Words, group: &[&Finding]) {
+    let mut lines: Vec<(&str, Vec<&str>, &str)> = Vec::new();
+    for f in group {
+        let first = f.reasons.first().map_or("", String::as_str);
+        let member = f.member.as_deref();
+        match lines.last_mut() {
+            Some((name, members, reason)) if *name == f.name && *reason == first => members.extend(member),
+            _ => lines.push((&f.name, member.into_iter().collect(), first)),
+        }
+    }
+    for (i, (name, members, reason)) in lines.iter().enumerate() {
+        let who = if members.is_empty() { String::new() } else { format!(" — {}", members.join(w.list_sep)) };
+        let _ = writeln!(s, "{}. {name}{who}{}{reason}", i + 1, w.colon);
+    }
+    let _ = writeln!(s, "{}\n", w.more);
 }
 
 fn finding(s: &mut String, w: &Words, n: usize, f: &Finding) {
@@ -218,6 +253,8 @@ struct Words {
     open: &'static str,
     yuan: &'static str,
     groups: [(Status, &'static str); 5],
+    colon: &'static str,
+    more: &'static str,
     member: &'static str,
     amounts: &'static str,
     monthly: &'static str,
@@ -311,6 +348,8 @@ static ZH: Words = Words {
         (Status::Referral, "服务转介"),
         (Status::Ineligible, "不符合"),
     ],
+    colon: "：",
+    more: "（每项的全部理由、计算和依据：doudi explain --full）",
     member: "成员",
     amounts: "金额：",
     monthly: "每月 ",
@@ -356,6 +395,8 @@ static EN: Words = Words {
         (Status::Referral, "Referrals"),
         (Status::Ineligible, "Not eligible"),
     ],
+    colon: ": ",
+    more: "(every reason, calculation and source of each: doudi explain --full)",
     member: "member",
     amounts: "Amounts: ",
     monthly: "monthly ",

@@ -404,3 +404,22 @@ fn an_oversized_household_is_refused_without_reading_it_all() {
     assert_eq!(err["error"]["path"], "");
     assert!(err["error"]["message"].as_str().unwrap().contains("at most 262144 bytes"), "{err}");
 }
+
+#[test]
+fn explain_is_short_by_default_and_whole_with_full() {
+    let file = example("tianjin-family.json");
+    let short = stdout(&doudi(&["explain", file.to_str().unwrap()], ""));
+    let full = stdout(&doudi(&["explain", "--full", file.to_str().unwrap()], ""));
+    // A household of three on a screen or two; everything with --full.
+    assert!(short.lines().count() <= 100, "{} lines", short.lines().count());
+    assert!(full.lines().count() > 2 * short.lines().count(), "{} vs {}", full.lines().count(), short.lines().count());
+    // What may apply is whole in both: 低保's amount, calculation and quoted clause.
+    for text in [&short, &full] {
+        assert!(text.contains("每月 1,530.00 元"), "{text}");
+        assert!(text.contains("3030.00 − 1500.00"), "{text}");
+    }
+    // What does not apply: a line a programme and reason, the members named together.
+    assert!(short.contains("单人户纳入低保 — m1、m2、m3：家庭不是低收入家庭"), "{short}");
+    assert!(short.contains("doudi explain --full"), "{short}");
+    assert!(!full.contains("doudi explain --full"));
+}
