@@ -107,3 +107,16 @@ fn the_price_subsidys_national_raise_is_told_only_for_march_to_june_2020() {
     assert!(!on("2020-07-01"));
     assert!(!on("2020-02-15"));
 }
+
+#[test]
+fn a_one_person_dibao_cites_the_disability_text_not_the_childrens_clause() {
+    // Tianjin 002 一: a 低收入 household's grade-1 disabled member enters 低保 on their own; the
+    // sentence about 事实无人抚养儿童 (002:1.0.6) is another matter.
+    let json = r#"{"jurisdiction":"tianjin","as_of":"2020-06-01","support":{"low_income":true},"members":[{"age":40,"monthly_income":"300","disability_grade":1,"disability_type":"physical"},{"age":38,"relation":"spouse","monthly_income":"1500"}]}"#;
+    let a = evaluate_json(json, Options::default()).unwrap();
+    let f = a.findings.iter().find(|f| f.program == ProgrammeId::DibaoSinglePerson && f.member.as_deref() == Some("m1")).unwrap();
+    assert_eq!(f.status, Status::Eligible);
+    let cited: Vec<String> = f.citations.iter().map(|c| format!("{}:{}", c.document_id, c.clause_id)).collect();
+    assert!(cited.contains(&"002:1.0.4".to_string()), "{cited:?}");
+    assert!(!cited.contains(&"002:1.0.6".to_string()), "{cited:?}");
+}

@@ -14,23 +14,82 @@ use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::programmes::Provision;
+use crate::text::Either;
 use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "support", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
     Provision { key: "adult_extension", params: &[param::PERSON_ADULT_AGE] },
+    Provision { key: "unsupported_children", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
+    Provision {
+        key: "unsupported_children_low_income",
+        params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE],
+    },
 ];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::OrphanSupport, Some(m));
-    f.cite("support");
+    let has = |k| ctx.has(ProgrammeId::OrphanSupport, k);
+    // 事实无人抚养儿童 (Dongli 003 二（四）; Tianjin 002 一, in a 低收入 family): covered like orphans.
+    let unsupported_key = if has("unsupported_children") {
+        Some("unsupported_children")
+    } else if has("unsupported_children_low_income") && ctx.h.support.low_income {
+        Some("unsupported_children_low_income")
+    } else {
+        None
+    };
+    if m.unsupported_child && !m.orphan {
+        if let Some(key) = unsupported_key {
+            f.cite(key);
+            f.require(
+                Condition::is("orphan_support.unsupported_child", true),
+                t!(
+                    "{} 符合事实无人抚养儿童条件：纳入保障范围，基本生活费按孤儿标准计算。",
+                    "{} meets the conditions of a child without de-facto carers: covered, the allowance at the orphans' standard.",
+                    ctx.who(m)
+                ),
+                "",
+            );
+            ctx.assume(
+                "reading.unsupported_child_allowance",
+                t!(
+                    "事实无人抚养儿童的基本生活费按当地孤儿基本生活费标准计算。",
+                    "The allowance of a child without de-facto carers is taken at the local orphans' standard."
+                ),
+            );
+            return under_adult_age(f, m);
+        }
+    }
+    let first = if has("support") { "support" } else { unsupported_key.unwrap_or("unsupported_children_low_income") };
+    f.cite(first);
+    let either = unsupported_key.is_some();
     if !f.require(
-        Condition::is("orphan_support.orphan", m.orphan),
+        Condition::is("orphan_support.orphan", m.orphan && has("support")),
         t!("{} 是孤儿。", "{} is an orphan.", ctx.who(m)),
-        t!("{} 不是孤儿。", "{} is not an orphan.", ctx.who(m)),
+        if either {
+            Either::A(t!(
+                "{} 不是孤儿，也不是事实无人抚养儿童。",
+                "{} is neither an orphan nor a child without de-facto carers.",
+                ctx.who(m)
+            ))
+        } else if has("support") {
+            Either::B(Either::A(t!("{} 不是孤儿。", "{} is not an orphan.", ctx.who(m))))
+        } else {
+            Either::B(Either::B(t!(
+                "{} 不是低收入家庭中的事实无人抚养儿童。",
+                "{} is not a child without de-facto carers in a low-income family.",
+                ctx.who(m)
+            )))
+        },
     ) {
         return f.finish(Status::Ineligible);
     }
+    under_adult_age(f, m)
+}
+
+/// Under the age of majority (or kept past it where the epidemic suspends exit): the allowance.
+fn under_adult_age<'a>(mut f: FindingBuilder<'_, 'a>, m: &'a Member) -> Verdict {
+    let ctx = f.ctx;
     let Some(adult) = f.param(param::PERSON_ADULT_AGE) else {
         return f.finish(Status::NeedsInfo);
     };
