@@ -313,6 +313,25 @@ impl<'a> Ctx<'a> {
         self.lookups.has(prog, key)
     }
 
+    /// Says so when the value of `id` in force comes from a source that carries no date.
+    fn undated(&self, id: ParamId) {
+        if self.h.overrides.contains_key(id.as_str()) {
+            return;
+        }
+        let Some(entry) = self.j.parameters.get(id.as_str()).and_then(|p| p.entry_on(self.h.as_of)) else { return };
+        if entry.from_unknown && entry.value.is_some() {
+            let label = self.param_label(id);
+            let from = entry.from;
+            self.assume(
+                &format!("dates.{id}"),
+                t!(
+                    "“{label}”的取值出自未载明日期的文件，起始日期不详：按自 {from} 起计算，可信度相应降低。",
+                    "“{label}” comes from a document that carries no date, so its start is not known: it is taken as in force from {from}, with lower confidence."
+                ),
+            );
+        }
+    }
+
     /// Records an assumption (once per id), when explaining.
     pub fn assume(&self, id: &str, text: impl Say) {
         if !self.explain {
@@ -567,6 +586,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
                 let step = TraceStep { label, formula, value: shown };
                 self.ctx.param_steps.borrow_mut().push((id.to_string(), v, step.clone()));
+                self.ctx.undated(id);
                 (v, step)
             }
         };

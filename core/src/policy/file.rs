@@ -102,6 +102,9 @@ pub struct ValueFile {
     pub confidence: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The start date is not known (the source carries no date): the assessment says so.
+    #[serde(default)]
+    pub from_unknown: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -155,6 +155,10 @@ pub struct DatedValue {
     /// `None`: no value is known from this date.
     pub value: Option<ParamValue>,
     pub source: Source,
+    /// The start date is not known: `from` is a reading, and assessments that use the value
+    /// say so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_unknown: bool,
 }
 
 /// A parameter's value.

@@ -178,6 +178,7 @@ fn parameter(id: &str, pf: &Value, cite: &dyn Fn(&str) -> Read<ClauseRef>) -> Re
                 None => None,
             },
             source: Source { clause, text: optional(v, "source"), confidence, note: optional(v, "note") },
+            from_unknown: v.get("from_unknown").and_then(Value::as_bool).unwrap_or(false),
         });
     }
     let mut choices = Vec::new();

@@ -425,6 +425,7 @@ fn check_parameter(
             from,
             value,
             source: Source { clause, text: v.source.clone(), confidence, note: v.note.clone() },
+            from_unknown: v.from_unknown,
         });
     }
     let mut choices = Vec::new();
