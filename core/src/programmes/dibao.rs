@@ -30,6 +30,10 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "work_cost_fixed", params: &[param::WORK_COST_AMOUNT] },
     Provision { key: "work_cost_min_wage", params: &[param::MINIMUM_WAGE, param::DIBAO_STANDARD_URBAN] },
     Provision { key: "exit_suspended", params: &[] },
+    // The suspension only where the locality decides so (a yes/no parameter).
+    Provision { key: "exit_if_decided", params: &[param::DIBAO_EXIT_SUSPENDED] },
+    // The suspension save where income has clearly risen (a reported rise through work).
+    Provision { key: "exit_unless_income_rose", params: &[] },
     Provision { key: "fast_track", params: &[] },
 ];
 
@@ -180,7 +184,7 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     if !ctx.epidemic.in_period {
         return Err(tx!("不在疫情防控期间，按常规退出。", "Outside the epidemic period: ordinary exit."));
     }
-    if ctx.j.parameters.contains_key(param::DIBAO_EXIT_SUSPENDED.as_str()) {
+    if ctx.has(ProgrammeId::Dibao, "exit_if_decided") {
         let on = ctx.bool(param::DIBAO_EXIT_SUSPENDED).unwrap_or(false);
         ctx.assume(
             "dibao.exit_suspended",
@@ -196,7 +200,7 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
             ));
         }
     }
-    if ctx.provides(ProgrammeId::DibaoTaper) {
+    if ctx.has(ProgrammeId::Dibao, "exit_unless_income_rose") {
         if h.support.income_above_standard_since.is_some() {
             return Err(tx!(
                 "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
@@ -205,10 +209,16 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
         }
         ctx.assume(
             "dibao.income_clearly_risen",
-            t!(
-                "东丽区“除家庭收入明显提高外”暂停退出：未申报收入超过标准的日期，按收入未明显提高计算，由工作人员核实。",
-                "Dongli suspends exit “unless income has clearly risen”: with no date of a reported rise, income is taken as not clearly risen; staff judge."
-            ),
+            |lang: crate::text::Lang| match lang {
+                crate::text::Lang::Zh => format!(
+                    "{}“除家庭收入明显提高外”暂停退出：未申报收入超过标准的日期，按收入未明显提高计算，由工作人员核实。",
+                    ctx.j.name
+                ),
+                crate::text::Lang::En => format!(
+                    "{} suspends exit “unless income has clearly risen”: with no date of a reported rise, income is taken as not clearly risen; staff judge.",
+                    ctx.j.name_en
+                ),
+            },
         );
     }
     Ok(())

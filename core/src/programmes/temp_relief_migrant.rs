@@ -109,10 +109,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 f.note(t!("{} 有家庭支持。", "{} has family support.", ctx.who(m)));
             }
         } else {
-            f.note(t!(
-                "天津此项只对持居住证的外来务工人员。",
-                "In Tianjin this relief is for migrant workers with a residence permit."
-            ));
+            f.note(|lang: crate::text::Lang| match lang {
+                crate::text::Lang::Zh => format!("{}此项只对持居住证的外来务工人员。", ctx.j.name),
+                crate::text::Lang::En => format!("In {} this relief is for migrant workers with a residence permit.", ctx.j.name_en),
+            });
         }
     }
     if routes == 0 {
