@@ -67,7 +67,7 @@ pub struct Sweep {
     /// 3 × standard × members: the end of the default range.
     pub range_end: Decimal,
     /// The income from which the aid stays 0 (when it starts above 0 and reaches 0 in range),
-    /// found to within a yuan or so by a finer sweep between the two points around it.
+    /// found to within a yuan by halving the interval between the two points around it.
     pub zero_from: Option<Decimal>,
 }
 
@@ -362,7 +362,7 @@ mod tests {
         assert_eq!(s.points.last().map(|p| p.0), Some(Decimal::from(9100)));
         assert_eq!(s.points[0], (Decimal::ZERO, s.points[0].1));
         assert_eq!(s.current, (Decimal::from(1500), Decimal::from(1530)));
-        // 低保 ends where the household's income reaches 3 × 1010; the finer sweep finds it.
+        // 低保 ends where the household's income reaches 3 × 1010; halving finds it.
         let z = s.zero_from.expect("the aid reaches 0");
         assert!(z >= Decimal::from(3030) && z <= Decimal::from(3032), "{z}");
     }
