@@ -162,6 +162,24 @@ const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\ud
 const text = (s) => JSON.stringify(s.replace(lone, '\ufffd'));
 const at = (path, key) => (path ? `${path}.${key}` : key);
 
+/** The contract's limit on a household's text (bytes of UTF-8; a string's UTF-16 length is
+ * never more than its UTF-8 length, so text past this many units is past the limit too). */
+const MAX_TEXT = 256 * 1024;
+let room = MAX_TEXT;
+/** `s`, counted against the argument's text: past the limit the argument is refused at once,
+ * in the core's words, before the rest is written (a million keys cost milliseconds, not seconds). */
+function spend(s) {
+  room -= s.length;
+  if (room < 0) {
+    throw refusal(
+      '',
+      `the household is over ${MAX_TEXT} bytes long; at most ${MAX_TEXT} bytes (256 KiB) are accepted`,
+      `输入过长（超过 ${MAX_TEXT} 字节），最多接受 ${MAX_TEXT} 字节（256 KiB）`,
+    );
+  }
+  return s;
+}
+
 /**
  * `value` as the JSON text the wasm reads: `null` for `undefined`, own enumerable properties of
  * objects, entries of a `Map`, integers of a `BigInt` in i64/u64, and refusals (with the path)
@@ -171,20 +189,21 @@ const at = (path, key) => (path ? `${path}.${key}` : key);
  * the wasm puts back: JSON text would round some of them.
  */
 function json(v, path = '', depth = 0) {
-  if (v == null) return 'null';
+  if (depth === 0) room = MAX_TEXT;
+  if (v == null) return spend('null');
   switch (typeof v) {
     case 'boolean':
-      return `${v}`;
+      return spend(`${v}`);
     case 'bigint':
-      if (v >= -(2n ** 63n) && v < 2n ** 64n) return `${v}`;
+      if (v >= -(2n ** 63n) && v < 2n ** 64n) return spend(`${v}`);
       throw refusal(path, "Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds");
     case 'number':
-      if (Number.isSafeInteger(v)) return `${v}`;
+      if (Number.isSafeInteger(v)) return spend(`${v}`);
       if (!isFinite(v)) throw refusal(path, `${v !== v ? 'NaN' : v > 0 ? 'inf' : '-inf'} is not a finite number`);
       float[0] = v;
-      return `"\\u0000${bits[0].toString(16)}"`;
+      return spend(`"\\u0000${bits[0].toString(16)}"`);
     case 'string':
-      return text(v[0] === '\0' ? '\0' + v : v);
+      return spend(text(v[0] === '\0' ? '\0' + v : v));
   }
   if (Array.isArray(v)) {
     nest(path, depth);
@@ -199,7 +218,7 @@ function json(v, path = '', depth = 0) {
   for (const [k, x] of v instanceof Map ? v : Object.entries(v)) {
     if (typeof k !== 'string') throw refusal(at(path, '?'), `invalid type: ${unexpected(k)}, expected a string`);
     const key = k.replace(lone, '\ufffd');
-    out.push(text(key) + ':' + json(x, at(path, key), depth + 1));
+    out.push(spend(text(key)) + ':' + json(x, at(path, key), depth + 1));
   }
   return `{${out}}`;
 }
