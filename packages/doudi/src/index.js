@@ -215,12 +215,18 @@ function json(v, path = '', depth = 0) {
   }
   nest(path, depth);
   const out = [];
-  for (const [k, x] of v instanceof Map ? v : Object.entries(v)) {
+  for (const [k, x] of v instanceof Map ? v : ownEntries(v)) {
     if (typeof k !== 'string') throw refusal(at(path, '?'), `invalid type: ${unexpected(k)}, expected a string`);
     const key = k.replace(lone, '\ufffd');
     out.push(spend(text(key)) + ':' + json(x, at(path, key), depth + 1));
   }
   return `{${out}}`;
+}
+
+/** An object's own enumerable string-keyed entries, in `Object.entries`' order, one at a time:
+ * an argument refused part-way (see `spend`) never lists a million keys first. */
+function* ownEntries(o) {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) yield [k, o[k]];
 }
 
 function nest(path, depth) {
