@@ -181,10 +181,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn read_epidemic(&self) -> Epidemic {
-        let start = match self.value(param::EPIDEMIC_START) {
-            Some(ParamValue::Date(d)) => Some(d),
-            _ => None,
-        };
+        let start = self.date(param::EPIDEMIC_START);
         let (end, open) = match self.value(param::EPIDEMIC_END) {
             Some(ParamValue::Date(d)) => (Some(d), false),
             Some(ParamValue::Open) => (None, true),
@@ -254,6 +251,14 @@ impl<'a> Ctx<'a> {
             );
         }
         v
+    }
+
+    /// A date parameter; `None` when it has no value (or is open-ended).
+    pub fn date(&self, id: impl ParamKey) -> Option<NaiveDate> {
+        match self.value(id) {
+            Some(ParamValue::Date(d)) => Some(d),
+            _ => None,
+        }
     }
 
     pub fn bool(&self, id: impl ParamKey) -> Option<bool> {
@@ -408,7 +413,6 @@ pub struct FindingBuilder<'c, 'a> {
     pub ctx: &'c Ctx<'a>,
     pub program: ProgrammeId,
     pub member: Option<&'a Member>,
-    explain: bool,
     /// Where this finding's conditions start in the context's list.
     first_condition: u32,
     any_failed: bool,
@@ -431,7 +435,6 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             ctx,
             program,
             member,
-            explain: ctx.explain,
             text: ctx.explain.then(Box::default),
             first_condition: ctx.conditions.borrow().len() as u32,
             any_failed: false,
@@ -446,17 +449,23 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         }
     }
 
-    /// A condition: recorded as data; its sentence goes to the reasons, met or failed.
-    pub fn require(&mut self, mut c: Condition, met: impl Say, failed: impl Say) -> bool {
+    /// Records a condition as data, set by the provision last cited unless it names its own;
+    /// `decides`: a condition that does not hold makes the finding fail.
+    fn push_condition(&mut self, mut c: Condition, decides: bool) {
         if c.provision.is_none() {
             c.provision = self.provision;
         }
-        let ok = c.met == Met::Yes;
-        self.ctx.conditions.borrow_mut().push(c);
-        let lang = self.ctx.lang;
-        if !ok {
+        if decides && c.met == Met::No {
             self.any_failed = true;
         }
+        self.ctx.conditions.borrow_mut().push(c);
+    }
+
+    /// A condition: recorded as data; its sentence goes to the reasons, met or failed.
+    pub fn require(&mut self, c: Condition, met: impl Say, failed: impl Say) -> bool {
+        let ok = c.met == Met::Yes;
+        self.push_condition(c, true);
+        let lang = self.ctx.lang;
         if let Some(t) = self.text.as_mut() {
             if ok {
                 t.met.push(met.say(lang));
@@ -471,27 +480,19 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     /// A condition recorded as data that does not decide here (another rule of the same
     /// programme settles it, e.g. the exit suspension above the standard); its sentence
     /// goes to the reasons.
-    pub fn observe(&mut self, mut c: Condition, t: impl Say) {
-        if c.provision.is_none() {
-            c.provision = self.provision;
-        }
-        self.ctx.conditions.borrow_mut().push(c);
+    pub fn observe(&mut self, c: Condition, t: impl Say) {
+        let unmet = c.met == Met::No;
+        self.push_condition(c, false);
         let lang = self.ctx.lang;
         if let Some(x) = self.text.as_mut() {
             x.met.push(t.say(lang));
-            x.met_unmet.push(c.met == Met::No);
+            x.met_unmet.push(unmet);
         }
     }
 
     /// A condition recorded as data only, with no sentence of its own.
-    pub fn record(&mut self, mut c: Condition) {
-        if c.provision.is_none() {
-            c.provision = self.provision;
-        }
-        if c.met == Met::No {
-            self.any_failed = true;
-        }
-        self.ctx.conditions.borrow_mut().push(c);
+    pub fn record(&mut self, c: Condition) {
+        self.push_condition(c, true);
     }
 
     /// A reason that explains without deciding.
@@ -556,7 +557,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
 
     /// A money figure in the trace (shown rounded, used exact). Returns it.
     pub fn money(&mut self, label: impl Say, formula: impl Say, value: Decimal) -> Decimal {
-        if self.explain {
+        if self.text.is_some() {
             self.step(label, formula, fmt2(value));
         }
         value
@@ -564,7 +565,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
 
     /// Reads a number parameter into the trace; `None` (and `missing`) when it has no value.
     pub fn param(&mut self, id: ParamId) -> Option<Decimal> {
-        if !self.explain {
+        if self.text.is_none() {
             let v = self.ctx.value(id).and_then(ParamValue::number);
             if v.is_none() {
                 self.need(Need::Param(id));
@@ -612,13 +613,11 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     /// follow are set by it.
     pub fn cite(&mut self, key: &'static str) {
         self.provision = Some(key);
-        if self.explain {
-            self.cite_from(self.program, key);
-        }
+        self.cite_from(self.program, key);
     }
 
     pub fn cite_from(&mut self, prog: ProgrammeId, key: &str) {
-        if !self.explain {
+        if self.text.is_none() {
             return;
         }
         let Some(refs) = self.ctx.provision(prog, key) else { return };

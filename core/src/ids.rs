@@ -175,15 +175,6 @@ impl ParamKey for &str {
     }
 }
 
-impl ParamKey for &String {
-    fn param_id(self) -> Option<ParamId> {
-        ParamId::parse(self)
-    }
-    fn text(&self) -> &str {
-        self.as_str()
-    }
-}
-
 /// Parameter ids. The first six are fixed by the contract; the others are doudi's.
 pub mod param {
     use super::ParamId;
@@ -268,11 +259,6 @@ pub const PARAMETERS: &[(&str, Kind)] = {
     ]
 };
 
-/// The position of a known parameter id in [`PARAMETERS`].
-pub fn param_index(id: &str) -> Option<usize> {
-    ParamId::parse(id).map(ParamId::index)
-}
-
 /// The kind of a known parameter id.
 pub fn param_kind(id: &str) -> Option<Kind> {
     PARAMETERS.iter().find(|(p, _)| *p == id).map(|(_, k)| *k)
@@ -285,14 +271,14 @@ mod tests {
     #[test]
     fn the_rules_constants_are_found_by_address() {
         for (i, (id, _)) in PARAMETERS.iter().enumerate() {
-            assert_eq!(param_index(id), Some(i));
+            assert_eq!(ParamId::parse(id).map(ParamId::index), Some(i));
         }
         let copy = String::from(param::EPIDEMIC_END);
-        assert_eq!(param_index(&copy), Some(5));
+        assert_eq!(ParamId::parse(&copy).map(ParamId::index), Some(5));
         assert_eq!(param::EPIDEMIC_END.as_str(), "epidemic.end");
         assert_eq!(param::DIBAO_STANDARD_URBAN.as_str(), "dibao.standard.urban");
         assert_eq!(param::DISABILITY_CARE_MAX_GRADE.as_str(), "severe_disability_care_subsidy.max_grade");
         assert_eq!(serde_json::to_string(&param::WORK_COST_AMOUNT).unwrap(), "\"work_cost.amount\"");
-        assert_eq!(param_index("no.such"), None);
+        assert_eq!(ParamId::parse("no.such"), None);
     }
 }

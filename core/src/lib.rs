@@ -243,7 +243,7 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
     let findings: Vec<Finding> = verdicts.into_iter().filter_map(|v| v.finding.map(|f| *f)).collect();
     let decided = ctx.take_decisions();
     for (id, value) in &h.overrides {
-        let label = ctx.param_label(id);
+        let label = ctx.param_label(id.as_str());
         let policy = j
             .parameters
             .get(id)

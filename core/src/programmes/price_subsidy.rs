@@ -85,11 +85,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         return f.finish(Status::Ineligible);
     }
     // The national raise of March–June 2020 is told only for a date within it.
-    let date = |id| match ctx.value(id) {
-        Some(crate::policy::ParamValue::Date(d)) => Some(d),
-        _ => None,
-    };
-    let raised = match (date(param::PRICE_SUBSIDY_RAISED_FROM), date(param::PRICE_SUBSIDY_RAISED_TO)) {
+    let raised = match (ctx.date(param::PRICE_SUBSIDY_RAISED_FROM), ctx.date(param::PRICE_SUBSIDY_RAISED_TO)) {
         (Some(from), Some(to)) => from <= ctx.h.as_of && ctx.h.as_of <= to,
         _ => false,
     };
