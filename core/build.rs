@@ -30,6 +30,13 @@ fn main() {
         }
         bundle.insert(kind.to_string(), serde_json::Value::Object(files));
     }
+    // How the programmes' payments combine (one file, for every place).
+    let combine = root.join("combine.toml");
+    println!("cargo:rerun-if-changed={}", combine.display());
+    let text = fs::read_to_string(&combine).unwrap_or_else(|e| panic!("policies/combine.toml: cannot read: {e}"));
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("policies/combine.toml: not valid TOML: {e}"));
+    bundle.insert("combine".to_string(), to_json(value));
     let json = serde_json::to_string(&bundle).expect("a JSON value always serializes");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("policies.json");
     fs::write(&out, &json).expect("OUT_DIR is writable");

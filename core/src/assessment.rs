@@ -41,8 +41,79 @@ pub struct Summary {
     pub monthly_total: Amount,
     /// Extension: the sum of `one_off` over eligible findings (amounts known).
     pub one_off_total: Amount,
-    /// Extension: eligible findings whose amount needs a parameter with no value.
+    /// Extension: findings counted in `receive` whose amount is not known (a parameter with
+    /// no value, or an amount to work out again).
     pub amounts_unknown: usize,
+    /// Extension: what the household would receive, with the combination rules applied.
+    pub receive: Receive,
+}
+
+/// What the household would receive (contract v1 extension, `summary.receive`): each
+/// eligible finding counted once, as the payment it is — ongoing monthly, fixed-term or
+/// one-off — with the findings set aside by a combination rule and why.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Receive {
+    /// Paid every month while the conditions hold (= `summary.monthly_total`).
+    pub ongoing_monthly: Amount,
+    /// Paid monthly for a set number of months.
+    pub fixed_term: Vec<FixedTermPayment>,
+    /// The sum of their `total`s.
+    pub fixed_term_total: Amount,
+    /// Paid once (= `summary.one_off_total`).
+    pub one_off_total: Amount,
+    /// Counted, with the amount not known.
+    pub unknown: Vec<FindingRef>,
+    /// Eligible but not paid beside another finding.
+    pub set_aside: Vec<SetAside>,
+    /// How each figure above is made up.
+    pub trace: Vec<TraceStep>,
+}
+
+/// A finding, by programme and member.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FindingRef {
+    pub program: ProgrammeId,
+    pub member: Option<String>,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FixedTermPayment {
+    pub program: ProgrammeId,
+    pub member: Option<String>,
+    pub name: String,
+    pub monthly: Amount,
+    pub months: Option<u32>,
+    /// The months counted × the monthly amount, or the most the whole term pays.
+    pub total: Option<Amount>,
+    /// Whether it is still paid on `as_of`.
+    pub running: bool,
+    /// Its last day, when known (`YYYY-MM-DD`).
+    pub until: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SetAside {
+    pub program: ProgrammeId,
+    pub member: Option<String>,
+    pub name: String,
+    /// The combination rule (`tekun_replaces_dibao`).
+    pub rule: String,
+    /// What is paid instead.
+    pub instead_of: Vec<FindingRef>,
+    /// True when the amount has to be worked out again (counted in `unknown`) rather than
+    /// dropped.
+    pub recompute: bool,
+    pub reason: String,
+    /// The clause the rule rests on, where the place's documents hold it.
+    pub citation: Option<Citation>,
+    /// Or the outside source, with its confidence.
+    pub source: Option<String>,
+    pub confidence: crate::policy::Confidence,
 }
 
 /// A finding's status.
@@ -80,6 +151,11 @@ pub struct Finding {
     /// Extension: for `care_referral`, each service with the member it is for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<Service>,
+    /// Extension: how the programme pays (`ongoing`, `fixed_term`, `one_off`, `none`).
+    pub payment: crate::policy::combine::Payment,
+    /// Extension: whether the finding is counted in `summary.receive` (false when not
+    /// eligible, or set aside by a combination rule).
+    pub counted: bool,
     /// For each of `reasons`: whether it states a condition that does not hold (a failed
     /// one, or one that another rule makes not decisive, such as the exit suspension above
     /// the standard); the others state met conditions or notes. For a page's ✓/✗ marks,

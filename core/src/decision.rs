@@ -160,39 +160,43 @@ pub struct Decision {
     pub missing: Vec<Need>,
     /// Services offered (`care_referral`): the provision key and the member it is for.
     pub services: Vec<(&'static str, Option<usize>)>,
+    /// For a fixed-term payment, its last day when known (a patient's discharge).
+    #[serde(serialize_with = "ser_day")]
+    pub until: Option<chrono::NaiveDate>,
+    /// How it counts in what the household receives (see [`crate::receive`]).
+    pub count: crate::receive::Count,
 }
 
 
 
-/// The household's totals over its decisions (contract v1 `summary` extensions).
+/// The household's totals over its decisions (contract v1 `summary` extensions), as the
+/// combination rules make them (see [`crate::receive`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
     /// Findings that are `eligible`.
     pub eligible: usize,
-    /// The sum of `monthly` over eligible findings whose amount is known, each rounded to
-    /// the cent first (as shown).
+    /// The ongoing monthly payments (fixed-term and one-off ones apart), each rounded to the
+    /// cent as paid.
     pub monthly_total: Decimal,
-    /// The sum of `one_off` over eligible findings whose amount is known.
+    /// The one-off payments (one month's relief given once among them).
     pub one_off_total: Decimal,
-    /// Eligible findings with neither amount known.
+    /// The fixed-term payments' totals.
+    pub fixed_term_total: Decimal,
+    /// Findings counted whose amount is not known.
     pub amounts_unknown: usize,
 }
 
 impl Totals {
-    pub fn of(decisions: &[Decision]) -> Totals {
-        let mut t = Totals::default();
+    pub fn of(decisions: &[Decision], receipt: &crate::receive::Receipt) -> Totals {
         // Each payment is rounded as it is paid and shown, so a total is the sum of the
         // amounts a person reads (two of 510.00 make 1020.00, never 1019.99).
-        let paid = |a: Option<Decimal>| a.map_or(Decimal::ZERO, crate::money::round2);
-        for d in decisions.iter().filter(|d| d.status == Status::Eligible) {
-            t.eligible += 1;
-            t.monthly_total += paid(d.monthly);
-            t.one_off_total += paid(d.one_off);
-            if d.monthly.is_none() && d.one_off.is_none() {
-                t.amounts_unknown += 1;
-            }
+        Totals {
+            eligible: decisions.iter().filter(|d| d.status == Status::Eligible).count(),
+            monthly_total: receipt.ongoing_monthly,
+            one_off_total: receipt.one_off,
+            fixed_term_total: receipt.fixed_term_total,
+            amounts_unknown: receipt.unknown.len(),
         }
-        t
     }
 }
 
@@ -207,6 +211,8 @@ pub struct Decisions {
     /// Every condition tested, in order; each decision names its range.
     pub conditions: Vec<Condition>,
     pub totals: Totals,
+    /// What the household would receive, finding by finding.
+    pub receipt: crate::receive::Receipt,
     pub counted_income: Decimal,
     pub per_capita_income: Decimal,
     pub standard: Option<Decimal>,
@@ -291,5 +297,13 @@ impl Decisions {
             }
         }
         out
+    }
+}
+
+/// `YYYY-MM-DD` or null (chrono's serde support stays out of the wasm).
+fn ser_day<S: serde::Serializer>(d: &Option<chrono::NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
     }
 }

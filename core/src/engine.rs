@@ -427,6 +427,8 @@ pub struct FindingBuilder<'c, 'a> {
     pub months: Option<u32>,
     pub total: Option<Decimal>,
     pub cap: Option<Decimal>,
+    /// A fixed-term payment's last day, when known.
+    pub until: Option<chrono::NaiveDate>,
 }
 
 impl<'c, 'a> FindingBuilder<'c, 'a> {
@@ -446,6 +448,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             months: None,
             total: None,
             cap: None,
+            until: None,
         }
     }
 
@@ -632,22 +635,8 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         if t.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
             return;
         }
-        if let Some((doc, clause)) = ctx.policies.clause(r) {
-            let document = match ctx.lang {
-                Lang::Zh => format!("{}（{}）", doc.title, doc.number),
-                Lang::En => format!("{} ({})", doc.title_en, doc.number),
-            };
-            let label = match ctx.lang {
-                Lang::Zh => clause.label.clone(),
-                Lang::En => english_label(&clause.id).unwrap_or_else(|| clause.label.clone()),
-            };
-            t.citations.push(Citation {
-                document,
-                clause: label,
-                text: clause.text.clone(),
-                document_id: doc.id.clone(),
-                clause_id: clause.id.clone(),
-            });
+        if let Some(c) = citation(ctx.policies, r, ctx.lang) {
+            t.citations.push(c);
         }
     }
 
@@ -723,6 +712,8 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 missing: needs.iter().map(|n| n.path(member)).collect(),
                 next_steps: if money_status || status == Status::Referral { t.next_steps } else { Vec::new() },
                 services: t.services,
+                payment: ctx.policies.combine.payment(self.program),
+                counted: false,
                 unmet,
             })
         });
@@ -738,9 +729,31 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 conditions: self.first_condition..ctx.conditions.borrow().len() as u32,
                 missing: needs,
                 services: self.service_ids,
+                until: self.until,
+                count: Default::default(),
         });
         Verdict { finding }
     }
+}
+
+/// A clause quoted in full, in the language asked.
+pub fn citation(policies: &Policies, r: &ClauseRef, lang: Lang) -> Option<Citation> {
+    let (doc, clause) = policies.clause(r)?;
+    let document = match lang {
+        Lang::Zh => format!("{}（{}）", doc.title, doc.number),
+        Lang::En => format!("{} ({})", doc.title_en, doc.number),
+    };
+    let label = match lang {
+        Lang::Zh => clause.label.clone(),
+        Lang::En => english_label(&clause.id).unwrap_or_else(|| clause.label.clone()),
+    };
+    Some(Citation {
+        document,
+        clause: label,
+        text: clause.text.clone(),
+        document_id: doc.id.clone(),
+        clause_id: clause.id.clone(),
+    })
 }
 
 /// A clause id read out in English: `2.5.3` → "section 2, item 5, sentence 3";

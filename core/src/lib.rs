@@ -21,6 +21,7 @@ pub mod money;
 pub mod params;
 pub mod policy;
 pub mod programmes;
+pub mod receive;
 pub mod sweep;
 pub mod text;
 
@@ -181,6 +182,7 @@ fn no_decisions(h: &Household) -> Decisions {
         findings: Vec::new(),
         conditions: Vec::new(),
         totals: decision::Totals::default(),
+        receipt: Default::default(),
         counted_income: Default::default(),
         per_capita_income: Default::default(),
         standard: None,
@@ -188,10 +190,13 @@ fn no_decisions(h: &Household) -> Decisions {
     }
 }
 
-fn decisions(ctx: &Ctx, findings: Vec<Decision>) -> Decisions {
+fn decisions(ctx: &Ctx, mut findings: Vec<Decision>) -> Decisions {
+    let members = ctx.h.members.len();
+    let receipt = receive::receive(&mut findings, members, &ctx.policies.combine, ctx.h.as_of);
     Decisions {
-        members: ctx.h.members.len(),
-        totals: decision::Totals::of(&findings),
+        members,
+        totals: decision::Totals::of(&findings, &receipt),
+        receipt,
         findings,
         conditions: ctx.take_conditions(),
         counted_income: ctx.income.counted,
@@ -228,6 +233,15 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
                 monthly_total: Amount(Default::default()),
                 one_off_total: Amount(Default::default()),
                 amounts_unknown: 0,
+                receive: assessment::Receive {
+                    ongoing_monthly: Amount(Default::default()),
+                    fixed_term: Vec::new(),
+                    fixed_term_total: Amount(Default::default()),
+                    one_off_total: Amount(Default::default()),
+                    unknown: Vec::new(),
+                    set_aside: Vec::new(),
+                    trace: Vec::new(),
+                },
             },
             findings: Vec::new(),
             assumptions: Vec::new(),
@@ -240,7 +254,7 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
     for p in &j.programmes {
         programmes::assess(p.id, &ctx, &mut verdicts);
     }
-    let findings: Vec<Finding> = verdicts.into_iter().filter_map(|v| v.finding.map(|f| *f)).collect();
+    let mut findings: Vec<Finding> = verdicts.into_iter().filter_map(|v| v.finding.map(|f| *f)).collect();
     let decided = ctx.take_decisions();
     for (id, value) in &h.overrides {
         let label = ctx.param_label(id.as_str());
@@ -260,6 +274,32 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
         );
     }
     let decided = decisions(&ctx, decided);
+    for (f, d) in findings.iter_mut().zip(&decided.findings) {
+        f.counted = matches!(d.count, receive::Count::Paid(_));
+    }
+    let receive = receive::render(&decided, &findings, policies, &j.documents, options.lang);
+    // A combination rule that rests on a reading rather than a clause is an assumption.
+    let mut said = Vec::new();
+    for s in &receive.set_aside {
+        if s.citation.is_none() && !said.contains(&s.rule) {
+            said.push(s.rule.clone());
+            let source = s.source.as_deref().unwrap_or_default();
+            ctx.assume(
+                &format!("combine.{}", s.rule),
+                t!("{}（依据：{}）", "{} (source: {})", s.reason.as_str(), source),
+            );
+        }
+        if s.recompute {
+            ctx.assume(
+                &format!("combine.{}.recompute", s.rule),
+                t!(
+                    "{}的金额需扣除已由其他项目保障的成员后重新核算，暂不计入合计。",
+                    "The amount of {} must be worked out again without the members another programme supports; it is left out of the totals.",
+                    s.name.as_str()
+                ),
+            );
+        }
+    }
     let e = ctx.epidemic;
     let t = decided.totals;
     let a = Assessment {
@@ -279,6 +319,7 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
             monthly_total: Amount(t.monthly_total),
             one_off_total: Amount(t.one_off_total),
             amounts_unknown: t.amounts_unknown,
+            receive,
         },
         findings,
         assumptions: ctx.take_assumptions(),

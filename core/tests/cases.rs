@@ -4,7 +4,10 @@
 //! `status`, `monthly`, `one_off`, `months`, `total`, `cap` (a money string, or "null"),
 //! `missing` (the exact list), `cites` (clause ids that must be quoted, `DOC:CLAUSE`),
 //! `reason` (a substring of one of the reasons), and `absent = true` (no such finding).
-//! `assumptions` lists assumption ids the assessment must include.
+//! `assumptions` lists assumption ids the assessment must include. `[case.summary]` checks
+//! the headline: any field of `summary` or `summary.receive`, and in words `set_aside`
+//! (`program[member]:rule`), `set_aside_cites`, `fixed_term`
+//! (`program[member]:MONTHLY×MONTHS:running|ended`), `unknown` and `trace` (`label: formula = value`).
 
 mod support;
 
@@ -79,6 +82,44 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
             if !ok {
                 fail(format!("{label}: no reason contains {r:?}; reasons: {}", f["reasons"]));
             }
+        }
+    }
+    // `[case.summary]`: what the household would receive, the headline's figures.
+    let sum = &out["summary"];
+    let r = &sum["receive"];
+    let who = |x: &Value| match x["member"].as_str() {
+        Some(m) => format!("{}[{m}]", x["program"].as_str().unwrap_or("")),
+        None => x["program"].as_str().unwrap_or("").to_string(),
+    };
+    for (key, want) in case.get("summary").and_then(Value::as_object).into_iter().flatten() {
+        let got = match key.as_str() {
+            // "program[member]:rule", in order.
+            "set_aside" => Value::from(
+                r["set_aside"].as_array().unwrap().iter().map(|x| format!("{}:{}", who(x), x["rule"].as_str().unwrap())).collect::<Vec<_>>(),
+            ),
+            // The clauses the set-aside findings quote.
+            "set_aside_cites" => Value::from(
+                r["set_aside"].as_array().unwrap().iter().filter(|x| !x["citation"].is_null())
+                    .map(|x| format!("{}:{}", x["citation"]["document_id"].as_str().unwrap(), x["citation"]["clause_id"].as_str().unwrap()))
+                    .collect::<Vec<_>>(),
+            ),
+            // "program[member]:MONTHLY×MONTHS:running|ended".
+            "fixed_term" => Value::from(
+                r["fixed_term"].as_array().unwrap().iter().map(|x| {
+                    let months = x["months"].as_u64().map_or("?".into(), |n| n.to_string());
+                    let state = if x["running"] == true { "running" } else { "ended" };
+                    format!("{}:{}×{months}:{state}", who(x), x["monthly"].as_str().unwrap())
+                }).collect::<Vec<_>>(),
+            ),
+            "unknown" => Value::from(r["unknown"].as_array().unwrap().iter().map(who).collect::<Vec<_>>()),
+            "trace" => Value::from(
+                r["trace"].as_array().unwrap().iter().map(|t| format!("{}: {} = {}", t["label"].as_str().unwrap(), t["formula"].as_str().unwrap(), t["value"].as_str().unwrap())).collect::<Vec<_>>(),
+            ),
+            k if !sum[k].is_null() => sum[k].clone(),
+            k => r[k].clone(),
+        };
+        if &got != want {
+            fail(format!("summary.{key}: expected {want}, got {got}"));
         }
     }
     for id in case.get("assumptions").and_then(Value::as_array).into_iter().flatten() {

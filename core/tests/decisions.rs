@@ -40,12 +40,33 @@ fn decide_and_explain_reach_the_same_decisions() {
                 }
             }
             assert_eq!(a.summary.eligible, fast.totals.eligible, "{name}");
-            // The totals a person reads are the sums of the amounts shown.
-            let shown = |pick: fn(&doudi_core::Finding) -> Option<doudi_core::Amount>| -> rust_decimal::Decimal {
-                a.findings.iter().filter(|f| f.status == Status::Eligible).filter_map(pick).map(|x| doudi_core::money::round2(x.0)).sum()
-            };
-            assert_eq!(a.summary.monthly_total.to_string(), doudi_core::Amount(shown(|f| f.monthly)).to_string(), "{name}");
-            assert_eq!(a.summary.one_off_total.to_string(), doudi_core::Amount(shown(|f| f.one_off)).to_string(), "{name}");
+            // The totals a person reads are the sums of the amounts shown, each finding
+            // counted once as the payment it is (from the assessment's own fields).
+            use doudi_core::policy::combine::Payment;
+            let r2 = |x: doudi_core::Amount| doudi_core::money::round2(x.0);
+            let counted = || a.findings.iter().filter(|f| f.counted);
+            assert!(counted().all(|f| f.status == Status::Eligible), "{name}: a counted finding is not eligible");
+            let ongoing: rust_decimal::Decimal =
+                counted().filter(|f| f.payment == Payment::Ongoing).filter_map(|f| f.monthly).map(r2).sum();
+            let once: rust_decimal::Decimal = counted()
+                .filter_map(|f| f.one_off.or(if f.payment == Payment::OneOff { f.total } else { None }))
+                .map(r2)
+                .sum();
+            let term: rust_decimal::Decimal = counted()
+                .filter(|f| f.payment == Payment::FixedTerm && f.monthly.is_some())
+                .filter_map(|f| f.total.or(f.cap))
+                .map(r2)
+                .sum();
+            assert_eq!(a.summary.monthly_total.0, ongoing, "{name}");
+            assert_eq!(a.summary.one_off_total.0, once, "{name}");
+            assert_eq!(a.summary.receive.ongoing_monthly, a.summary.monthly_total, "{name}");
+            assert_eq!(a.summary.receive.one_off_total, a.summary.one_off_total, "{name}");
+            assert_eq!(a.summary.receive.fixed_term_total.0, term, "{name}");
+            // Every eligible finding is either counted or set aside, never both.
+            for f in a.findings.iter().filter(|f| f.status == Status::Eligible && f.payment != Payment::None) {
+                let aside = a.summary.receive.set_aside.iter().any(|s| s.program == f.program && s.member == f.member);
+                assert_ne!(f.counted, aside, "{name}: {:?} {:?}", f.program, f.member);
+            }
             assert_eq!(a.summary.monthly_total.0, fast.totals.monthly_total, "{name}");
             assert_eq!(a.summary.one_off_total.0, fast.totals.one_off_total, "{name}");
         }

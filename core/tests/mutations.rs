@@ -309,17 +309,25 @@ fn check_sound(text: &str, out: &Value) -> Result<(), TestCaseError> {
         }
         if f["status"] == "eligible" {
             eligible += 1;
-            monthly += amount(&f["monthly"]).unwrap_or_default();
-            one_off += amount(&f["one_off"]).unwrap_or_default();
+        }
+        // What the household receives counts each finding once, as the payment it is.
+        if f["counted"] == true {
+            prop_assert_eq!(&f["status"], "eligible", "a counted finding is eligible: {}", f);
+            if f["payment"] == "ongoing" {
+                monthly += amount(&f["monthly"]).unwrap_or_default();
+            }
+            one_off += match (amount(&f["one_off"]), f["payment"] == "one_off") {
+                (Some(a), _) => a,
+                (None, true) => amount(&f["total"]).unwrap_or_default(),
+                (None, false) => Decimal::ZERO,
+            };
         }
     }
     prop_assert_eq!(s["eligible"].as_u64(), Some(eligible));
-    // A total is its exact parts' sum rounded once (contract v1), so it may differ from the sum
-    // of the parts as shown (each rounded) by at most half a cent a part; never more.
-    let slack = Decimal::new(5, 3) * Decimal::from(eligible);
+    // Each payment is rounded as it is paid, so a total is the sum of the parts as shown.
     for (key, sum) in [("monthly_total", monthly), ("one_off_total", one_off)] {
         let total = amount(&s[key]).unwrap();
-        prop_assert!((total - sum).abs() <= slack, "{} = {}, its parts as shown add up to {}", key, total, sum);
+        prop_assert_eq!(total, sum, "{}: its parts as shown add up to {}", key, sum);
     }
     // One finding per programme of the place, or one per member for a per-person programme.
     let place = doudi_core::jurisdictions().unwrap().into_iter().find(|j| j.id == out["jurisdiction"]).unwrap();

@@ -6,6 +6,7 @@
 //! Loading merges overlays (`extends`) and runs [`validate`]; a policy set that fails
 //! validation is never used.
 
+pub mod combine;
 mod file;
 mod trusted;
 pub mod validate;
@@ -27,6 +28,8 @@ pub struct Policies {
     pub version: String,
     pub documents: Vec<Document>,
     pub jurisdictions: Vec<Jurisdiction>,
+    /// How the programmes' payments combine (`policies/combine.toml`).
+    pub combine: combine::Combine,
 }
 
 /// One official document.
@@ -226,6 +229,7 @@ pub struct Source {
 
 /// How far to trust a value: a document's own figure, or an outside source rated H/M/L.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Document,

@@ -251,6 +251,7 @@ fn monthly(mut f: FindingBuilder, m: &Member) -> Verdict {
     }
     f.monthly = Some(monthly);
     f.months = Some(months);
+    f.until = m.discharged_on;
     f.money(t!("合计", "Total"), fx!("{} × {}", fmt2(monthly), months), monthly * Decimal::from(months));
     fast_track(&mut f);
     f.finish(Status::Eligible)

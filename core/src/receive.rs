@@ -1,0 +1,362 @@
+//! What a household would actually receive, from its decisions and the combination rules
+//! of `policies/combine.toml` (contract v1 `summary.receive`): the ongoing monthly amount,
+//! the fixed-term payments (each with its months and whether it still runs on `as_of`),
+//! the one-off payments, and the findings whose amount is not known — with each finding
+//! that another replaces, or that is the poorer of two alternative routes, set aside so
+//! that nothing is counted twice.
+//!
+//! Works on decisions only (no text): the batch totals and the page's headline come from
+//! here; [`render`] writes the same figures out with their trace.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::assessment::Status;
+use crate::decision::Decision;
+use crate::money::round2;
+use crate::policy::combine::{Combine, Payment, RuleKind};
+
+/// How one finding counts in what the household receives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "as", content = "rule", rename_all = "snake_case")]
+pub enum Count {
+    /// Not eligible (or pays no money): nothing is received.
+    #[default]
+    No,
+    /// Counted, as this kind of payment.
+    Paid(Payment),
+    /// Eligible, but not paid beside another finding: the combination rule's index.
+    SetAside(u8),
+    /// Eligible, but its amount has to be worked out again under the rule (some members are
+    /// paid by another programme instead): counted as an amount not known.
+    Recompute(u8),
+}
+
+/// What the household would receive, as figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Receipt {
+    /// The ongoing monthly payments, each rounded as paid.
+    pub ongoing_monthly: Decimal,
+    /// Fixed-term payments: the finding's index and whether it still runs on `as_of`.
+    pub fixed_term: Vec<(usize, bool)>,
+    /// The sum of their totals (the months counted so far, or the most the term pays).
+    pub fixed_term_total: Decimal,
+    /// One-off payments.
+    pub one_off: Decimal,
+    /// Counted findings whose amount is not known (their indices).
+    pub unknown: Vec<usize>,
+}
+
+/// A fixed-term payment's total: the months counted, or the most the whole term pays.
+pub fn term_total(d: &Decision) -> Option<Decimal> {
+    d.total.or(d.cap)
+}
+
+/// Whether a fixed-term payment still runs on `as_of` (its last day, when known, is later).
+pub fn running(d: &Decision, as_of: NaiveDate) -> bool {
+    d.until.is_none_or(|u| u > as_of)
+}
+
+/// Sets each decision's [`Count`] and adds up what is received.
+pub fn receive(findings: &mut [Decision], members: usize, combine: &Combine, as_of: NaiveDate) -> Receipt {
+    for d in findings.iter_mut() {
+        d.count = match (d.status, combine.payment(d.program)) {
+            (Status::Eligible, Payment::None) => Count::No,
+            (Status::Eligible, p) => Count::Paid(p),
+            _ => Count::No,
+        };
+    }
+    for (r, rule) in combine.rules.iter().enumerate() {
+        let r = r as u8;
+        match rule.kind {
+            RuleKind::Replaces => replace(findings, members, r, rule.keep, &rule.set_aside),
+            RuleKind::Alternative => {
+                if let Some(&other) = rule.set_aside.first() {
+                    alternative(findings, r, rule.keep, other)
+                }
+            }
+        }
+    }
+    let mut out = Receipt::default();
+    for (i, d) in findings.iter().enumerate() {
+        let Count::Paid(kind) = d.count else {
+            if matches!(d.count, Count::Recompute(_)) {
+                out.unknown.push(i);
+            }
+            continue;
+        };
+        let one_off = d.one_off.map(round2);
+        if let Some(a) = one_off {
+            out.one_off += a;
+        }
+        let known = match kind {
+            Payment::Ongoing => d.monthly.map(|m| out.ongoing_monthly += round2(m)).is_some(),
+            Payment::FixedTerm => {
+                if d.monthly.is_some() {
+                    out.fixed_term.push((i, running(d, as_of)));
+                    if let Some(t) = term_total(d) {
+                        out.fixed_term_total += round2(t);
+                    }
+                }
+                d.monthly.is_some()
+            }
+            // One month's relief given once is a one-off of its total.
+            Payment::OneOff => match (one_off, d.total) {
+                (None, Some(t)) => {
+                    out.one_off += round2(t);
+                    true
+                }
+                _ => false,
+            },
+            Payment::None => true,
+        };
+        if !known && one_off.is_none() {
+            out.unknown.push(i);
+        }
+    }
+    out
+}
+
+fn paid(d: &Decision) -> bool {
+    matches!(d.count, Count::Paid(_))
+}
+
+/// `keep`, where paid, is paid instead of `aside` for the same person.
+fn replace(
+    findings: &mut [Decision],
+    members: usize,
+    rule: u8,
+    keep: crate::ids::ProgrammeId,
+    aside: &[crate::ids::ProgrammeId],
+) {
+    let kept = |fs: &[Decision], member: Option<usize>| {
+        fs.iter().filter(|k| k.program == keep && paid(k) && (k.member.is_none() || k.member == member)).count()
+    };
+    for i in 0..findings.len() {
+        let d = &findings[i];
+        if !aside.contains(&d.program) || !paid(d) {
+            continue;
+        }
+        let count = match d.member {
+            Some(m) => (kept(findings, Some(m)) > 0).then_some(Count::SetAside(rule)),
+            None => {
+                let household = findings.iter().any(|k| k.program == keep && paid(k) && k.member.is_none());
+                let persons = (0..members).filter(|&m| kept(findings, Some(m)) > 0).count();
+                if household || (members > 0 && persons == members) {
+                    Some(Count::SetAside(rule))
+                } else if persons > 0 {
+                    Some(Count::Recompute(rule))
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some(c) = count {
+            findings[i].count = c;
+        }
+    }
+}
+
+/// Two routes to the same help: the one paying more a month is kept (`a` when equal, or
+/// when an amount is not known), the other set aside. Compared for the whole household
+/// where either is a household programme, else member by member.
+fn alternative(findings: &mut [Decision], rule: u8, a: crate::ids::ProgrammeId, b: crate::ids::ProgrammeId) {
+    let whole = findings.iter().any(|d| (d.program == a || d.program == b) && d.member.is_none() && paid(d));
+    let groups: Vec<Option<usize>> = if whole {
+        vec![None]
+    } else {
+        let mut ms: Vec<Option<usize>> = findings.iter().filter(|d| d.program == a && paid(d)).map(|d| d.member).collect();
+        ms.dedup();
+        ms
+    };
+    for g in groups {
+        let side = |fs: &[Decision], p| -> (usize, Option<Decimal>) {
+            let mut n = 0;
+            let mut sum = Some(Decimal::ZERO);
+            for d in fs.iter().filter(|d| d.program == p && paid(d) && (g.is_none() || d.member == g)) {
+                n += 1;
+                sum = match (sum, d.monthly) {
+                    (Some(s), Some(m)) => Some(s + round2(m)),
+                    _ => None,
+                };
+            }
+            (n, sum)
+        };
+        let ((na, sa), (nb, sb)) = (side(findings, a), side(findings, b));
+        if na == 0 || nb == 0 {
+            continue;
+        }
+        let loser = match (sa, sb) {
+            (Some(x), Some(y)) if y > x => a,
+            _ => b,
+        };
+        for d in findings.iter_mut() {
+            if d.program == loser && paid(d) && (g.is_none() || d.member == g) {
+                d.count = Count::SetAside(rule);
+            }
+        }
+    }
+}
+
+/// The contract's `summary.receive`, written from the receipt in the language asked, with
+/// the names, members and amounts of the rendered findings (in the decisions' order).
+pub fn render(
+    decided: &crate::decision::Decisions,
+    findings: &[crate::assessment::Finding],
+    policies: &crate::policy::Policies,
+    documents: &[String],
+    lang: crate::Lang,
+) -> crate::assessment::Receive {
+    use crate::assessment::{Amount, FindingRef, FixedTermPayment, Receive, SetAside, TraceStep};
+    use crate::money::fmt2;
+    use crate::Lang::{En, Zh};
+    let zh = lang == Zh;
+    let r = &decided.receipt;
+    let name = |i: usize| -> String {
+        let f = &findings[i];
+        match &f.member {
+            Some(m) if zh => format!("{}（{m}）", f.name),
+            Some(m) => format!("{} ({m})", f.name),
+            None => f.name.clone(),
+        }
+    };
+    let at = |i: usize| FindingRef { program: findings[i].program, member: findings[i].member.clone(), name: findings[i].name.clone() };
+    let join = |parts: Vec<String>| {
+        if parts.is_empty() {
+            if zh { "无" } else { "none" }.to_string()
+        } else {
+            parts.join(" + ")
+        }
+    };
+    let counted = |kind: Payment| -> Vec<usize> {
+        (0..decided.findings.len()).filter(|&i| decided.findings[i].count == Count::Paid(kind)).collect()
+    };
+    let mut trace = Vec::new();
+    let ongoing: Vec<String> = counted(Payment::Ongoing)
+        .into_iter()
+        .filter_map(|i| decided.findings[i].monthly.map(|m| format!("{} {}", name(i), fmt2(round2(m)))))
+        .collect();
+    trace.push(TraceStep {
+        label: if zh { "每月持续领取" } else { "Paid every month" }.into(),
+        formula: join(ongoing),
+        value: fmt2(r.ongoing_monthly),
+    });
+    let mut fixed_term = Vec::new();
+    let mut terms = Vec::new();
+    for &(i, running) in &r.fixed_term {
+        let d = &decided.findings[i];
+        let Some(monthly) = d.monthly.map(round2) else { continue };
+        let state = match (running, lang) {
+            (true, Zh) => "仍在发放",
+            (false, Zh) => "已结束",
+            (true, En) => "still paid",
+            (false, En) => "ended",
+        };
+        let total = term_total(d).map(round2);
+        terms.push(match (d.months, total, lang) {
+            (Some(n), _, Zh) => format!("{} {} × {n} 个月（{state}）", name(i), fmt2(monthly)),
+            (Some(n), _, En) => format!("{} {} × {n} months ({state})", name(i), fmt2(monthly)),
+            (None, Some(t), Zh) => format!("{} 每月 {}，全期至多 {}（{state}）", name(i), fmt2(monthly), fmt2(t)),
+            (None, Some(t), En) => format!("{} {} a month, at most {} in all ({state})", name(i), fmt2(monthly), fmt2(t)),
+            (None, None, Zh) => format!("{} 每月 {}（{state}）", name(i), fmt2(monthly)),
+            (None, None, En) => format!("{} {} a month ({state})", name(i), fmt2(monthly)),
+        });
+        fixed_term.push(FixedTermPayment {
+            program: d.program,
+            member: findings[i].member.clone(),
+            name: findings[i].name.clone(),
+            monthly: Amount(monthly),
+            months: d.months,
+            total: total.map(Amount),
+            running,
+            until: d.until.map(|u| u.to_string()),
+        });
+    }
+    if !terms.is_empty() {
+        trace.push(TraceStep {
+            label: if zh { "限期按月发放" } else { "Paid monthly for a set term" }.into(),
+            formula: join(terms),
+            value: fmt2(r.fixed_term_total),
+        });
+    }
+    let once: Vec<String> = (0..decided.findings.len())
+        .filter(|&i| matches!(decided.findings[i].count, Count::Paid(_)))
+        .filter_map(|i| {
+            let d = &decided.findings[i];
+            let a = d.one_off.or(if d.count == Count::Paid(Payment::OneOff) { d.total } else { None })?;
+            Some(format!("{} {}", name(i), fmt2(round2(a))))
+        })
+        .collect();
+    if !once.is_empty() || r.one_off > Decimal::ZERO {
+        trace.push(TraceStep {
+            label: if zh { "一次性发放" } else { "Paid once" }.into(),
+            formula: join(once),
+            value: fmt2(r.one_off),
+        });
+    }
+    if !r.unknown.is_empty() {
+        trace.push(TraceStep {
+            label: if zh { "金额待定" } else { "Amount not known" }.into(),
+            formula: r.unknown.iter().map(|&i| name(i)).collect::<Vec<_>>().join(if zh { "、" } else { ", " }),
+            value: if zh { format!("{} 项", r.unknown.len()) } else { format!("{}", r.unknown.len()) },
+        });
+    }
+    let mut set_aside = Vec::new();
+    for (i, d) in decided.findings.iter().enumerate() {
+        let (rule, recompute) = match d.count {
+            Count::SetAside(k) => (k, false),
+            Count::Recompute(k) => (k, true),
+            _ => continue,
+        };
+        let Some(rule) = policies.combine.rules.get(rule as usize) else { continue };
+        // What is paid instead: the kept programme, or the better alternative route.
+        let instead: Vec<usize> = (0..decided.findings.len())
+            .filter(|&k| {
+                let o = &decided.findings[k];
+                matches!(o.count, Count::Paid(_))
+                    && (o.program == rule.keep || rule.set_aside.contains(&o.program))
+                    && o.program != d.program
+                    && (d.member.is_none() || o.member.is_none() || o.member == d.member)
+            })
+            .collect();
+        let reason = if zh { rule.text.clone() } else { rule.text_en.clone() };
+        let citation = rule
+            .clause
+            .as_ref()
+            .filter(|c| documents.iter().any(|x| *x == c.document))
+            .and_then(|c| crate::engine::citation(policies, c, lang));
+        let instead_names = instead.iter().map(|&k| name(k)).collect::<Vec<_>>().join(" + ");
+        trace.push(TraceStep {
+            label: if zh { "不重复计算" } else { "Not counted twice" }.into(),
+            formula: match (recompute, lang) {
+                (false, Zh) => format!("{} 由 {} 代替", name(i), instead_names),
+                (false, En) => format!("{} replaced by {}", name(i), instead_names),
+                (true, Zh) => format!("{}：扣除由 {} 保障的成员后重新核算", name(i), instead_names),
+                (true, En) => format!("{}: worked out again without the members paid by {}", name(i), instead_names),
+            },
+            value: if zh { "不计入" } else { "not counted" }.into(),
+        });
+        set_aside.push(SetAside {
+            program: d.program,
+            member: findings[i].member.clone(),
+            name: findings[i].name.clone(),
+            rule: rule.id.clone(),
+            instead_of: instead.into_iter().map(at).collect(),
+            recompute,
+            reason,
+            citation,
+            source: if rule.clause.is_none() { rule.source.clone() } else { None },
+            confidence: rule.confidence,
+        });
+    }
+    Receive {
+        ongoing_monthly: Amount(r.ongoing_monthly),
+        fixed_term,
+        fixed_term_total: Amount(r.fixed_term_total),
+        one_off_total: Amount(r.one_off),
+        unknown: r.unknown.iter().map(|&i| at(i)).collect(),
+        set_aside,
+        trace,
+    }
+}
