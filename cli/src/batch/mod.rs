@@ -87,7 +87,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let name = args.input.clone();
-    pipeline::run(output, shape, threads, progress, move |emit| match format {
+    pipeline::run(output, &shape, threads, progress, move |emit| match format {
         Format::Csv => csv::read(input, &name, emit),
         _ => jsonl::read(input, &name, emit),
     })

@@ -260,7 +260,7 @@ fn status_word(s: Status) -> &'static str {
 }
 
 /// Writes the CSV header when the output is CSV.
-pub fn start(shape: &Shape, out: &mut impl Write) -> std::io::Result<()> {
+pub fn start(shape: &Shape, out: &mut (impl Write + ?Sized)) -> std::io::Result<()> {
     if shape.csv {
         out.write_all(&csv_header())?;
     }
