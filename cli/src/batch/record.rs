@@ -249,7 +249,7 @@ fn csv_row(out: &mut Vec<u8>, line: u64, d: Result<&Decisions, &InputError>) {
     out.push(b'\n');
 }
 
-fn status_word(s: Status) -> &'static str {
+pub fn status_word(s: Status) -> &'static str {
     match s {
         Status::Eligible => "eligible",
         Status::Ineligible => "ineligible",
