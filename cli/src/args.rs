@@ -146,8 +146,8 @@ pub struct SampleArgs {
     /// of N households is the first N of a longer one.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// The day of assessment written into every household, `YYYY-MM-DD` (default: a day
-    /// inside the epidemic period).
+    /// The day of assessment written into every household, `YYYY-MM-DD`; the default is a
+    /// day inside the epidemic period.
     #[arg(long, default_value = "2020-03-15")]
     pub as_of: String,
     /// JSON lines (contract v1, one household a line) or CSV in the columns `doudi batch`

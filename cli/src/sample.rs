@@ -169,7 +169,7 @@ impl Place {
         let rural = number("dibao.standard.rural").or_else(|| lowest(policies, "dibao.standard.rural", day));
         let (Some(urban), Some(rural)) = (urban.or(rural), rural.or(urban)) else {
             return Err(InputError::new(
-                "jurisdiction",
+                "as_of",
                 "no place sets a 低保 standard on this day, so incomes cannot be drawn around one",
                 "这一天没有任何地区的低保标准，无法生成收入",
             ));
@@ -582,6 +582,8 @@ mod tests {
         assert!(!jilin.illness_tier);
         let before = Place::new("tianjin", "2019-06-01").unwrap();
         assert!(before.epidemic_from.is_none());
+        // Before any place's first standard: no line to draw incomes around.
+        assert_eq!(Place::new("tianjin", "2000-01-01").err().map(|e| e.path), Some("as_of".into()));
     }
 
     #[test]
