@@ -37,6 +37,10 @@ pub enum Command {
     /// Assess many households, one per line of a JSONL or CSV file, into JSONL.
     #[command(after_long_help = crate::batch::csv::columns_help())]
     Batch(BatchArgs),
+    /// Write a synthetic roster for tests and demos (seeded: the same seed, the same bytes).
+    Sample(SampleArgs),
+    /// Decide a roster with the policy's values and again with changed ones; write the differences.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +132,101 @@ pub struct BatchArgs {
     /// Worker threads (default: the machine's cores). The output keeps the input's order.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// The place: `tianjin`, `tianjin-dongli`, `chongqing` or `jilin`.
+    #[arg(long, short = 'j')]
+    pub jurisdiction: String,
+    /// How many households.
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u64).range(0..=100_000_000))]
+    pub households: u64,
+    /// The generator's seed. The same seed gives the same roster, byte for byte, and a roster
+    /// of N households is the first N of a longer one.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The day of assessment written into every household, `YYYY-MM-DD`; the default is a
+    /// day inside the epidemic period.
+    #[arg(long, default_value = "2020-03-15")]
+    pub as_of: String,
+    /// JSON lines (contract v1, one household a line) or CSV in the columns `doudi batch`
+    /// reads. Default: CSV when --output ends in .csv, else JSONL.
+    #[arg(long, value_enum)]
+    pub output_format: Option<OutputFormat>,
+    /// Where to write the roster; standard output when absent or `-`.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The roster: JSONL or CSV, as `doudi batch` reads it; `-` = stdin.
+    #[arg(long, short = 'i')]
+    pub input: PathBuf,
+    /// The input's format; `auto` reads `.csv` as CSV and anything else as JSONL.
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    pub format: Format,
+    /// A changed parameter, `ID=VALUE` (`dibao.standard.urban=1030`), or a change of a number
+    /// parameter's value in force for each household, `ID+=AMOUNT` or `ID-=AMOUNT`
+    /// (`dibao.standard.urban+=50`). May be given for several parameters; none compares the
+    /// policy with itself.
+    #[arg(long = "set", value_name = "ID=VALUE", value_parser = parse_set)]
+    pub set: Vec<Set>,
+    /// Where to write the per-household differences; standard output when absent or `-`.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// The differences as JSON lines or CSV. Default: CSV when --output ends in .csv, else JSONL.
+    #[arg(long, value_enum)]
+    pub output_format: Option<OutputFormat>,
+    /// Also write the totals as JSON to this file (they always go to stderr as text).
+    #[arg(long)]
+    pub summary: Option<PathBuf>,
+    /// Write only the households whose totals or statuses changed.
+    #[arg(long)]
+    pub changed_only: bool,
+    /// Report progress on stderr even when it is not a terminal.
+    #[arg(long)]
+    pub progress: bool,
+    /// Worker threads (default: the machine's cores). The output keeps the input's order.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+}
+
+/// One `--set`: a parameter id, how it changes, and the value as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Set {
+    pub id: String,
+    pub op: SetOp,
+    pub value: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetOp {
+    /// `ID=VALUE`: the value itself.
+    Is,
+    /// `ID+=AMOUNT`: the value in force plus the amount.
+    Add,
+    /// `ID-=AMOUNT`: the value in force less the amount.
+    Sub,
+}
+
+/// `ID=VALUE`, `ID+=AMOUNT`, `ID-=AMOUNT`. Only the form is checked here; the id and the
+/// value are checked against the policies by `doudi compare` (the contract's error).
+fn parse_set(raw: &str) -> Result<Set, String> {
+    let Some((left, value)) = raw.split_once('=') else {
+        return Err(format!("expected ID=VALUE (or ID+=AMOUNT, ID-=AMOUNT), got \"{raw}\""));
+    };
+    let (id, op) = match (left.strip_suffix('+'), left.strip_suffix('-')) {
+        (Some(id), _) => (id, SetOp::Add),
+        (_, Some(id)) => (id, SetOp::Sub),
+        _ => (left, SetOp::Is),
+    };
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(format!("no parameter id before '=' in \"{raw}\""));
+    }
+    Ok(Set { id: id.to_string(), op, value: value.trim().to_string() })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -233,6 +332,40 @@ mod tests {
         let Command::Batch(a) = cli.command else { panic!("not batch") };
         assert_eq!(a.format, Format::Auto);
         assert!(a.progress && a.output.is_none());
+    }
+
+    #[test]
+    fn set_reads_a_value_or_a_change() {
+        let cli = Cli::try_parse_from([
+            "doudi",
+            "compare",
+            "-i",
+            "r.csv",
+            "--set",
+            "dibao.standard.urban=1030",
+            "--set",
+            "a.b+=50",
+            "--set",
+            "c-= 1.5",
+        ])
+        .unwrap();
+        let Command::Compare(a) = cli.command else { panic!("not compare") };
+        let sets: Vec<(&str, SetOp, &str)> = a.set.iter().map(|s| (s.id.as_str(), s.op, s.value.as_str())).collect();
+        assert_eq!(
+            sets,
+            [("dibao.standard.urban", SetOp::Is, "1030"), ("a.b", SetOp::Add, "50"), ("c", SetOp::Sub, "1.5")]
+        );
+        for bad in ["dibao.standard.urban", "=5", "+=5"] {
+            assert!(Cli::try_parse_from(["doudi", "compare", "-i", "r.csv", "--set", bad]).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sample_needs_a_place_and_a_count() {
+        assert!(Cli::try_parse_from(["doudi", "sample", "-j", "tianjin"]).is_err());
+        let cli = Cli::try_parse_from(["doudi", "sample", "-j", "tianjin", "-n", "5"]).unwrap();
+        let Command::Sample(a) = cli.command else { panic!("not sample") };
+        assert_eq!((a.households, a.seed, a.as_of.as_str()), (5, 1, "2020-03-15"));
     }
 
     #[test]

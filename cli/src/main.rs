@@ -6,11 +6,13 @@
 mod args;
 mod batch;
 mod check;
+mod compare;
 mod evaluate;
 mod explain;
 mod failure;
 mod params;
 mod read;
+mod sample;
 mod schema;
 
 use std::process::ExitCode;
@@ -29,6 +31,8 @@ fn main() -> ExitCode {
         Command::Check => check::run(),
         Command::Schema(a) => schema::run(a),
         Command::Batch(a) => batch::run(a),
+        Command::Sample(a) => sample::run(a),
+        Command::Compare(a) => compare::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

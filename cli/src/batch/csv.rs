@@ -194,6 +194,68 @@ pub fn read(input: impl BufRead, name: &Path, emit: &mut Emit) -> Result<(), Fai
     }
 }
 
+/// The columns for households of at most `members` members whose fields `keep` picks, in
+/// the tables' order: the household's (with `applying` after them), support's, then each
+/// member's (`m1_age`, `m1_monthly_income`, …, `m2_age`, …). `keep` is given a field's name
+/// as its table writes it (`as_of`, `dibao`, `age`). The names are the ones [`read`] reads.
+pub fn columns(members: usize, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> =
+        HOUSEHOLD.iter().map(|(n, _)| *n).chain(["applying"]).filter(|n| keep(n)).map(String::from).collect();
+    out.extend(SUPPORT.iter().map(|(n, _)| *n).filter(|n| keep(n)).map(String::from));
+    for k in 1..=members.min(MAX_MEMBERS) {
+        out.extend(MEMBER.iter().map(|(n, _)| *n).filter(|n| keep(n)).map(|n| format!("m{k}_{n}")));
+    }
+    out
+}
+
+/// Writes households (contract v1 JSON) as rows under a header of [`read`]'s columns: the
+/// inverse of reading a row. Each row is read back as [`read`] would read it and must give
+/// the same household, so a field with no column, or a value a cell cannot hold, is refused
+/// rather than dropped.
+pub struct RowWriter {
+    layout: Layout,
+}
+
+impl RowWriter {
+    /// A writer for `header`; an unknown or repeated column is refused as on reading.
+    pub fn new(header: &[String]) -> Result<RowWriter, InputError> {
+        Ok(RowWriter { layout: Layout::from_header(&StringRecord::from(header.to_vec()))? })
+    }
+
+    /// The row's cells for `household`, one per column.
+    pub fn cells(&self, household: &Value) -> Result<Vec<String>, InputError> {
+        let text = |v: Option<&Value>| match v {
+            None => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(";"),
+            Some(v) => v.to_string(),
+        };
+        let cells: Vec<String> = self
+            .layout
+            .columns
+            .iter()
+            .map(|c| match c {
+                Column::Household(f, _) => text(household.get(*f)),
+                Column::Applying => text(household.get("applying")),
+                Column::Support(f, _) => text(household.get("support").and_then(|s| s.get(*f))),
+                Column::Member(k, f, _) => {
+                    text(household.get("members").and_then(|m| m.get(*k)).and_then(|m| m.get(*f)))
+                }
+                Column::Parameter(id) => text(household.get("parameters").and_then(|p| p.get(id))),
+            })
+            .collect();
+        let back = self.layout.household(&StringRecord::from(cells.clone()))?;
+        if back != *household {
+            return Err(InputError::new(
+                "",
+                "the household does not fit the CSV columns: a field has no column or a cell cannot hold it",
+                "该家庭无法写成这些 CSV 列：有字段没有对应的列，或单元格无法表示其值",
+            ));
+        }
+        Ok(cells)
+    }
+}
+
 /// A header whose quoted cell runs past line 1: the columns cannot be known.
 fn header_runs_on(name: &Path, header: &StringRecord, run: RunOn) -> InputError {
     let name = display_name(name);
@@ -601,7 +663,7 @@ fn list(raw: &str) -> Value {
 
 /// A parameter override: `true`/`false` for a yes/no parameter, `null` for an open end
 /// date, else the text (a number or a date, which the core reads by the parameter's kind).
-fn parameter_value(raw: &str) -> Value {
+pub fn parameter_value(raw: &str) -> Value {
     match raw.to_ascii_lowercase().as_str() {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),

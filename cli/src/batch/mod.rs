@@ -12,6 +12,9 @@
 //! message_zh}}`, N being the record's 1-based line in the input; CSV output has one row
 //! per record with one group of columns per programme. A bad record never stops the batch;
 //! only an input that cannot be read (exit 2) does.
+//!
+//! `doudi compare` reads and shards a roster through the same readers and pipeline
+//! ([`open_both`], [`pipeline::run`] with its own [`pipeline::Job`]).
 
 pub mod csv;
 pub mod jsonl;
@@ -49,17 +52,8 @@ pub enum Body {
 }
 
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
-    let format = match args.format {
-        Format::Auto if is_csv(&args.input) => Format::Csv,
-        Format::Auto => Format::Jsonl,
-        f => f,
-    };
     let records = if args.brief { Records::Brief } else { args.records };
-    let output_format = match args.output_format {
-        Some(f) => f,
-        None if args.output.as_deref().is_some_and(is_csv) => OutputFormat::Csv,
-        None => OutputFormat::Jsonl,
-    };
+    let output_format = output_format(args.output_format, args.output.as_deref());
     if output_format == OutputFormat::Csv && records != Records::Compact {
         return Err(InputError::new(
             "",
@@ -69,31 +63,60 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         .into());
     }
     let shape = Shape { records, csv: output_format == OutputFormat::Csv, options: args.lang.options() };
-    if let Some(out) = args.output.as_deref() {
-        refuse_same_file(&args.input, out)?;
+    let (read, output) = open_both(&args.input, args.format, args.output.as_deref())?;
+    let progress = args.progress || io::stderr().is_terminal();
+    pipeline::run(output, &shape, threads(args.threads), progress, read)
+}
+
+/// The output's format: the one asked for, else CSV for an `--output` ending in `.csv`, else JSONL.
+pub fn output_format(asked: Option<OutputFormat>, output: Option<&Path>) -> OutputFormat {
+    match asked {
+        Some(f) => f,
+        None if output.is_some_and(is_csv) => OutputFormat::Csv,
+        None => OutputFormat::Jsonl,
     }
-    let input = open(&args.input)?;
-    let output: Box<dyn Write + Send> = match args.output.as_deref() {
+}
+
+/// The worker threads: as asked, else the machine's cores.
+pub fn threads(asked: Option<u16>) -> usize {
+    asked.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+}
+
+/// The reader of a batch's input, for [`pipeline::run`].
+pub type Reader = Box<dyn FnOnce(&mut pipeline::Emit) -> Result<(), Failure>>;
+
+/// Opens a batch's input (read in `format`; `auto` by its extension) and creates its
+/// output (standard output when absent or `-`), refusing an output that is the input.
+pub fn open_both(
+    input: &Path,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<(Reader, Box<dyn Write + Send>), InputError> {
+    let format = match format {
+        Format::Auto if is_csv(input) => Format::Csv,
+        Format::Auto => Format::Jsonl,
+        f => f,
+    };
+    if let Some(out) = output {
+        refuse_same_file(input, out)?;
+    }
+    let reader = open(input)?;
+    let output: Box<dyn Write + Send> = match output {
         Some(p) if p.as_os_str() != "-" => Box::new(File::create(p).map_err(|e| {
             let name = p.display();
             InputError::new("", format!("cannot create {name}: {e}"), format!("无法创建 {name}：{e}"))
         })?),
         _ => Box::new(io::stdout()),
     };
-    let progress = args.progress || io::stderr().is_terminal();
-    let threads = args
-        .threads
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let name = args.input.clone();
-    pipeline::run(output, shape, threads, progress, move |emit| match format {
-        Format::Csv => csv::read(input, &name, emit),
-        _ => jsonl::read(input, &name, emit),
-    })
+    let name = input.to_path_buf();
+    let read: Reader = Box::new(move |emit: &mut pipeline::Emit| match format {
+        Format::Csv => csv::read(reader, &name, emit),
+        _ => jsonl::read(reader, &name, emit),
+    });
+    Ok((read, output))
 }
 
-fn is_csv(path: &Path) -> bool {
+pub fn is_csv(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 

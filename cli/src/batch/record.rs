@@ -249,7 +249,7 @@ fn csv_row(out: &mut Vec<u8>, line: u64, d: Result<&Decisions, &InputError>) {
     out.push(b'\n');
 }
 
-fn status_word(s: Status) -> &'static str {
+pub fn status_word(s: Status) -> &'static str {
     match s {
         Status::Eligible => "eligible",
         Status::Ineligible => "ineligible",
@@ -260,7 +260,7 @@ fn status_word(s: Status) -> &'static str {
 }
 
 /// Writes the CSV header when the output is CSV.
-pub fn start(shape: &Shape, out: &mut impl Write) -> std::io::Result<()> {
+pub fn start(shape: &Shape, out: &mut (impl Write + ?Sized)) -> std::io::Result<()> {
     if shape.csv {
         out.write_all(&csv_header())?;
     }
