@@ -65,13 +65,11 @@ fn render_with(a: &Assessment, place: &str, full: bool) -> String {
         (w.per_capita, format!("{}{}", money(w, s_.per_capita_income), w.per_person_month)),
         (w.standard, s_.standard.map_or(w.unknown.to_string(), |v| format!("{}{}", money(w, v), w.per_person_month))),
         (w.period, period),
-        (
-            w.result,
-            w.result_line(s_.eligible, &money(w, s_.monthly_total), &money(w, s_.one_off_total), s_.amounts_unknown),
-        ),
+        (w.result, s_.receive.headline.clone()),
     ];
     table(&mut s, "", rows.iter().map(|(k, v)| [k.to_string(), v.clone()]).collect(), &[]);
     s.push('\n');
+    receive(&mut s, w, &s_.receive);
     // Each finding ends with a blank line, which separates it from the next heading.
     for (status, title) in w.groups {
         let group: Vec<&Finding> = a.findings.iter().filter(|f| f.status == status).collect();
@@ -94,6 +92,22 @@ fn render_with(a: &Assessment, place: &str, full: bool) -> String {
         }
     }
     s
+}
+
+/// How the headline's figures are made up: each total with its findings, and each finding
+/// not counted beside another, with the rule's reason and clause.
+fn receive(s: &mut String, w: &Words, r: &doudi_core::assessment::Receive) {
+    heading(s, w.receive, '-');
+    table(s, "", r.trace.iter().map(trace_row).collect(), &[2]);
+    for (i, x) in r.set_aside.iter().enumerate() {
+        let _ = writeln!(s, "{}. {}", i + 1, x.reason);
+        if let Some(c) = &x.citation {
+            citation(s, w, 1, c);
+        } else if let Some(source) = &x.source {
+            let _ = writeln!(s, "   {}{source}", w.source);
+        }
+    }
+    s.push('\n');
 }
 
 /// What does not apply, a line a programme and reason: the first reason is the first
@@ -271,6 +285,8 @@ struct Words {
     services: &'static str,
     next_steps: &'static str,
     assumptions: &'static str,
+    receive: &'static str,
+    source: &'static str,
     lang: Lang,
 }
 
@@ -279,21 +295,6 @@ impl Words {
         match self.lang {
             Lang::Zh => format!("（{n} 项）"),
             Lang::En => format!(" ({n})"),
-        }
-    }
-
-    /// `可能符合 2 项：每月合计 1,530.00 元，一次性合计 500.00 元`.
-    fn result_line(&self, eligible: usize, monthly: &str, one_off: &str, unknown: usize) -> String {
-        match self.lang {
-            Lang::Zh => {
-                let unknown = if unknown > 0 { format!("；另有 {unknown} 项金额待定") } else { String::new() };
-                format!("可能符合 {eligible} 项：每月合计 {monthly}，一次性合计 {one_off}{unknown}")
-            }
-            Lang::En => {
-                let unknown =
-                    if unknown > 0 { format!("; {unknown} more without a known amount") } else { String::new() };
-                format!("{eligible} eligible: {monthly} a month in all, {one_off} one-off{unknown}")
-            }
         }
     }
 
@@ -366,6 +367,8 @@ static ZH: Words = Words {
     services: "服务：",
     next_steps: "下一步：",
     assumptions: "假设与说明",
+    receive: "合计如何得出（每项只计一次）",
+    source: "依据：",
     lang: Lang::Zh,
 };
 
@@ -413,6 +416,8 @@ static EN: Words = Words {
     services: "Services:",
     next_steps: "Next steps:",
     assumptions: "Assumptions",
+    receive: "How the totals are made up (each finding counted once)",
+    source: "Source: ",
     lang: Lang::En,
 };
 
@@ -422,6 +427,26 @@ mod tests {
 
     fn assess(json: &str, lang: Lang) -> Assessment {
         doudi_core::evaluate_json(json, doudi_core::Options { lang }).unwrap()
+    }
+
+    #[test]
+    fn the_result_line_keeps_one_off_and_fixed_term_sums_out_of_the_monthly_figure() {
+        // Jilin 004 四、12: one month of relief at the urban standard (550 × 3), given once.
+        let jilin = r#"{"jurisdiction":"jilin","as_of":"2020-03-01","applying":["dibao"],
+            "parameters":{"dibao.standard.urban":550},"members":[{"age":40},{"age":38},{"age":10}]}"#;
+        let text = render_short(&assess(jilin, Lang::Zh), "吉林省");
+        assert!(text.contains("测算结果      可能符合 2 项 · 每月约 1,650.00 元 · 一次性 1,650.00 元\n"), "{text}");
+        // Chongqing 001 一（五）: 2 × 620 for the two months started in hospital, ended by 04-15.
+        let cq = r#"{"jurisdiction":"chongqing","as_of":"2020-04-15","support":{"dibao":true,"dibao_monthly":300},
+            "members":[{"age":50,"covid":"confirmed","diagnosed_on":"2020-02-10","discharged_on":"2020-03-15"}]}"#;
+        let text = render_short(&assess(cq, Lang::Zh), "重庆市");
+        assert!(text.contains("每月约 620.00 元 · 限期 2,480.00 元（1,240.00 元/月 × 2 个月，已结束）"), "{text}");
+        // A lone 70-year-old in Tianjin: 特困 replaces 低保, and the text says why.
+        let lone =
+            r#"{"jurisdiction":"tianjin","as_of":"2020-06-01","members":[{"age":70,"has_able_supporter":false}]}"#;
+        let text = render_short(&assess(lone, Lang::Zh), "天津市");
+        assert!(text.contains("可能符合 1 项 · 每月约 1,870.00 元\n"), "{text}");
+        assert!(text.contains("特困人员不再同时享受低保"), "{text}");
     }
 
     const FAMILY: &str = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[

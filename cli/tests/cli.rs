@@ -394,7 +394,10 @@ fn batch_refuses_to_write_over_its_input() {
 
 #[test]
 fn an_oversized_household_is_refused_without_reading_it_all() {
-    let big = format!(r#"{{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}],"x":"{}"}}"#, "a".repeat(3 << 20));
+    let big = format!(
+        r#"{{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}],"x":"{}"}}"#,
+        "a".repeat(3 << 20)
+    );
     let file = std::env::temp_dir().join(format!("doudi-cli-big-{}.json", std::process::id()));
     std::fs::write(&file, &big).unwrap();
     let o = doudi(&["evaluate", file.to_str().unwrap()], "");

@@ -14,7 +14,10 @@ fn main() {
         sum += match what {
             "explain" => doudi_core::evaluate(&h, policies, Default::default()).findings.len(),
             "decider" => decider.decide(&h).findings.len(),
-            "parse" => doudi_core::Household::from_input(doudi_core::parse_json(json).unwrap(), policies).unwrap().members.len(),
+            "parse" => doudi_core::Household::from_input(doudi_core::parse_json(json).unwrap(), policies)
+                .unwrap()
+                .members
+                .len(),
             _ => doudi_core::decide(&h, policies).findings.len(),
         };
     }

@@ -54,6 +54,11 @@ pub struct Summary {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Receive {
+    /// The headline, in the assessment's language: "可能符合 2 项 · 每月约 620.00 元 · 限期
+    /// 2,480.00 元（1,240.00 元/月 × 2 个月，已结束） · 另有 1 项金额待定".
+    pub headline: String,
+    /// Counted findings whose amount is known (the headline's "N 项").
+    pub known: usize,
     /// Paid every month while the conditions hold (= `summary.monthly_total`).
     pub ongoing_monthly: Amount,
     /// Paid monthly for a set number of months.
@@ -64,6 +69,9 @@ pub struct Receive {
     pub one_off_total: Amount,
     /// Counted, with the amount not known.
     pub unknown: Vec<FindingRef>,
+    /// Findings that wait for a figure only officials know (a local standard with no value
+    /// here): counted with `unknown` in the headline's "另有 N 项金额待定".
+    pub waiting_for_local_figures: usize,
     /// Eligible but not paid beside another finding.
     pub set_aside: Vec<SetAside>,
     /// How each figure above is made up.

@@ -167,8 +167,6 @@ pub struct Decision {
     pub count: crate::receive::Count,
 }
 
-
-
 /// The household's totals over its decisions (contract v1 `summary` extensions), as the
 /// combination rules make them (see [`crate::receive`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

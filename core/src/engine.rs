@@ -718,19 +718,19 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             })
         });
         ctx.decisions.borrow_mut().push(Decision {
-                program: self.program,
-                member,
-                status,
-                monthly: amount(self.monthly),
-                one_off: amount(self.one_off),
-                months: if money_status { self.months } else { None },
-                total: amount(total),
-                cap: amount(self.cap),
-                conditions: self.first_condition..ctx.conditions.borrow().len() as u32,
-                missing: needs,
-                services: self.service_ids,
-                until: self.until,
-                count: Default::default(),
+            program: self.program,
+            member,
+            status,
+            monthly: amount(self.monthly),
+            one_off: amount(self.one_off),
+            months: if money_status { self.months } else { None },
+            total: amount(total),
+            cap: amount(self.cap),
+            conditions: self.first_condition..ctx.conditions.borrow().len() as u32,
+            missing: needs,
+            services: self.service_ids,
+            until: self.until,
+            count: Default::default(),
         });
         Verdict { finding }
     }

@@ -99,7 +99,11 @@ pub struct InputError {
 impl InputError {
     /// A refusal; each text is cut after [`MAX_TEXT_CHARS`] characters, whatever made it.
     pub fn new(path: impl Into<String>, message: impl Into<String>, message_zh: impl Into<String>) -> InputError {
-        InputError { path: bounded(path.into()), message: bounded(message.into()), message_zh: bounded(message_zh.into()) }
+        InputError {
+            path: bounded(path.into()),
+            message: bounded(message.into()),
+            message_zh: bounded(message_zh.into()),
+        }
     }
 
     /// From a structural (serde) error, with the path serde_path_to_error found.

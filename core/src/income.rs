@@ -8,11 +8,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::decision::Need;
 use crate::engine::{Ctx, FindingBuilder};
 use crate::ids::{param, ParamId, ProgrammeId};
 use crate::input::Work;
 use crate::money::fmt2;
-use crate::decision::Need;
 use crate::text::{Lang, Say};
 use crate::{fx, t};
 

@@ -234,6 +234,9 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
                 one_off_total: Amount(Default::default()),
                 amounts_unknown: 0,
                 receive: assessment::Receive {
+                    headline: String::new(),
+                    known: 0,
+                    waiting_for_local_figures: 0,
                     ongoing_monthly: Amount(Default::default()),
                     fixed_term: Vec::new(),
                     fixed_term_total: Amount(Default::default()),

@@ -46,6 +46,10 @@ pub struct Receipt {
     pub one_off: Decimal,
     /// Counted findings whose amount is not known (their indices).
     pub unknown: Vec<usize>,
+    /// Counted findings whose amount is known.
+    pub known: usize,
+    /// Findings that wait for a figure only officials know (a parameter with no value).
+    pub waiting: usize,
 }
 
 /// A fixed-term payment's total: the months counted, or the most the whole term pays.
@@ -80,6 +84,9 @@ pub fn receive(findings: &mut [Decision], members: usize, combine: &Combine, as_
     }
     let mut out = Receipt::default();
     for (i, d) in findings.iter().enumerate() {
+        if d.status == Status::NeedsInfo && d.missing.iter().any(|n| matches!(n, crate::decision::Need::Param(_))) {
+            out.waiting += 1;
+        }
         let Count::Paid(kind) = d.count else {
             if matches!(d.count, Count::Recompute(_)) {
                 out.unknown.push(i);
@@ -113,9 +120,69 @@ pub fn receive(findings: &mut [Decision], members: usize, combine: &Combine, as_
         };
         if !known && one_off.is_none() {
             out.unknown.push(i);
+        } else {
+            out.known += 1;
         }
     }
     out
+}
+
+/// The headline a person reads first, from the receipt's figures: how many programmes may
+/// pay with a known amount, the ongoing monthly amount, each fixed term with its months and
+/// whether it still runs, the one-off sum, and how many amounts are not known yet — so that
+/// a one-time or fixed-term sum is never read as monthly.
+pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, lang: crate::Lang) -> String {
+    use crate::money::fmt_grouped as g;
+    let zh = lang == crate::Lang::Zh;
+    if known == 0 && unknown > 0 {
+        return if zh {
+            format!("{unknown} 项金额待定（要看当地标准）")
+        } else {
+            format!("{unknown} to be set (they depend on local figures)")
+        };
+    }
+    let mut parts = vec![if zh {
+        format!("可能符合 {known} 项 · 每月约 {} 元", g(r.ongoing_monthly.0))
+    } else {
+        format!("May qualify for {known} · about {} yuan a month", g(r.ongoing_monthly.0))
+    }];
+    for t in &r.fixed_term {
+        let state = match (t.running, zh) {
+            (true, true) => "仍在发放",
+            (false, true) => "已结束",
+            (true, false) => "still paid",
+            (false, false) => "ended",
+        };
+        parts.push(match (t.months, t.total, zh) {
+            (Some(n), Some(total), true) => {
+                format!("限期 {} 元（{} 元/月 × {n} 个月，{state}）", g(total.0), g(t.monthly.0))
+            }
+            (Some(n), Some(total), false) => {
+                format!("{} yuan for a set term ({} a month × {n} months, {state})", g(total.0), g(t.monthly.0))
+            }
+            (_, Some(total), true) => format!("限期每月 {} 元（全期至多 {} 元，{state}）", g(t.monthly.0), g(total.0)),
+            (_, Some(total), false) => {
+                format!("{} yuan a month for a set term (at most {} in all, {state})", g(t.monthly.0), g(total.0))
+            }
+            (_, None, true) => format!("限期每月 {} 元（{state}）", g(t.monthly.0)),
+            (_, None, false) => format!("{} yuan a month for a set term ({state})", g(t.monthly.0)),
+        });
+    }
+    if !r.one_off_total.0.is_zero() {
+        parts.push(if zh {
+            format!("一次性 {} 元", g(r.one_off_total.0))
+        } else {
+            format!("one-off {} yuan", g(r.one_off_total.0))
+        });
+    }
+    if unknown > 0 {
+        parts.push(if zh {
+            format!("另有 {unknown} 项金额待定")
+        } else {
+            format!("{unknown} more, amount to be set")
+        });
+    }
+    parts.join(" · ")
 }
 
 fn paid(d: &Decision) -> bool {
@@ -166,7 +233,8 @@ fn alternative(findings: &mut [Decision], rule: u8, a: crate::ids::ProgrammeId, 
     let groups: Vec<Option<usize>> = if whole {
         vec![None]
     } else {
-        let mut ms: Vec<Option<usize>> = findings.iter().filter(|d| d.program == a && paid(d)).map(|d| d.member).collect();
+        let mut ms: Vec<Option<usize>> =
+            findings.iter().filter(|d| d.program == a && paid(d)).map(|d| d.member).collect();
         ms.dedup();
         ms
     };
@@ -221,7 +289,11 @@ pub fn render(
             None => f.name.clone(),
         }
     };
-    let at = |i: usize| FindingRef { program: findings[i].program, member: findings[i].member.clone(), name: findings[i].name.clone() };
+    let at = |i: usize| FindingRef {
+        program: findings[i].program,
+        member: findings[i].member.clone(),
+        name: findings[i].name.clone(),
+    };
     let join = |parts: Vec<String>| {
         if parts.is_empty() {
             if zh { "无" } else { "none" }.to_string()
@@ -258,7 +330,9 @@ pub fn render(
             (Some(n), _, Zh) => format!("{} {} × {n} 个月（{state}）", name(i), fmt2(monthly)),
             (Some(n), _, En) => format!("{} {} × {n} months ({state})", name(i), fmt2(monthly)),
             (None, Some(t), Zh) => format!("{} 每月 {}，全期至多 {}（{state}）", name(i), fmt2(monthly), fmt2(t)),
-            (None, Some(t), En) => format!("{} {} a month, at most {} in all ({state})", name(i), fmt2(monthly), fmt2(t)),
+            (None, Some(t), En) => {
+                format!("{} {} a month, at most {} in all ({state})", name(i), fmt2(monthly), fmt2(t))
+            }
             (None, None, Zh) => format!("{} 每月 {}（{state}）", name(i), fmt2(monthly)),
             (None, None, En) => format!("{} {} a month ({state})", name(i), fmt2(monthly)),
         });
@@ -350,13 +424,18 @@ pub fn render(
             confidence: rule.confidence,
         });
     }
-    Receive {
+    let mut out = Receive {
+        headline: String::new(),
+        known: r.known,
         ongoing_monthly: Amount(r.ongoing_monthly),
         fixed_term,
         fixed_term_total: Amount(r.fixed_term_total),
         one_off_total: Amount(r.one_off),
         unknown: r.unknown.iter().map(|&i| at(i)).collect(),
+        waiting_for_local_figures: r.waiting,
         set_aside,
         trace,
-    }
+    };
+    out.headline = headline(&out, r.known, r.unknown.len() + r.waiting, lang);
+    out
 }

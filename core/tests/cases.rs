@@ -95,25 +95,57 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
         let got = match key.as_str() {
             // "program[member]:rule", in order.
             "set_aside" => Value::from(
-                r["set_aside"].as_array().unwrap().iter().map(|x| format!("{}:{}", who(x), x["rule"].as_str().unwrap())).collect::<Vec<_>>(),
+                r["set_aside"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| format!("{}:{}", who(x), x["rule"].as_str().unwrap()))
+                    .collect::<Vec<_>>(),
             ),
             // The clauses the set-aside findings quote.
             "set_aside_cites" => Value::from(
-                r["set_aside"].as_array().unwrap().iter().filter(|x| !x["citation"].is_null())
-                    .map(|x| format!("{}:{}", x["citation"]["document_id"].as_str().unwrap(), x["citation"]["clause_id"].as_str().unwrap()))
+                r["set_aside"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|x| !x["citation"].is_null())
+                    .map(|x| {
+                        format!(
+                            "{}:{}",
+                            x["citation"]["document_id"].as_str().unwrap(),
+                            x["citation"]["clause_id"].as_str().unwrap()
+                        )
+                    })
                     .collect::<Vec<_>>(),
             ),
             // "program[member]:MONTHLY×MONTHS:running|ended".
             "fixed_term" => Value::from(
-                r["fixed_term"].as_array().unwrap().iter().map(|x| {
-                    let months = x["months"].as_u64().map_or("?".into(), |n| n.to_string());
-                    let state = if x["running"] == true { "running" } else { "ended" };
-                    format!("{}:{}×{months}:{state}", who(x), x["monthly"].as_str().unwrap())
-                }).collect::<Vec<_>>(),
+                r["fixed_term"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| {
+                        let months = x["months"].as_u64().map_or("?".into(), |n| n.to_string());
+                        let state = if x["running"] == true { "running" } else { "ended" };
+                        format!("{}:{}×{months}:{state}", who(x), x["monthly"].as_str().unwrap())
+                    })
+                    .collect::<Vec<_>>(),
             ),
             "unknown" => Value::from(r["unknown"].as_array().unwrap().iter().map(who).collect::<Vec<_>>()),
             "trace" => Value::from(
-                r["trace"].as_array().unwrap().iter().map(|t| format!("{}: {} = {}", t["label"].as_str().unwrap(), t["formula"].as_str().unwrap(), t["value"].as_str().unwrap())).collect::<Vec<_>>(),
+                r["trace"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| {
+                        format!(
+                            "{}: {} = {}",
+                            t["label"].as_str().unwrap(),
+                            t["formula"].as_str().unwrap(),
+                            t["value"].as_str().unwrap()
+                        )
+                    })
+                    .collect::<Vec<_>>(),
             ),
             k if !sum[k].is_null() => sum[k].clone(),
             k => r[k].clone(),

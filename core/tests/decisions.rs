@@ -36,7 +36,11 @@ fn decide_and_explain_reach_the_same_decisions() {
                 assert_eq!(f.member, d.member.map(|i| h.members[i].id.clone()), "{name}");
                 // Every ineligible finding names the condition that failed.
                 if d.status == Status::Ineligible {
-                    assert!(fast.first_failed(d).is_some(), "{name}: {:?} ineligible with no failed condition", f.program);
+                    assert!(
+                        fast.first_failed(d).is_some(),
+                        "{name}: {:?} ineligible with no failed condition",
+                        f.program
+                    );
                 }
             }
             assert_eq!(a.summary.eligible, fast.totals.eligible, "{name}");

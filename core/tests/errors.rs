@@ -373,18 +373,19 @@ fn the_largest_household_the_contract_allows_is_well_under_the_size_limit() {
         .into_iter()
         .max_by_key(|j| doudi_core::parameters(&j.id, "2020-04-15", Default::default()).unwrap().len())
         .unwrap();
-    let parameters: serde_json::Map<String, Value> = doudi_core::parameters(&place.id, "2020-04-15", Default::default())
-        .unwrap()
-        .into_iter()
-        .map(|p| {
-            let v = match p.unit.as_str() {
-                "date" => json!("2020-01-24"),
-                "bool" => json!(true),
-                _ => json!("99999999.99"),
-            };
-            (p.id, v)
-        })
-        .collect();
+    let parameters: serde_json::Map<String, Value> =
+        doudi_core::parameters(&place.id, "2020-04-15", Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|p| {
+                let v = match p.unit.as_str() {
+                    "date" => json!("2020-01-24"),
+                    "bool" => json!(true),
+                    _ => json!("99999999.99"),
+                };
+                (p.id, v)
+            })
+            .collect();
     let h = json!({
         "jurisdiction": place.id, "as_of": "2020-04-15", "residence": "urban", "assets": "99999999.99",
         "support": { "dibao": true, "dibao_monthly": "99999999.99", "low_income": true, "poverty_registered": true,
@@ -394,8 +395,11 @@ fn the_largest_household_the_contract_allows_is_well_under_the_size_limit() {
         "parameters": parameters,
     });
     let mut text = Vec::new();
-    h.serialize(&mut serde_json::Serializer::with_formatter(&mut text, serde_json::ser::PrettyFormatter::with_indent(b"    ")))
-        .unwrap();
+    h.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut text,
+        serde_json::ser::PrettyFormatter::with_indent(b"    "),
+    ))
+    .unwrap();
     let text = String::from_utf8(text).unwrap();
     if let Err(e) = evaluate_json(&text, Options::default()) {
         panic!("the largest household is refused: {e}");
@@ -411,12 +415,22 @@ fn a_long_key_of_many_dots_gives_a_short_path() {
     let key = "dibao.standard.rural;;;;;;a]".repeat(40);
     let e = refuse(&format!(r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#));
     assert!(e.path.starts_with("dibao.standard.rural;;;;;;a]dibao."), "{}", e.path);
-    assert!(e.path.ends_with('…') && e.path.chars().count() == 193, "{} characters: {}", e.path.chars().count(), e.path);
+    assert!(
+        e.path.ends_with('…') && e.path.chars().count() == 193,
+        "{} characters: {}",
+        e.path.chars().count(),
+        e.path
+    );
     for text in [&e.message, &e.message_zh] {
         assert!(text.chars().count() < 600, "{text}");
     }
     // As a value too (the JS package).
-    assert_eq!(e, refuse_value(&format!(r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#)));
+    assert_eq!(
+        e,
+        refuse_value(&format!(
+            r#"{{"{key}":1,"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{{"age":40}}]}}"#
+        ))
+    );
 }
 
 #[test]
@@ -428,7 +442,11 @@ fn a_key_that_holds_backticks_is_quoted_whole_and_clipped() {
     let e = refuse(&json);
     let clipped = format!("{}…", &key[..64]);
     assert_eq!(e.path, clipped);
-    assert!(e.message.starts_with(&format!("unknown field `{clipped}`, expected one of `jurisdiction`")), "{}", e.message);
+    assert!(
+        e.message.starts_with(&format!("unknown field `{clipped}`, expected one of `jurisdiction`")),
+        "{}",
+        e.message
+    );
     assert_eq!(e.message_zh, format!("不认识的字段“{clipped}”（可能是拼写错误）"));
     assert_eq!(e, refuse_value(&json));
     // The longest message any refusal has: an unknown field of a member lists all 28 fields.

@@ -45,7 +45,13 @@ fn golden() {
             assert_eq!(before.len(), now.len(), "a different corpus");
             let differ: Vec<&String> =
                 now.iter().zip(&before).filter(|((_, t), b)| t != *b).map(|((n, _), _)| n).collect();
-            assert!(differ.is_empty(), "{} of {} outputs differ, first: {:?}", differ.len(), now.len(), &differ[..differ.len().min(10)]);
+            assert!(
+                differ.is_empty(),
+                "{} of {} outputs differ, first: {:?}",
+                differ.len(),
+                now.len(),
+                &differ[..differ.len().min(10)]
+            );
             eprintln!("{} outputs unchanged", now.len());
         }
         _ => panic!("DOUDI_GOLDEN=write:FILE or check:FILE"),

@@ -32,8 +32,12 @@ enum Seg {
 fn places(v: &Value, at: &mut Vec<Vec<Seg>>, path: Vec<Seg>) {
     at.push(path.clone());
     match v {
-        Value::Object(m) => m.iter().for_each(|(k, x)| places(x, at, [path.clone(), vec![Seg::Key(k.clone())]].concat())),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| places(x, at, [path.clone(), vec![Seg::At(i)]].concat())),
+        Value::Object(m) => {
+            m.iter().for_each(|(k, x)| places(x, at, [path.clone(), vec![Seg::Key(k.clone())]].concat()))
+        }
+        Value::Array(a) => {
+            a.iter().enumerate().for_each(|(i, x)| places(x, at, [path.clone(), vec![Seg::At(i)]].concat()))
+        }
         _ => {}
     }
 }
@@ -221,7 +225,8 @@ fn render(v: &Value, twice: &[Twice]) -> String {
             Value::Object(o) => {
                 out.push('{');
                 let mut first = true;
-                let extra: Vec<(&String, &Value)> = twice.iter().filter(|t| t.0 == *path).map(|t| (&t.1, &t.2)).collect();
+                let extra: Vec<(&String, &Value)> =
+                    twice.iter().filter(|t| t.0 == *path).map(|t| (&t.1, &t.2)).collect();
                 for (k, x) in o.iter().chain(extra) {
                     if !first {
                         out.push(',');
@@ -277,7 +282,10 @@ fn names_a_place(v: &Value, path: &str) -> bool {
 
 fn two_decimals(s: &str) -> bool {
     let Some((int, frac)) = s.split_once('.') else { return false };
-    frac.len() == 2 && !int.is_empty() && int.bytes().all(|c| c.is_ascii_digit()) && frac.bytes().all(|c| c.is_ascii_digit())
+    frac.len() == 2
+        && !int.is_empty()
+        && int.bytes().all(|c| c.is_ascii_digit())
+        && frac.bytes().all(|c| c.is_ascii_digit())
 }
 
 fn amount(v: &Value) -> Option<Decimal> {
@@ -335,8 +343,13 @@ fn check_sound(text: &str, out: &Value) -> Result<(), TestCaseError> {
     for f in findings {
         by_programme.entry(f["program"].as_str().unwrap().to_string()).or_default().push(f["member"].clone());
     }
-    let listed: Vec<String> = place.programmes.iter().map(|p| serde_json::to_value(p).unwrap().as_str().unwrap().to_string()).collect();
-    prop_assert_eq!(by_programme.keys().cloned().collect::<Vec<_>>(), { let mut l = listed.clone(); l.sort(); l });
+    let listed: Vec<String> =
+        place.programmes.iter().map(|p| serde_json::to_value(p).unwrap().as_str().unwrap().to_string()).collect();
+    prop_assert_eq!(by_programme.keys().cloned().collect::<Vec<_>>(), {
+        let mut l = listed.clone();
+        l.sort();
+        l
+    });
     for (p, members) in &by_programme {
         let per_person: Vec<Value> = ids.iter().map(|id| json!(id)).collect();
         prop_assert!(

@@ -18,7 +18,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn every_rust_file_opens_with_a_module_doc() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    for dir in ["core/src", "core/tests", "core/benches", "core/build.rs", "cli/src", "cli/tests", "web/src", "js/src"] {
+    for dir in ["core/src", "core/tests", "core/benches", "core/build.rs", "cli/src", "cli/tests", "web/src", "js/src"]
+    {
         let p = root.join(dir);
         if p.is_file() {
             files.push(p);
@@ -42,7 +43,8 @@ fn the_rules_name_no_place() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/programmes");
     let mut files = Vec::new();
     rust_files(&root, &mut files);
-    let places = ["天津", "东丽", "重庆", "吉林", "Tianjin", "Dongli", "Chongqing", "Jilin", "tianjin", "chongqing", "jilin"];
+    let places =
+        ["天津", "东丽", "重庆", "吉林", "Tianjin", "Dongli", "Chongqing", "Jilin", "tianjin", "chongqing", "jilin"];
     let mut found = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();

@@ -114,7 +114,11 @@ fn a_one_person_dibao_cites_the_disability_text_not_the_childrens_clause() {
     // sentence about 事实无人抚养儿童 (002:1.0.6) is another matter.
     let json = r#"{"jurisdiction":"tianjin","as_of":"2020-06-01","support":{"low_income":true},"members":[{"age":40,"monthly_income":"300","disability_grade":1,"disability_type":"physical"},{"age":38,"relation":"spouse","monthly_income":"1500"}]}"#;
     let a = evaluate_json(json, Options::default()).unwrap();
-    let f = a.findings.iter().find(|f| f.program == ProgrammeId::DibaoSinglePerson && f.member.as_deref() == Some("m1")).unwrap();
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.program == ProgrammeId::DibaoSinglePerson && f.member.as_deref() == Some("m1"))
+        .unwrap();
     assert_eq!(f.status, Status::Eligible);
     let cited: Vec<String> = f.citations.iter().map(|c| format!("{}:{}", c.document_id, c.clause_id)).collect();
     assert!(cited.contains(&"002:1.0.4".to_string()), "{cited:?}");

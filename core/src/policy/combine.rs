@@ -228,7 +228,14 @@ mod tests {
         let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["rules[0].set_aside", "rules[0].kind", "rules[0].source", "rules[1].clause", "rules[1].source", "rules[2].kind"]
+            [
+                "rules[0].set_aside",
+                "rules[0].kind",
+                "rules[0].source",
+                "rules[1].clause",
+                "rules[1].source",
+                "rules[2].kind"
+            ]
         );
         assert!(errs.iter().all(|e| e.file == FILE));
     }

@@ -82,8 +82,12 @@ fn locate(json: &str, first: serde_json::Error) -> Vec<PolicyError> {
     for (kind, files) in &bundle {
         for (path, value) in files {
             let err = match kind.as_str() {
-                "documents" => serde_path_to_error::deserialize::<_, DocumentFile>(value).err().map(|e| (e.path().to_string(), e.into_inner())),
-                _ => serde_path_to_error::deserialize::<_, JurisdictionFile>(value).err().map(|e| (e.path().to_string(), e.into_inner())),
+                "documents" => serde_path_to_error::deserialize::<_, DocumentFile>(value)
+                    .err()
+                    .map(|e| (e.path().to_string(), e.into_inner())),
+                _ => serde_path_to_error::deserialize::<_, JurisdictionFile>(value)
+                    .err()
+                    .map(|e| (e.path().to_string(), e.into_inner())),
             };
             if let Some((key, e)) = err {
                 out.push(PolicyError { file: path.clone(), key, message: e.to_string() });

@@ -107,8 +107,7 @@ pub fn assess(ctx: &Ctx) -> Verdict {
         if f.failed() {
             return f.finish(Status::Ineligible);
         }
-        let gap =
-            f.money(t!("每月低保金", "Monthly dibao"), fx!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
+        let gap = f.money(t!("每月低保金", "Monthly dibao"), fx!("{} − {}", fmt2(line), fmt2(counted)), line - counted);
         f.monthly = Some(gap);
         next_steps(&mut f);
         return f.finish(Status::Eligible);

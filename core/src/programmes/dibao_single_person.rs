@@ -12,13 +12,13 @@ use rust_decimal::Decimal;
 
 use crate::assessment::Status;
 use crate::decision::{Compare, Condition, Source};
-use crate::text::Lang;
 use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{DisabilityType, Relation};
 use crate::money::fmt2;
 use crate::programmes::{Provision, STANDARDS};
+use crate::text::Lang;
 use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[
@@ -94,18 +94,24 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         if !ctx.h.support.low_income {
             f.fail("dibao_single_person.low_income_household", t!("家庭不是低收入家庭（单人户纳入低保限低收入家庭中的重残、重病人员）。", "The household is not a recognised low-income household (this route is for severely disabled or ill members of one)."));
         } else {
-            f.fail("dibao_single_person.severe_member", t!(
-                "{} 不是一、二级重残人员，也不是 1000 元、1500 元档重病患者。",
-                "{} has neither a grade 1–2 disability nor a 1000/1500-yuan-tier serious illness.",
-                ctx.who(m)
-            ));
+            f.fail(
+                "dibao_single_person.severe_member",
+                t!(
+                    "{} 不是一、二级重残人员，也不是 1000 元、1500 元档重病患者。",
+                    "{} has neither a grade 1–2 disability nor a 1000/1500-yuan-tier serious illness.",
+                    ctx.who(m)
+                ),
+            );
         }
     }
     if ctx.has(ProgrammeId::DibaoSinglePerson, "adult_disabled_child") && severe_disability {
-        f.fail("dibao_single_person.adult_disabled_child", t!(
+        f.fail(
+            "dibao_single_person.adult_disabled_child",
+            t!(
             "大龄重残子女的条件（一、二级智力或精神残疾的成年子女，父母均满 60 周岁）不满足。",
             "Not an adult child with a grade 1–2 intellectual or mental disability whose parents are all 60 or over."
-        ));
+        ),
+        );
     }
     f.finish(Status::Ineligible)
 }
@@ -158,11 +164,8 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdic
     let multiple = f.param(param::SINGLE_INCOME_MULTIPLE);
     ctx.income.trace(&mut f);
     if let (Some(s), Some(k)) = (standard, multiple) {
-        let line = f.money(
-            t!("收入上限（人均）", "Per-capita income limit"),
-            fx!("{} × {}", fmt2(s), k.normalize()),
-            s * k,
-        );
+        let line =
+            f.money(t!("收入上限（人均）", "Per-capita income limit"), fx!("{} × {}", fmt2(s), k.normalize()), s * k);
         let per = ctx.income.per_capita;
         f.require(
             Condition::cmp(
@@ -174,7 +177,9 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdic
             t!("人均收入 {} 元，低于 {} 元。", "Per-capita income {} yuan is below {} yuan.", w(per), w(line)),
             |lang: Lang| match lang {
                 Lang::Zh => format!("人均收入 {} 元，{}。", w(per), not_below(lang, ("", ""), per, line, false)),
-                Lang::En => format!("Per-capita income {} yuan {}.", w(per), not_below(lang, ("", ""), per, line, false)),
+                Lang::En => {
+                    format!("Per-capita income {} yuan {}.", w(per), not_below(lang, ("", ""), per, line, false))
+                }
             },
         );
     }
@@ -193,7 +198,11 @@ fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdic
                     Lang::Zh => format!("家庭财产 {} 元，{}。", w(a), not_below(lang, ("", ""), a, limit, false)),
                     Lang::En => {
                         let phrase = not_below(lang, ("", ""), a, limit, false);
-                        format!("Assets of {} yuan {}.", w(a), phrase.replacen("is not", "are not", 1).replacen("equals", "equal", 1))
+                        format!(
+                            "Assets of {} yuan {}.",
+                            w(a),
+                            phrase.replacen("is not", "are not", 1).replacen("equals", "equal", 1)
+                        )
                     }
                 },
             );
@@ -225,17 +234,13 @@ fn amount(mut f: FindingBuilder, m: &Member) -> Verdict {
         (s, Source::Param(ctx.standard_id())),
     );
     if m.monthly_income >= s {
-        f.require(
-            below,
-            "",
-            |lang: Lang| {
-                let phrase = not_below(lang, ("标准", "the standard of "), m.monthly_income, s, false);
-                match lang {
-                    Lang::Zh => format!("本人收入 {} 元，{phrase}。", w(m.monthly_income)),
-                    Lang::En => format!("Own income {} yuan {phrase}.", w(m.monthly_income)),
-                }
-            },
-        );
+        f.require(below, "", |lang: Lang| {
+            let phrase = not_below(lang, ("标准", "the standard of "), m.monthly_income, s, false);
+            match lang {
+                Lang::Zh => format!("本人收入 {} 元，{phrase}。", w(m.monthly_income)),
+                Lang::En => format!("Own income {} yuan {phrase}.", w(m.monthly_income)),
+            }
+        });
         return f.finish(Status::Ineligible);
     }
     f.record(below);

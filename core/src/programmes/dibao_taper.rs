@@ -7,8 +7,8 @@
 use rust_decimal::Decimal;
 
 use crate::assessment::Status;
-use crate::decision::{Compare, Condition, Source};
 use crate::dates::whole_months;
+use crate::decision::{Compare, Condition, Source};
 use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::money::fmt2;
@@ -52,9 +52,11 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     let standard = f.standard();
     ctx.income.trace(&mut f);
     let reward = match ctx.value(param::TAPER_EMPLOYMENT_REWARD).and_then(|v| v.number()) {
-        Some(r) => {
-            f.money(t!("就业奖励（先扣除）", "Employment reward (deducted first)"), t!("政策参数", "policy parameter"), r)
-        }
+        Some(r) => f.money(
+            t!("就业奖励（先扣除）", "Employment reward (deducted first)"),
+            t!("政策参数", "policy parameter"),
+            r,
+        ),
         None => {
             ctx.assume(
                 "dibao_taper.employment_reward",
@@ -107,19 +109,26 @@ pub fn assess(ctx: &Ctx) -> Verdict {
         return f.finish(Status::NeedsInfo);
     };
     let k = Decimal::from(whole_months(since, h.as_of) + 1);
-    f.step(t!("渐退第几个月", "Month of the taper"), t!("{since} 至 {} 的整月数 + 1", "whole months from {since} to {}, plus 1", h.as_of), fx!("{k}"));
+    f.step(
+        t!("渐退第几个月", "Month of the taper"),
+        t!("{since} 至 {} 的整月数 + 1", "whole months from {since} to {}, plus 1", h.as_of),
+        fx!("{k}"),
+    );
     let rate = if k <= full_m {
         full_r
     } else if k <= full_m + half_m {
         half_r
     } else {
-        f.fail("dibao_taper.within_taper", t!(
-            "渐退期（{} + {} 个月）已于第 {} 个月前结束，退出低保。",
-            "The taper ({} + {} months) ended before month {}: the household leaves dibao.",
-            full_m,
-            half_m,
-            k
-        ));
+        f.fail(
+            "dibao_taper.within_taper",
+            t!(
+                "渐退期（{} + {} 个月）已于第 {} 个月前结束，退出低保。",
+                "The taper ({} + {} months) ended before month {}: the household leaves dibao.",
+                full_m,
+                half_m,
+                k
+            ),
+        );
         return f.finish(Status::Ineligible);
     };
     let Some(former) = h.support.dibao_monthly else {

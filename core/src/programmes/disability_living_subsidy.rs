@@ -36,10 +36,16 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         if h.support.dibao {
             Either::A(t!("家庭是低保家庭。", "The household receives dibao."))
         } else {
-            Either::B(t!("家庭是低收入家庭（本地扩大到低收入家庭）。", "The household is a low-income household (covered here)."))
+            Either::B(t!(
+                "家庭是低收入家庭（本地扩大到低收入家庭）。",
+                "The household is a low-income household (covered here)."
+            ))
         },
         if low_income {
-            Either::A(t!("家庭既不是低保家庭也不是低收入家庭。", "The household receives neither dibao nor low-income support."))
+            Either::A(t!(
+                "家庭既不是低保家庭也不是低收入家庭。",
+                "The household receives neither dibao nor low-income support."
+            ))
         } else {
             Either::B(t!("家庭不是低保家庭。", "The household does not receive dibao."))
         },

@@ -110,10 +110,6 @@ pub fn assess(id: ProgrammeId, ctx: &Ctx, out: &mut Vec<Verdict>) {
     }
 }
 
-fn per_member<'a>(
-    ctx: &Ctx<'a>,
-    rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Verdict,
-    out: &mut Vec<Verdict>,
-) {
+fn per_member<'a>(ctx: &Ctx<'a>, rule: fn(&Ctx<'a>, &'a crate::household::Member) -> Verdict, out: &mut Vec<Verdict>) {
     out.extend(ctx.h.members.iter().map(|m| rule(ctx, m)));
 }

@@ -21,10 +21,7 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "support", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
     Provision { key: "adult_extension", params: &[param::PERSON_ADULT_AGE] },
     Provision { key: "unsupported_children", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
-    Provision {
-        key: "unsupported_children_low_income",
-        params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE],
-    },
+    Provision { key: "unsupported_children_low_income", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
 ];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
@@ -102,12 +99,15 @@ fn under_adult_age<'a>(mut f: FindingBuilder<'_, 'a>, m: &'a Member) -> Verdict 
             return f.finish(Status::Ineligible);
         }
     } else {
-        f.fail("orphan_support.under_adult_age", t!(
-            "{} 已满 {} 周岁，不再属于孤儿基本生活保障对象。",
-            "{} is {} or over and no longer gets orphan support.",
-            ctx.who(m),
-            adult
-        ));
+        f.fail(
+            "orphan_support.under_adult_age",
+            t!(
+                "{} 已满 {} 周岁，不再属于孤儿基本生活保障对象。",
+                "{} is {} or over and no longer gets orphan support.",
+                ctx.who(m),
+                adult
+            ),
+        );
         return f.finish(Status::Ineligible);
     }
     f.monthly = f.param(param::ORPHAN_MONTHLY);
@@ -120,7 +120,10 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
     let e = ctx.epidemic;
     let as_of = ctx.h.as_of;
     let Some(adult_years) = adult.to_i32() else {
-        f.fail("orphan_support.adult_age_whole", t!("成年年龄参数不是整数。", "The age-of-majority parameter is not a whole number."));
+        f.fail(
+            "orphan_support.adult_age_whole",
+            t!("成年年龄参数不是整数。", "The age-of-majority parameter is not a whole number."),
+        );
         return false;
     };
     // The day they turned 18: from the birth date, or the latest it can be from the age alone.
@@ -129,17 +132,23 @@ fn kept_after_adulthood(f: &mut FindingBuilder, m: &Member, adult: Decimal) -> b
         None => (add_years(as_of, adult_years - m.age as i32), false),
     };
     let Some(start) = e.start else {
-        f.fail("orphan_support.epidemic_start_known", t!("疫情起始日期未知。", "The epidemic's start date is unknown."));
+        f.fail(
+            "orphan_support.epidemic_start_known",
+            t!("疫情起始日期未知。", "The epidemic's start date is unknown."),
+        );
         return false;
     };
     if turned.is_some_and(|t| t < start) {
-        f.fail("orphan_support.turned_adult_in_epidemic", t!(
-            "{} 在疫情开始（{}）前已年满 {} 周岁，不适用暂停退出。",
-            "{} turned {} before the epidemic began ({}): the suspension does not apply.",
-            ctx.who(m),
-            start,
-            adult
-        ));
+        f.fail(
+            "orphan_support.turned_adult_in_epidemic",
+            t!(
+                "{} 在疫情开始（{}）前已年满 {} 周岁，不适用暂停退出。",
+                "{} turned {} before the epidemic began ({}): the suspension does not apply.",
+                ctx.who(m),
+                start,
+                adult
+            ),
+        );
         return false;
     }
     if !exact {

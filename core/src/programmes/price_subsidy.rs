@@ -14,14 +14,13 @@ use crate::programmes::Provision;
 use crate::text::{Either, Lang, Text};
 use crate::{t, tx};
 
-pub const PROVISIONS: &[Provision] =
-    &[
-        Provision {
-            key: "subsidy",
-            params: &[param::PRICE_SUBSIDY_MONTHLY, param::PRICE_SUBSIDY_RAISED_FROM, param::PRICE_SUBSIDY_RAISED_TO],
-        },
-        Provision { key: "in_kind", params: &[] },
-    ];
+pub const PROVISIONS: &[Provision] = &[
+    Provision {
+        key: "subsidy",
+        params: &[param::PRICE_SUBSIDY_MONTHLY, param::PRICE_SUBSIDY_RAISED_FROM, param::PRICE_SUBSIDY_RAISED_TO],
+    },
+    Provision { key: "in_kind", params: &[] },
+];
 
 /// The groups a policy file may name.
 pub const GROUPS: &[&str] =
@@ -78,7 +77,9 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         },
         |lang: Lang| match lang {
             Lang::Zh => format!("{} 不属于价格临时补贴对象（{}）。", ctx.who(m), names(lang, false)),
-            Lang::En => format!("{} is not in the groups that get the price subsidy ({}).", ctx.who(m), names(lang, false)),
+            Lang::En => {
+                format!("{} is not in the groups that get the price subsidy ({}).", ctx.who(m), names(lang, false))
+            }
         },
     );
     if f.failed() {

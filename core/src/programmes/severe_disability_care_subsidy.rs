@@ -24,7 +24,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         return f.finish(Status::NeedsInfo);
     };
     match m.disability_grade {
-        None => f.fail("severe_disability_care_subsidy.certificate", t!("{} 没有残疾人证。", "{} has no disability certificate.", ctx.who(m))),
+        None => f.fail(
+            "severe_disability_care_subsidy.certificate",
+            t!("{} 没有残疾人证。", "{} has no disability certificate.", ctx.who(m)),
+        ),
         Some(g) => {
             f.require(
                 Condition::cmp(

@@ -55,16 +55,16 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     // Both sentences are formatted only when said (the branch's `Text` in the language asked).
     let category = |lang: Lang| -> String {
         let t = if is_elderly {
-        tx!(
-            "{} 已满 {} 周岁，属老年人。",
-            "{} is {} or over (an older person).",
-            ctx.who(m),
-            elderly.unwrap_or_default()
-        )
-    } else if is_minor {
-        tx!("{} 未满 {} 周岁，属未成年人。", "{} is under {} (a minor).", ctx.who(m), minor.unwrap_or_default())
-    } else {
-        tx!("{} 持残疾证。", "{} holds a disability certificate.", ctx.who(m))
+            tx!(
+                "{} 已满 {} 周岁，属老年人。",
+                "{} is {} or over (an older person).",
+                ctx.who(m),
+                elderly.unwrap_or_default()
+            )
+        } else if is_minor {
+            tx!("{} 未满 {} 周岁，属未成年人。", "{} is under {} (a minor).", ctx.who(m), minor.unwrap_or_default())
+        } else {
+            tx!("{} 持残疾证。", "{} holds a disability certificate.", ctx.who(m))
         };
         t.into_lang(lang)
     };

@@ -17,8 +17,8 @@
 use rust_decimal::Decimal;
 
 use crate::assessment::Status;
-use crate::decision::{Compare, Condition, Source};
 use crate::dates::months_started;
+use crate::decision::{Compare, Condition, Source};
 use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
@@ -128,7 +128,11 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
             let covered = ctx.h.support.dibao || m.tekun;
             if !f.require(
                 Condition::is("temp_relief_covid.not_covered", !covered),
-                t!("{} 未纳入低保、特困供养等其他救助。", "{} is covered by no other assistance (dibao, tekun).", ctx.who(m)),
+                t!(
+                    "{} 未纳入低保、特困供养等其他救助。",
+                    "{} is covered by no other assistance (dibao, tekun).",
+                    ctx.who(m)
+                ),
                 t!(
                     "{} 已纳入低保或特困供养：本项临时救助只给其他社会救助制度暂时无法覆盖的困难群众。",
                     "{} is already covered by dibao or tekun: this relief is for those no other scheme can yet cover.",
@@ -174,11 +178,14 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
 
     if !f.failed() {
         f.cite(first_provision(ctx));
-        f.fail("temp_relief_covid.affected", t!(
-            "{} 未确诊新冠肺炎、未被隔离收治，也未因疫情失去工作或收入。",
-            "{} is not a COVID-19 patient, not isolated, and did not lose work or income to the epidemic.",
-            ctx.who(m)
-        ));
+        f.fail(
+            "temp_relief_covid.affected",
+            t!(
+                "{} 未确诊新冠肺炎、未被隔离收治，也未因疫情失去工作或收入。",
+                "{} is not a COVID-19 patient, not isolated, and did not lose work or income to the epidemic.",
+                ctx.who(m)
+            ),
+        );
     }
     f.finish(Status::Ineligible)
 }

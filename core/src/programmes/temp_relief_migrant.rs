@@ -13,13 +13,13 @@
 
 use crate::assessment::Status;
 use crate::decision::{Compare, Condition, Source};
-use crate::text::Lang;
 use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::ProgrammeId;
 use crate::input::{Covid, Hukou};
 use crate::programmes::{Provision, STANDARDS};
 use crate::t;
+use crate::text::Lang;
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "patients", params: &[] },
@@ -39,11 +39,14 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     }
     if !m.is_non_local() {
         f.cite(first);
-        f.fail("temp_relief_migrant.from_elsewhere", t!(
-            "{} 是本地户籍，不属外来人员（外出务工的本地居民也不算外来人员）。",
-            "{} has a local hukou and is not from elsewhere (a local who works away is not either).",
-            ctx.who(m)
-        ));
+        f.fail(
+            "temp_relief_migrant.from_elsewhere",
+            t!(
+                "{} 是本地户籍，不属外来人员（外出务工的本地居民也不算外来人员）。",
+                "{} has a local hukou and is not from elsewhere (a local who works away is not either).",
+                ctx.who(m)
+            ),
+        );
         return f.finish(Status::Ineligible);
     }
     let permit = m.hukou == Hukou::ResidencePermit;
@@ -84,8 +87,16 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 f.observe(below, |lang: Lang| {
                     let phrase = not_below(lang, ("标准", "the standard of "), per, s, true);
                     match lang {
-                        Lang::Zh => format!("{} 持居住证，但家庭人均收入 {} 元，{phrase}，不按生活困难救助。", ctx.who(m), w(per)),
-                        Lang::En => format!("{} holds a residence permit, but per-capita income {} yuan {phrase}.", ctx.who(m), w(per)),
+                        Lang::Zh => format!(
+                            "{} 持居住证，但家庭人均收入 {} 元，{phrase}，不按生活困难救助。",
+                            ctx.who(m),
+                            w(per)
+                        ),
+                        Lang::En => format!(
+                            "{} holds a residence permit, but per-capita income {} yuan {phrase}.",
+                            ctx.who(m),
+                            w(per)
+                        ),
                     }
                 });
             }
@@ -111,7 +122,9 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         } else {
             f.note(|lang: crate::text::Lang| match lang {
                 crate::text::Lang::Zh => format!("{}此项只对持居住证的外来务工人员。", ctx.j.name),
-                crate::text::Lang::En => format!("In {} this relief is for migrant workers with a residence permit.", ctx.j.name_en),
+                crate::text::Lang::En => {
+                    format!("In {} this relief is for migrant workers with a residence permit.", ctx.j.name_en)
+                }
             });
         }
     }

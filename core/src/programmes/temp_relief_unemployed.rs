@@ -36,7 +36,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefUnemployed, Some(m));
     f.cite("conditions");
     f.require(
-        Condition::is("temp_relief_unemployed.hukou_or_permit", matches!(m.hukou, Hukou::Local | Hukou::ResidencePermit)),
+        Condition::is(
+            "temp_relief_unemployed.hukou_or_permit",
+            matches!(m.hukou, Hukou::Local | Hukou::ResidencePermit),
+        ),
         t!("（一）具有本市户籍或居住证。", "(1) Has a local hukou or a residence permit."),
         t!("（一）既无本市户籍也无居住证。", "(1) Has neither a local hukou nor a residence permit."),
     );
@@ -92,7 +95,8 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let one_off = f.param(param::UNEMPLOYED_ONE_OFF);
     let k = f.param(param::UNEMPLOYED_CAP_MULTIPLE);
     let s = f.standard();
-    f.one_off = one_off.map(|a| f.money(t!("一次性基本生活救助", "One-off relief"), t!("政策参数", "policy parameter"), a));
+    f.one_off =
+        one_off.map(|a| f.money(t!("一次性基本生活救助", "One-off relief"), t!("政策参数", "policy parameter"), a));
     if let (Some(k), Some(s)) = (k, s) {
         f.cap = Some(f.money(
             t!("救助封顶（含已救助的一次性救助）", "Cap, the one-off included"),

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::{Config, TestRng, RngAlgorithm, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Value};
 
 pub const PLACES: [&str; 4] = ["tianjin", "tianjin-dongli", "chongqing", "jilin"];
@@ -131,7 +131,6 @@ pub fn household() -> impl Strategy<Value = Value> {
         })
 }
 
-
 pub fn to_json(v: toml::Value) -> Value {
     match v {
         toml::Value::String(s) => Value::String(s),
@@ -193,7 +192,8 @@ pub fn corpus(generated_count: usize) -> Vec<(String, String)> {
     for p in names {
         out.push((p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()));
     }
-    for line in std::fs::read_to_string(examples.join("batch.jsonl")).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+    for line in std::fs::read_to_string(examples.join("batch.jsonl")).unwrap().lines().filter(|l| !l.trim().is_empty())
+    {
         out.push(("batch.jsonl".to_string(), line.to_string()));
     }
     for (i, h) in generated(generated_count).into_iter().enumerate() {
