@@ -177,3 +177,18 @@ fn policy_test_cases() {
     assert!(errs.is_empty(), "{} of {count} cases failed:\n{}", errs.len(), errs.join("\n"));
     eprintln!("{count} policy cases passed");
 }
+
+/// The headlines the JS package and the page are tested against (`tests/data/headlines.json`)
+/// are the core's.
+#[test]
+fn the_shared_headlines_are_the_cores() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/headlines.json");
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for h in data["households"].as_array().unwrap() {
+        let a = doudi_core::evaluate_json(&h["household"].to_string(), doudi_core::Options::default()).unwrap();
+        let name = h["name"].as_str().unwrap();
+        assert_eq!(a.summary.receive.headline, h["headline"].as_str().unwrap(), "{name}");
+        assert_eq!(a.summary.monthly_total.to_string(), h["monthly_total"].as_str().unwrap(), "{name}");
+        assert_eq!(a.summary.one_off_total.to_string(), h["one_off_total"].as_str().unwrap(), "{name}");
+    }
+}

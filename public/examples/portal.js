@@ -4,6 +4,7 @@ document.addEventListener('doudi-change', (e) => {
   const out = document.getElementById('your-result');
   const s = e.detail;
   if (!out || !s) return;
-  out.textContent = `本次测算：每月合计 ${s.monthly_total} 元，一次性合计 ${s.one_off_total} 元。`;
+  // `headline` keeps one-off and fixed-term sums apart from the ongoing monthly amount.
+  out.textContent = `本次测算：${s.headline}`;
   out.hidden = false;
 });

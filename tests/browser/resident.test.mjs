@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
@@ -136,7 +136,23 @@ describe('the page for a resident on a phone', () => {
       await now.waitFor();
       assert.equal(await now.textContent(), '按本次测算每月低保金 1,530.00 元，比您家现在领取的 800.00 元多 730.00 元。');
       const line = await page.locator('.summary-line').textContent();
-      assert.match(line, /^可能符合 \d+ 项 · 每月约 [\d,]+\.\d\d 元 · 一次性 [\d,]+\.\d\d 元( · 另有 \d+ 项金额待定)?$/);
+      assert.match(line, /^可能符合 \d+ 项 · 每月约 [\d,]+\.\d\d 元( · 限期[^·]+)*( · 一次性 [\d,]+\.\d\d 元)?( · 另有 \d+ 项金额待定)?$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the headline of the four households of tests/data/headlines.json is the core\'s, word for word', async () => {
+    const data = JSON.parse(readFileSync(join(ROOT, 'tests', 'data', 'headlines.json'), 'utf8'));
+    const { context, page } = await phonePage();
+    try {
+      for (const h of data.households) {
+        await page.goto(server.url + fragment(h.household), { waitUntil: 'load' });
+        await page.reload({ waitUntil: 'load' });
+        const line = page.locator('.summary-line');
+        await line.waitFor();
+        assert.equal(await line.textContent(), h.headline, h.name);
+      }
     } finally {
       await context.close();
     }

@@ -127,3 +127,14 @@ test('the command line and the JS API agree', { skip: cli ? false : 'DOUDI_CLI n
   const { input, output, error } = doudi.schema();
   assert.deepEqual(JSON.parse(s.stdout), { input, output, error });
 });
+
+test('the headline: what a household would actually receive, one-off and fixed-term sums apart (tests/data/headlines.json)', () => {
+  const data = JSON.parse(readFileSync(new URL('../data/headlines.json', import.meta.url), 'utf8'));
+  for (const h of data.households) {
+    const s = doudi.evaluate(h.household).summary;
+    assert.equal(s.receive.headline, h.headline, h.name);
+    assert.equal(s.monthly_total, h.monthly_total, h.name);
+    assert.equal(s.one_off_total, h.one_off_total, h.name);
+    assert.equal(s.receive.ongoing_monthly, s.monthly_total, h.name);
+  }
+});

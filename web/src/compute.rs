@@ -124,18 +124,6 @@ pub fn member_index(f: &Finding, ids: &[String]) -> Option<usize> {
     ids.iter().position(|x| x == id)
 }
 
-/// What the bottom bar and the print sheet sum up.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Totals {
-    pub eligible: usize,
-    pub monthly: Amount,
-    pub one_off: Amount,
-}
-
-pub fn totals(a: &Assessment) -> Totals {
-    Totals { eligible: a.summary.eligible, monthly: a.summary.monthly_total, one_off: a.summary.one_off_total }
-}
-
 /// The summary an embed announces (`doudi-change`, web/EMBED.md) as JSON text: per finding
 /// only the programme, status and amounts, then the totals. No member ids, ages or incomes.
 /// Written by hand (ids and amounts need no escaping): a serializer costs kilobytes of wasm.
@@ -161,11 +149,14 @@ pub fn embed_summary(a: &Assessment) -> String {
             )
         })
         .collect();
+    // The headline holds no quote or backslash of its own; escape them anyway.
+    let headline = a.summary.receive.headline.replace('\\', "\\\\").replace('"', "\\\"");
     format!(
-        "{{\"programmes\":[{}],\"monthly_total\":\"{}\",\"one_off_total\":\"{}\"}}",
+        "{{\"programmes\":[{}],\"monthly_total\":\"{}\",\"one_off_total\":\"{}\",\"fixed_term_total\":\"{}\",\"headline\":\"{headline}\"}}",
         programmes.join(","),
         a.summary.monthly_total,
-        a.summary.one_off_total
+        a.summary.one_off_total,
+        a.summary.receive.fixed_term_total
     )
 }
 

@@ -59,8 +59,6 @@ labels! {
     ask_local: "当地标准请向户籍所在地的街道办事处（乡镇政府）或县级民政部门询问。", "Ask the sub-district office (township government) or the county civil affairs bureau for the local figure.";
     basis_standard_local: "低保标准：{}各地不同，本页没有当地的数字。", "Dibao standard: it differs across {}; this page does not have the local one.";
     chart_needs_local: "画这张图需要当地的低保标准；{}各地不同，本页没有。", "This chart needs the local dibao standard, which differs across {}; this page does not have it.";
-    summary_unknown: "可能符合 {} 项 · 每月约 {} 元 · 一次性 {} 元 · 另有 {} 项金额待定", "May qualify for {} · about {} yuan a month · one-off {} yuan · {} more, amount to be set";
-    summary_all_unknown: "{} 项金额待定（要看当地标准）", "{} to be set (they depend on local figures)";
     dibao_more: "按本次测算每月低保金 {} 元，比您家现在领取的 {} 元多 {} 元。", "This estimate gives {} yuan of dibao a month: {} yuan now, {} more.";
     dibao_less: "按本次测算每月低保金 {} 元，比您家现在领取的 {} 元少 {} 元。", "This estimate gives {} yuan of dibao a month: {} yuan now, {} less.";
     dibao_same: "按本次测算每月低保金 {} 元，与您家现在领取的相同。", "This estimate gives {} yuan of dibao a month, the same as now.";
@@ -152,6 +150,10 @@ labels! {
     none_eligible: "按现在填写的情况，暂时没有可能符合的项目。", "With these answers, nothing qualifies at present.";
     for_member: "（{}）", " ({})";
     monthly: "每月", "A month";
+    fixed_term_monthly: "限期每月", "A month, for a set term";
+    one_off_months: "一次性（按 {} 个月计）", "One-off ({} month(s)' relief)";
+    not_counted: "不计入合计：{}", "Not counted in the totals: {}";
+    how_totals: "合计如何得出（每项只计一次）", "How the totals are made up (each counted once)";
     one_off: "一次性", "One-off";
     months: "共 {} 个月", "{} months";
     total: "合计", "In all";
@@ -171,7 +173,6 @@ labels! {
     param_suffix: "（政策参数）", " (policy parameter)";
     discretionary_note: "金额由当地按个案研究决定（一事一议），请向街道（乡镇）社会救助经办机构咨询。", "The amount is decided case by case; ask the sub-district (township) social assistance office.";
     services: "可以提供的服务", "Services available";
-    summary_bar: "可能符合 {} 项 · 每月约 {} 元 · 一次性 {} 元", "May qualify for {} · about {} yuan a month · one-off {} yuan";
     summary_bar_go: "查看结果", "See the result";
     basis_heading: "本次测算的依据", "What this estimate rests on";
     basis_standard: "低保标准：每人每月 {} 元", "Dibao standard: {} yuan per person a month";

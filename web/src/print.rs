@@ -54,8 +54,20 @@ fn amount(f: &Finding, lang: Lang) -> String {
     let l = labels(lang);
     let yuan = |a| i18n::fill(l.yuan, &[&format::money(a)]);
     let mut parts = Vec::new();
-    if let Some(m) = f.monthly {
-        parts.push(format!("{} {}", l.monthly, yuan(m)));
+    use doudi_core::policy::combine::Payment;
+    match (f.payment, f.one_off, f.total, f.monthly) {
+        // One month's relief given once is a one-off.
+        (Payment::OneOff, None, Some(t), _) => {
+            parts.push(format!("{} {}", i18n::fill(l.one_off_months, &[&f.months.unwrap_or(1).to_string()]), yuan(t)))
+        }
+        (Payment::FixedTerm, _, _, Some(m)) => {
+            parts.push(format!("{} {}", l.fixed_term_monthly, yuan(m)));
+            if let Some(n) = f.months {
+                parts.push(i18n::fill(l.months, &[&n.to_string()]));
+            }
+        }
+        (_, _, _, Some(m)) => parts.push(format!("{} {}", l.monthly, yuan(m))),
+        _ => {}
     }
     if let Some(o) = f.one_off {
         parts.push(format!("{} {}", l.one_off, yuan(o)));
@@ -138,7 +150,6 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_ti
             row(&[name, &m.age, income, i18n::work_label(m.work, lang), &extras(m, lang).join(l.print_list_sep)], "td")
         })
         .collect();
-    let t = compute::totals(a);
     let meta = [
         i18n::fill(l.print_place, &[i18n::place_label(&form.jurisdiction, lang)]),
         i18n::fill(l.print_date, &[&format::date(&a.as_of, lang)]),
@@ -156,8 +167,20 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_ti
     out.push_str(&el(
         "p",
         "class=\"print-total\"",
-        &i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &format::money(t.monthly), &format::money(t.one_off)]),
+        &a.summary.receive.headline,
     ));
+    // How the totals are made up: each finding counted once, set-aside ones with why.
+    let r = &a.summary.receive;
+    if !r.set_aside.is_empty() || !r.fixed_term.is_empty() || !r.one_off_total.0.is_zero() {
+        let items: String = r
+            .trace
+            .iter()
+            .map(|t| format!("<li>{}：{} = {}</li>", esc(&t.label), esc(&t.formula), esc(&t.value)))
+            .chain(r.set_aside.iter().map(|s| format!("<li>{}</li>", esc(&s.reason))))
+            .collect();
+        out.push_str(&el("p", "class=\"print-small\"", l.how_totals));
+        out.push_str(&wrap("ul", "class=\"print-small\"", &items));
+    }
     let head = row(&[l.print_member, l.print_status, l.print_amount, l.print_reason, l.print_clauses], "th");
     out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{result_rows}</tbody>")));
     if !ineligible.is_empty() {

@@ -114,6 +114,8 @@ fn compact_json(out: &mut Vec<u8>, line: u64, d: &Decisions) {
     push_money(out, t.monthly_total);
     out.extend_from_slice(b"\",\"one_off_total\":\"");
     push_money(out, t.one_off_total);
+    out.extend_from_slice(b"\",\"fixed_term_total\":\"");
+    push_money(out, t.fixed_term_total);
     out.extend_from_slice(b"\",\"amounts_unknown\":");
     push_u64(out, t.amounts_unknown as u64);
     out.extend_from_slice(b"},\"programmes\":{");
@@ -189,7 +191,17 @@ fn push_money(out: &mut Vec<u8>, d: Decimal) {
 /// first failed condition (empty where the household's place has no such programme).
 pub fn csv_header() -> Vec<u8> {
     let mut cols: Vec<String> =
-        ["line", "error_path", "error", "members", "eligible", "monthly_total", "one_off_total", "amounts_unknown"]
+        [
+            "line",
+            "error_path",
+            "error",
+            "members",
+            "eligible",
+            "monthly_total",
+            "one_off_total",
+            "fixed_term_total",
+            "amounts_unknown",
+        ]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -208,7 +220,7 @@ fn csv_row(out: &mut Vec<u8>, line: u64, d: Result<&Decisions, &InputError>) {
         Err(e) => {
             // An error's message may hold commas and quotes: let the CSV writer quote it.
             let mut cells = vec![line.to_string(), e.path.clone(), e.message.clone()];
-            cells.resize(8 + 4 * ProgrammeId::ALL.len(), String::new());
+            cells.resize(9 + 4 * ProgrammeId::ALL.len(), String::new());
             let mut w = ::csv::WriterBuilder::new().from_writer(&mut *out);
             let _ = w.write_record(&cells);
             let _ = w.flush();
@@ -226,6 +238,8 @@ fn csv_row(out: &mut Vec<u8>, line: u64, d: Result<&Decisions, &InputError>) {
     push_money(out, t.monthly_total);
     out.push(b',');
     push_money(out, t.one_off_total);
+    out.push(b',');
+    push_money(out, t.fixed_term_total);
     out.push(b',');
     push_u64(out, t.amounts_unknown as u64);
     let outcomes = d.programmes();

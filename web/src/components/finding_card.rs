@@ -38,6 +38,9 @@ pub struct FindingCardProps {
     /// stating the engine's reading of the unanswered question as a fact.
     #[prop_or_default]
     pub what_if: Option<(AttrValue, AttrValue, Callback<bool>)>,
+    /// Why this eligible finding is not counted in the totals (another is paid instead).
+    #[prop_or_default]
+    pub not_counted: Option<AttrValue>,
 }
 
 /// A needed answer, in words.
@@ -71,22 +74,31 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
     };
     let heading_id = format!("{}-h", p.dom_id);
     let yuan = |a: doudi_core::assessment::Amount| i18n::fill(l.yuan, &[&format::money(a)]);
-    let mut amounts: Vec<(&str, String, bool)> = Vec::new();
-    if matches!(f.status, Status::Eligible | Status::Discretionary) {
+    let mut amounts: Vec<(String, String, bool)> = Vec::new();
+    use doudi_core::policy::combine::Payment;
+    // One month's relief given once reads as a one-off, never as a monthly sum.
+    let once = f.payment == Payment::OneOff && f.one_off.is_none();
+    if matches!(f.status, Status::Eligible | Status::Discretionary) && once {
+        if let Some(t) = f.total {
+            let label = i18n::fill(l.one_off_months, &[&f.months.unwrap_or(1).to_string()]);
+            amounts.push((label, yuan(t), true));
+        }
+    } else if matches!(f.status, Status::Eligible | Status::Discretionary) {
         if let Some(m) = f.monthly {
-            amounts.push((l.monthly, yuan(m), true));
+            let label = if f.payment == Payment::FixedTerm { l.fixed_term_monthly } else { l.monthly };
+            amounts.push((label.to_string(), yuan(m), true));
         }
         if let Some(o) = f.one_off {
-            amounts.push((l.one_off, yuan(o), true));
+            amounts.push((l.one_off.to_string(), yuan(o), true));
         }
         if let Some(n) = f.months {
-            amounts.push(("", i18n::fill(l.months, &[&n.to_string()]), false));
+            amounts.push((String::new(), i18n::fill(l.months, &[&n.to_string()]), false));
         }
         if let Some(t) = f.total {
-            amounts.push((l.total, yuan(t), false));
+            amounts.push((l.total.to_string(), yuan(t), false));
         }
         if let Some(c) = f.cap {
-            amounts.push((l.cap, yuan(c), false));
+            amounts.push((l.cap.to_string(), yuan(c), false));
         }
     }
     let amount_unknown =
@@ -144,6 +156,9 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                         </div>
                     }) }
                 </dl>
+            }
+            if let Some(why) = &p.not_counted {
+                <p class="not-counted">{ i18n::fill(l.not_counted, &[why]) }</p>
             }
             if amount_unknown && p.staff {
                 <p class="note">{ l.amount_unknown }</p>

@@ -37,29 +37,16 @@ pub struct ResultsProps {
     pub unanswered: Vec<(AttrValue, AttrValue)>,
 }
 
-/// The headline: how many programmes may apply, the amounts, and how many amounts are not
-/// known yet (those are counted apart, never silently among the rest).
-pub fn headline(a: &doudi_core::Assessment, lang: Lang) -> String {
-    let l = labels(lang);
-    let t = compute::totals(a);
-    let unknown = a.summary.amounts_unknown.min(t.eligible);
-    let known = t.eligible - unknown;
-    let unknown = unknown + waiting_for_local_figures(a);
-    let (m, o) = (format::money(t.monthly), format::money(t.one_off));
-    match (known, unknown) {
-        (_, 0) => i18n::fill(l.summary_bar, &[&t.eligible.to_string(), &m, &o]),
-        (0, u) => i18n::fill(l.summary_all_unknown, &[&u.to_string()]),
-        (k, u) => i18n::fill(l.summary_unknown, &[&k.to_string(), &m, &o, &u.to_string()]),
-    }
+/// The headline: the core's own words (`summary.receive.headline`), so the page, the CLI,
+/// the package and the print sheet say the same: how many programmes may pay, the ongoing
+/// monthly amount, fixed-term and one-off sums apart, and how many amounts are not known yet.
+pub fn headline(a: &doudi_core::Assessment, _lang: Lang) -> String {
+    a.summary.receive.headline.clone()
 }
 
-/// How many findings wait for a figure only officials know (a local standard).
-pub fn waiting_for_local_figures(a: &doudi_core::Assessment) -> usize {
-    a.findings
-        .iter()
-        .filter(|f| f.status == Status::NeedsInfo)
-        .filter(|f| f.missing.iter().any(|m| matches!(FieldRef::parse(m), FieldRef::Param(_))))
-        .count()
+/// Why an eligible finding is not counted in the totals (another is paid instead), if so.
+pub fn set_aside_reason(a: &doudi_core::Assessment, f: &Finding) -> Option<String> {
+    a.summary.receive.set_aside.iter().find(|s| s.program == f.program && s.member == f.member).map(|s| s.reason.clone())
 }
 
 /// The household's current 低保 against the estimate, in words.
@@ -159,10 +146,11 @@ pub fn Results(p: &ResultsProps) -> Html {
         };
         let card = |f: &Finding| {
             let member_name = compute::member_index(f, &p.names).and_then(|i| p.names.get(i)).map(|n| AttrValue::from(n.clone()));
+            let not_counted = set_aside_reason(a, f).map(AttrValue::from);
             html! {
                 <FindingCard key={id_of(f)} lang={p.lang} finding={f.clone()} dom_id={id_of(f)} {member_name}
                     names={p.names.clone()} params={p.params.clone()} on_reveal={p.on_reveal.clone()}
-                    staff={p.staff} place_name={p.place_name.clone()} what_if={what_if(f)} />
+                    staff={p.staff} place_name={p.place_name.clone()} what_if={what_if(f)} {not_counted} />
             }
         };
         let group = |status: Status, list: Vec<&Finding>| {
@@ -202,8 +190,10 @@ pub fn Results(p: &ResultsProps) -> Html {
         // A finding an unanswered question decides is shown with what the page still needs.
         let status_of = |f: &Finding| if what_if(f).is_some() { Status::NeedsInfo } else { f.status };
         let of = |s: Status| a.findings.iter().filter(|f| status_of(f) == s).collect::<Vec<_>>();
-        let t = compute::totals(a);
+        let r = &a.summary.receive;
         let summary = headline(a, p.lang);
+        // How the totals are made up, once something is not simply added up.
+        let explain_totals = !r.set_aside.is_empty() || !r.fixed_term.is_empty() || !r.one_off_total.0.is_zero();
         html! {
             <div class={classes!("results", p.answers.stale.then_some("stale"))} aria-busy={p.answers.stale.then_some("true")}>
                 <p class="summary-line" aria-live="polite">{ summary }</p>
@@ -225,7 +215,18 @@ pub fn Results(p: &ResultsProps) -> Html {
                         </ul>
                     </div>
                 }
-                if t.eligible == 0 && waiting_for_local_figures(a) == 0 {
+                if explain_totals {
+                    <details class="how-totals">
+                        <summary>{ l.how_totals }</summary>
+                        <ul>
+                            { for r.trace.iter().map(|t| html! {
+                                <li><strong>{ t.label.clone() }</strong>{ "：" }{ t.formula.clone() }{ " = " }{ t.value.clone() }</li>
+                            }) }
+                            { for r.set_aside.iter().map(|s| html! { <li>{ s.reason.clone() }</li> }) }
+                        </ul>
+                    </details>
+                }
+                if r.known == 0 && r.unknown.is_empty() && r.waiting_for_local_figures == 0 {
                     <p class="note">{ l.none_eligible }</p>
                 }
                 { group(Status::Eligible, of(Status::Eligible)) }
