@@ -6,6 +6,9 @@
 
 use std::{env, fs, path::Path};
 
+#[path = "src/policy/combine_gen.rs"]
+mod combine_gen;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -30,13 +33,30 @@ fn main() {
         }
         bundle.insert(kind.to_string(), serde_json::Value::Object(files));
     }
-    // How the programmes' payments combine (one file, for every place).
+    // How the programmes' payments combine: checked here and written as a Rust table.
     let combine = root.join("combine.toml");
     println!("cargo:rerun-if-changed={}", combine.display());
     let text = fs::read_to_string(&combine).unwrap_or_else(|e| panic!("policies/combine.toml: cannot read: {e}"));
-    let value: toml::Value =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("policies/combine.toml: not valid TOML: {e}"));
-    bundle.insert("combine".to_string(), to_json(value));
+    let mut clauses = std::collections::BTreeSet::new();
+    for d in bundle["documents"].as_object().into_iter().flat_map(|m| m.values()) {
+        let id = d["id"].as_str().unwrap_or_default();
+        for c in d["clauses"].as_array().into_iter().flatten() {
+            clauses.insert(format!("{id}:{}", c["id"].as_str().unwrap_or_default()));
+        }
+    }
+    let mut programmes: Vec<String> = Vec::new();
+    for j in bundle["jurisdictions"].as_object().into_iter().flat_map(|m| m.values()) {
+        for p in j["programmes"].as_object().into_iter().flat_map(|m| m.keys()) {
+            if !programmes.contains(p) {
+                programmes.push(p.clone());
+            }
+        }
+    }
+    let names: Vec<&str> = programmes.iter().map(String::as_str).collect();
+    match combine_gen::generate(&text, &names, &clauses) {
+        Ok(code) => fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("combine.rs"), code).expect("OUT_DIR is writable"),
+        Err(errs) => panic!("\n{}\n", errs.join("\n")),
+    }
     let json = serde_json::to_string(&bundle).expect("a JSON value always serializes");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("policies.json");
     fs::write(&out, &json).expect("OUT_DIR is writable");

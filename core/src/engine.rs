@@ -712,7 +712,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 missing: needs.iter().map(|n| n.path(member)).collect(),
                 next_steps: if money_status || status == Status::Referral { t.next_steps } else { Vec::new() },
                 services: t.services,
-                payment: ctx.policies.combine.payment(self.program),
+                payment: crate::policy::combine::payment(self.program),
                 counted: false,
                 unmet,
             })

@@ -192,7 +192,7 @@ fn no_decisions(h: &Household) -> Decisions {
 
 fn decisions(ctx: &Ctx, mut findings: Vec<Decision>) -> Decisions {
     let members = ctx.h.members.len();
-    let receipt = receive::receive(&mut findings, members, &ctx.policies.combine, ctx.h.as_of);
+    let receipt = receive::receive(&mut findings, members, ctx.h.as_of);
     Decisions {
         members,
         totals: decision::Totals::of(&findings, &receipt),

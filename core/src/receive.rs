@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::assessment::Status;
 use crate::decision::Decision;
 use crate::money::round2;
-use crate::policy::combine::{Combine, Payment, RuleKind};
+use crate::policy::combine::{self, Payment, RuleKind};
 
 /// How one finding counts in what the household receives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -63,18 +63,18 @@ pub fn running(d: &Decision, as_of: NaiveDate) -> bool {
 }
 
 /// Sets each decision's [`Count`] and adds up what is received.
-pub fn receive(findings: &mut [Decision], members: usize, combine: &Combine, as_of: NaiveDate) -> Receipt {
+pub fn receive(findings: &mut [Decision], members: usize, as_of: NaiveDate) -> Receipt {
     for d in findings.iter_mut() {
-        d.count = match (d.status, combine.payment(d.program)) {
+        d.count = match (d.status, combine::payment(d.program)) {
             (Status::Eligible, Payment::None) => Count::No,
             (Status::Eligible, p) => Count::Paid(p),
             _ => Count::No,
         };
     }
-    for (r, rule) in combine.rules.iter().enumerate() {
+    for (r, rule) in combine::rules().iter().enumerate() {
         let r = r as u8;
         match rule.kind {
-            RuleKind::Replaces => replace(findings, members, r, rule.keep, &rule.set_aside),
+            RuleKind::Replaces => replace(findings, members, r, rule.keep, rule.set_aside),
             RuleKind::Alternative => {
                 if let Some(&other) = rule.set_aside.first() {
                     alternative(findings, r, rule.keep, other)
@@ -125,64 +125,6 @@ pub fn receive(findings: &mut [Decision], members: usize, combine: &Combine, as_
         }
     }
     out
-}
-
-/// The headline a person reads first, from the receipt's figures: how many programmes may
-/// pay with a known amount, the ongoing monthly amount, each fixed term with its months and
-/// whether it still runs, the one-off sum, and how many amounts are not known yet — so that
-/// a one-time or fixed-term sum is never read as monthly.
-pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, lang: crate::Lang) -> String {
-    use crate::money::fmt_grouped as g;
-    let zh = lang == crate::Lang::Zh;
-    if known == 0 && unknown > 0 {
-        return if zh {
-            format!("{unknown} 项金额待定（要看当地标准）")
-        } else {
-            format!("{unknown} to be set (they depend on local figures)")
-        };
-    }
-    let mut parts = vec![if zh {
-        format!("可能符合 {known} 项 · 每月约 {} 元", g(r.ongoing_monthly.0))
-    } else {
-        format!("May qualify for {known} · about {} yuan a month", g(r.ongoing_monthly.0))
-    }];
-    for t in &r.fixed_term {
-        let state = match (t.running, zh) {
-            (true, true) => "仍在发放",
-            (false, true) => "已结束",
-            (true, false) => "still paid",
-            (false, false) => "ended",
-        };
-        parts.push(match (t.months, t.total, zh) {
-            (Some(n), Some(total), true) => {
-                format!("限期 {} 元（{} 元/月 × {n} 个月，{state}）", g(total.0), g(t.monthly.0))
-            }
-            (Some(n), Some(total), false) => {
-                format!("{} yuan for a set term ({} a month × {n} months, {state})", g(total.0), g(t.monthly.0))
-            }
-            (_, Some(total), true) => format!("限期每月 {} 元（全期至多 {} 元，{state}）", g(t.monthly.0), g(total.0)),
-            (_, Some(total), false) => {
-                format!("{} yuan a month for a set term (at most {} in all, {state})", g(t.monthly.0), g(total.0))
-            }
-            (_, None, true) => format!("限期每月 {} 元（{state}）", g(t.monthly.0)),
-            (_, None, false) => format!("{} yuan a month for a set term ({state})", g(t.monthly.0)),
-        });
-    }
-    if !r.one_off_total.0.is_zero() {
-        parts.push(if zh {
-            format!("一次性 {} 元", g(r.one_off_total.0))
-        } else {
-            format!("one-off {} yuan", g(r.one_off_total.0))
-        });
-    }
-    if unknown > 0 {
-        parts.push(if zh {
-            format!("另有 {unknown} 项金额待定")
-        } else {
-            format!("{unknown} more, amount to be set")
-        });
-    }
-    parts.join(" · ")
 }
 
 fn paid(d: &Decision) -> bool {
@@ -267,6 +209,144 @@ fn alternative(findings: &mut [Decision], rule: u8, a: crate::ids::ProgrammeId, 
     }
 }
 
+/// `{}` slots filled in order: one small routine for the headline and the trace's words,
+/// rather than a formatting call site per sentence and language (the wasm's size).
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16 * args.len());
+    let mut parts = template.split("{}");
+    let mut args = args.iter();
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        out.push_str(args.next().copied().unwrap_or_default());
+        out.push_str(part);
+    }
+    out
+}
+
+/// The headline's and the trace's words, one language each.
+struct Words {
+    all_unknown: &'static str,
+    known: &'static str,
+    term_months: &'static str,
+    term_cap: &'static str,
+    term: &'static str,
+    once: &'static str,
+    more_unknown: &'static str,
+    running: &'static str,
+    ended: &'static str,
+    ongoing_label: &'static str,
+    term_label: &'static str,
+    once_label: &'static str,
+    unknown_label: &'static str,
+    unknown_count: &'static str,
+    aside_label: &'static str,
+    replaced: &'static str,
+    recompute: &'static str,
+    not_counted: &'static str,
+    none: &'static str,
+    member: &'static str,
+    list: &'static str,
+    item: &'static str,
+    item_months: &'static str,
+    item_cap: &'static str,
+    item_term: &'static str,
+}
+
+const ZH: Words = Words {
+    all_unknown: "{} 项金额待定（要看当地标准）",
+    known: "可能符合 {} 项 · 每月约 {} 元",
+    term_months: "限期 {} 元（{} 元/月 × {} 个月，{}）",
+    term_cap: "限期每月 {} 元（全期至多 {} 元，{}）",
+    term: "限期每月 {} 元（{}）",
+    once: "一次性 {} 元",
+    more_unknown: "另有 {} 项金额待定",
+    running: "仍在发放",
+    ended: "已结束",
+    ongoing_label: "每月持续领取",
+    term_label: "限期按月发放",
+    once_label: "一次性发放",
+    unknown_label: "金额待定",
+    unknown_count: "{} 项",
+    aside_label: "不重复计算",
+    replaced: "{} 由 {} 代替",
+    recompute: "{}：扣除由 {} 保障的成员后重新核算",
+    not_counted: "不计入",
+    none: "无",
+    member: "{}（{}）",
+    list: "、",
+    item: "{} {}",
+    item_months: "{} {} × {} 个月（{}）",
+    item_cap: "{} 每月 {}，全期至多 {}（{}）",
+    item_term: "{} 每月 {}（{}）",
+};
+
+const EN: Words = Words {
+    all_unknown: "{} to be set (they depend on local figures)",
+    known: "May qualify for {} · about {} yuan a month",
+    term_months: "{} yuan for a set term ({} a month × {} months, {})",
+    term_cap: "{} yuan a month for a set term (at most {} in all, {})",
+    term: "{} yuan a month for a set term ({})",
+    once: "one-off {} yuan",
+    more_unknown: "{} more, amount to be set",
+    running: "still paid",
+    ended: "ended",
+    ongoing_label: "Paid every month",
+    term_label: "Paid monthly for a set term",
+    once_label: "Paid once",
+    unknown_label: "Amount not known",
+    unknown_count: "{}",
+    aside_label: "Not counted twice",
+    replaced: "{} replaced by {}",
+    recompute: "{}: worked out again without the members paid by {}",
+    not_counted: "not counted",
+    none: "none",
+    member: "{} ({})",
+    list: ", ",
+    item: "{} {}",
+    item_months: "{} {} × {} months ({})",
+    item_cap: "{} {} a month, at most {} in all ({})",
+    item_term: "{} {} a month ({})",
+};
+
+fn words(lang: crate::Lang) -> &'static Words {
+    match lang {
+        crate::Lang::Zh => &ZH,
+        crate::Lang::En => &EN,
+    }
+}
+
+/// The headline a person reads first, from the receipt's figures: how many programmes may
+/// pay with a known amount, the ongoing monthly amount, each fixed term with its months and
+/// whether it still runs, the one-off sum, and how many amounts are not known yet — so that
+/// a one-time or fixed-term sum is never read as monthly.
+pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, lang: crate::Lang) -> String {
+    use crate::money::fmt_grouped as g;
+    let w = words(lang);
+    let unknown_n = unknown.to_string();
+    if known == 0 && unknown > 0 {
+        return fill(w.all_unknown, &[&unknown_n]);
+    }
+    let mut parts = vec![fill(w.known, &[&known.to_string(), &g(r.ongoing_monthly.0)])];
+    for t in &r.fixed_term {
+        let state = if t.running { w.running } else { w.ended };
+        let monthly = g(t.monthly.0);
+        parts.push(match (t.months, t.total) {
+            (Some(n), Some(total)) => fill(w.term_months, &[&g(total.0), &monthly, &n.to_string(), state]),
+            (_, Some(total)) => fill(w.term_cap, &[&monthly, &g(total.0), state]),
+            (_, None) => fill(w.term, &[&monthly, state]),
+        });
+    }
+    if !r.one_off_total.0.is_zero() {
+        parts.push(fill(w.once, &[&g(r.one_off_total.0)]));
+    }
+    if unknown > 0 {
+        parts.push(fill(w.more_unknown, &[&unknown_n]));
+    }
+    parts.join(" · ")
+}
+
 /// The contract's `summary.receive`, written from the receipt in the language asked, with
 /// the names, members and amounts of the rendered findings (in the decisions' order).
 pub fn render(
@@ -278,63 +358,35 @@ pub fn render(
 ) -> crate::assessment::Receive {
     use crate::assessment::{Amount, FindingRef, FixedTermPayment, Receive, SetAside, TraceStep};
     use crate::money::fmt2;
-    use crate::Lang::{En, Zh};
-    let zh = lang == Zh;
+    let w = words(lang);
     let r = &decided.receipt;
+    let ds = &decided.findings;
     let name = |i: usize| -> String {
         let f = &findings[i];
-        match &f.member {
-            Some(m) if zh => format!("{}（{m}）", f.name),
-            Some(m) => format!("{} ({m})", f.name),
-            None => f.name.clone(),
-        }
+        f.member.as_ref().map_or_else(|| f.name.clone(), |m| fill(w.member, &[&f.name, m]))
     };
-    let at = |i: usize| FindingRef {
-        program: findings[i].program,
-        member: findings[i].member.clone(),
-        name: findings[i].name.clone(),
-    };
-    let join = |parts: Vec<String>| {
-        if parts.is_empty() {
-            if zh { "无" } else { "none" }.to_string()
-        } else {
-            parts.join(" + ")
-        }
-    };
-    let counted = |kind: Payment| -> Vec<usize> {
-        (0..decided.findings.len()).filter(|&i| decided.findings[i].count == Count::Paid(kind)).collect()
-    };
+    let at = |i: usize| FindingRef { program: findings[i].program, member: findings[i].member.clone(), name: findings[i].name.clone() };
+    let join = |parts: Vec<String>| if parts.is_empty() { w.none.to_string() } else { parts.join(" + ") };
+    let step = |label: &str, formula: String, value: String| TraceStep { label: label.to_string(), formula, value };
+    let paid = |i: usize| matches!(ds[i].count, Count::Paid(_));
     let mut trace = Vec::new();
-    let ongoing: Vec<String> = counted(Payment::Ongoing)
-        .into_iter()
-        .filter_map(|i| decided.findings[i].monthly.map(|m| format!("{} {}", name(i), fmt2(round2(m)))))
+    let ongoing: Vec<String> = (0..ds.len())
+        .filter(|&i| ds[i].count == Count::Paid(Payment::Ongoing))
+        .filter_map(|i| ds[i].monthly.map(|m| fill(w.item, &[&name(i), &fmt2(m)])))
         .collect();
-    trace.push(TraceStep {
-        label: if zh { "每月持续领取" } else { "Paid every month" }.into(),
-        formula: join(ongoing),
-        value: fmt2(r.ongoing_monthly),
-    });
+    trace.push(step(w.ongoing_label, join(ongoing), fmt2(r.ongoing_monthly)));
     let mut fixed_term = Vec::new();
     let mut terms = Vec::new();
     for &(i, running) in &r.fixed_term {
-        let d = &decided.findings[i];
+        let d = &ds[i];
         let Some(monthly) = d.monthly.map(round2) else { continue };
-        let state = match (running, lang) {
-            (true, Zh) => "仍在发放",
-            (false, Zh) => "已结束",
-            (true, En) => "still paid",
-            (false, En) => "ended",
-        };
+        let state = if running { w.running } else { w.ended };
         let total = term_total(d).map(round2);
-        terms.push(match (d.months, total, lang) {
-            (Some(n), _, Zh) => format!("{} {} × {n} 个月（{state}）", name(i), fmt2(monthly)),
-            (Some(n), _, En) => format!("{} {} × {n} months ({state})", name(i), fmt2(monthly)),
-            (None, Some(t), Zh) => format!("{} 每月 {}，全期至多 {}（{state}）", name(i), fmt2(monthly), fmt2(t)),
-            (None, Some(t), En) => {
-                format!("{} {} a month, at most {} in all ({state})", name(i), fmt2(monthly), fmt2(t))
-            }
-            (None, None, Zh) => format!("{} 每月 {}（{state}）", name(i), fmt2(monthly)),
-            (None, None, En) => format!("{} {} a month ({state})", name(i), fmt2(monthly)),
+        let (n, m) = (name(i), fmt2(monthly));
+        terms.push(match (d.months, total) {
+            (Some(k), _) => fill(w.item_months, &[&n, &m, &k.to_string(), state]),
+            (None, Some(t)) => fill(w.item_cap, &[&n, &m, &fmt2(t), state]),
+            (None, None) => fill(w.item_term, &[&n, &m, state]),
         });
         fixed_term.push(FixedTermPayment {
             program: d.program,
@@ -348,79 +400,59 @@ pub fn render(
         });
     }
     if !terms.is_empty() {
-        trace.push(TraceStep {
-            label: if zh { "限期按月发放" } else { "Paid monthly for a set term" }.into(),
-            formula: join(terms),
-            value: fmt2(r.fixed_term_total),
-        });
+        trace.push(step(w.term_label, join(terms), fmt2(r.fixed_term_total)));
     }
-    let once: Vec<String> = (0..decided.findings.len())
-        .filter(|&i| matches!(decided.findings[i].count, Count::Paid(_)))
+    let once: Vec<String> = (0..ds.len())
+        .filter(|&i| paid(i))
         .filter_map(|i| {
-            let d = &decided.findings[i];
+            let d = &ds[i];
             let a = d.one_off.or(if d.count == Count::Paid(Payment::OneOff) { d.total } else { None })?;
-            Some(format!("{} {}", name(i), fmt2(round2(a))))
+            Some(fill(w.item, &[&name(i), &fmt2(a)]))
         })
         .collect();
-    if !once.is_empty() || r.one_off > Decimal::ZERO {
-        trace.push(TraceStep {
-            label: if zh { "一次性发放" } else { "Paid once" }.into(),
-            formula: join(once),
-            value: fmt2(r.one_off),
-        });
+    if !once.is_empty() {
+        trace.push(step(w.once_label, join(once), fmt2(r.one_off)));
     }
     if !r.unknown.is_empty() {
-        trace.push(TraceStep {
-            label: if zh { "金额待定" } else { "Amount not known" }.into(),
-            formula: r.unknown.iter().map(|&i| name(i)).collect::<Vec<_>>().join(if zh { "、" } else { ", " }),
-            value: if zh { format!("{} 项", r.unknown.len()) } else { format!("{}", r.unknown.len()) },
-        });
+        let names: Vec<String> = r.unknown.iter().map(|&i| name(i)).collect();
+        trace.push(step(w.unknown_label, names.join(w.list), fill(w.unknown_count, &[&r.unknown.len().to_string()])));
     }
     let mut set_aside = Vec::new();
-    for (i, d) in decided.findings.iter().enumerate() {
+    for (i, d) in ds.iter().enumerate() {
         let (rule, recompute) = match d.count {
             Count::SetAside(k) => (k, false),
             Count::Recompute(k) => (k, true),
             _ => continue,
         };
-        let Some(rule) = policies.combine.rules.get(rule as usize) else { continue };
+        let Some(rule) = combine::rules().get(rule as usize) else { continue };
         // What is paid instead: the kept programme, or the better alternative route.
-        let instead: Vec<usize> = (0..decided.findings.len())
+        let instead: Vec<usize> = (0..ds.len())
             .filter(|&k| {
-                let o = &decided.findings[k];
-                matches!(o.count, Count::Paid(_))
+                let o = &ds[k];
+                paid(k)
                     && (o.program == rule.keep || rule.set_aside.contains(&o.program))
                     && o.program != d.program
                     && (d.member.is_none() || o.member.is_none() || o.member == d.member)
             })
             .collect();
-        let reason = if zh { rule.text.clone() } else { rule.text_en.clone() };
         let citation = rule
             .clause
-            .as_ref()
-            .filter(|c| documents.iter().any(|x| *x == c.document))
-            .and_then(|c| crate::engine::citation(policies, c, lang));
+            .and_then(crate::policy::ClauseRef::parse)
+            .filter(|c| documents.contains(&c.document))
+            .and_then(|c| crate::engine::citation(policies, &c, lang));
         let instead_names = instead.iter().map(|&k| name(k)).collect::<Vec<_>>().join(" + ");
-        trace.push(TraceStep {
-            label: if zh { "不重复计算" } else { "Not counted twice" }.into(),
-            formula: match (recompute, lang) {
-                (false, Zh) => format!("{} 由 {} 代替", name(i), instead_names),
-                (false, En) => format!("{} replaced by {}", name(i), instead_names),
-                (true, Zh) => format!("{}：扣除由 {} 保障的成员后重新核算", name(i), instead_names),
-                (true, En) => format!("{}: worked out again without the members paid by {}", name(i), instead_names),
-            },
-            value: if zh { "不计入" } else { "not counted" }.into(),
-        });
+        let how = if recompute { w.recompute } else { w.replaced };
+        trace.push(step(w.aside_label, fill(how, &[&name(i), &instead_names]), w.not_counted.to_string()));
         set_aside.push(SetAside {
             program: d.program,
             member: findings[i].member.clone(),
             name: findings[i].name.clone(),
-            rule: rule.id.clone(),
+            rule: rule.id.to_string(),
             instead_of: instead.into_iter().map(at).collect(),
             recompute,
-            reason,
+            reason: if lang == crate::Lang::Zh { rule.text } else { rule.text_en }.to_string(),
             citation,
-            source: if rule.clause.is_none() { rule.source.clone() } else { None },
+            source: if rule.clause.is_none() { rule.source.map(str::to_string) } else { None },
             confidence: rule.confidence,
         });
     }

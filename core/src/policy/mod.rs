@@ -7,6 +7,8 @@
 //! validation is never used.
 
 pub mod combine;
+#[cfg(test)]
+mod combine_gen;
 mod file;
 mod trusted;
 pub mod validate;
@@ -28,8 +30,6 @@ pub struct Policies {
     pub version: String,
     pub documents: Vec<Document>,
     pub jurisdictions: Vec<Jurisdiction>,
-    /// How the programmes' payments combine (`policies/combine.toml`).
-    pub combine: combine::Combine,
 }
 
 /// One official document.

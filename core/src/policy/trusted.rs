@@ -51,15 +51,7 @@ fn read(json: &str, version: &str) -> Read<Policies> {
         }
     }
     sort_by(&mut jurisdictions, |a, b| super::validate::order_key(&a.id) < super::validate::order_key(&b.id));
-    let combine = match bundle.get("combine") {
-        Some(c) => serde_json::from_value(c.clone()).map_err(|_| Unreadable)?,
-        None => Default::default(),
-    };
-    let combine = super::combine::read(combine, |r| {
-        documents.iter().any(|d| d.id == r.document && d.clauses.iter().any(|c| c.id == r.clause))
-    })
-    .map_err(|_| Unreadable)?;
-    Ok(Policies { version: version.to_string(), documents, jurisdictions, combine })
+    Ok(Policies { version: version.to_string(), documents, jurisdictions })
 }
 
 fn document(d: &Value) -> Read<Document> {

@@ -65,8 +65,6 @@ type Files<T> = Vec<(String, T)>;
 struct Bundle {
     documents: BTreeMap<String, DocumentFile>,
     jurisdictions: BTreeMap<String, JurisdictionFile>,
-    #[serde(default)]
-    combine: super::combine::CombineFile,
 }
 
 /// Finds the file and key of a shape error (natively; the browser only ever loads the
@@ -110,9 +108,9 @@ pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyErro
     let mut errs = Errors(Vec::new());
     // The common case (and the only one in the browser): the typed bundle parses at once.
     // Only when it does not is it parsed again, natively, to say which file and key is wrong.
-    let (doc_files, jur_files, combine_file): (Files<DocumentFile>, Files<JurisdictionFile>, _) =
+    let (doc_files, jur_files): (Files<DocumentFile>, Files<JurisdictionFile>) =
         match serde_json::from_str::<Bundle>(json) {
-            Ok(b) => (b.documents.into_iter().collect(), b.jurisdictions.into_iter().collect(), b.combine),
+            Ok(b) => (b.documents.into_iter().collect(), b.jurisdictions.into_iter().collect()),
             Err(e) => return Err(locate(json, e)),
         };
     let documents = check_documents(&doc_files, &mut errs);
@@ -124,15 +122,8 @@ pub(super) fn load(json: &str, version: &str) -> Result<Policies, Vec<PolicyErro
             errs.push(path, "jurisdiction", format!("no jurisdiction \"{}\" exists", d.jurisdiction));
         }
     }
-    let combine = super::combine::read(combine_file, |r| {
-        doc_index.get(r.document.as_str()).is_some_and(|(_, d)| d.clauses.iter().any(|c| c.id == r.clause))
-    })
-    .unwrap_or_else(|e| {
-        errs.0.extend(e);
-        Default::default()
-    });
     if errs.0.is_empty() {
-        Ok(Policies { version: version.to_string(), documents, jurisdictions, combine })
+        Ok(Policies { version: version.to_string(), documents, jurisdictions })
     } else {
         Err(errs.0)
     }
