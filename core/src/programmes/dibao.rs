@@ -164,6 +164,11 @@ pub fn assess(ctx: &Ctx) -> Verdict {
             }
         }
         Err(why) => {
+            // The clause that decides the exit (Dongli's “unless income clearly rose”, Jilin's
+            // “where the locality decides”), where it is in force and the epidemic period runs.
+            if ctx.epidemic.in_period && ctx.has(ProgrammeId::Dibao, "exit_suspended") {
+                f.cite("exit_suspended");
+            }
             f.require(below, "", distance());
             f.note(why);
             f.finish(Status::Ineligible)
@@ -174,7 +179,15 @@ pub fn assess(ctx: &Ctx) -> Verdict {
 /// Whether a 低保 household at or above the standard keeps its allowance; `Err` says why not.
 pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     let h = ctx.h;
+    ctx.say_applies_from(ProgrammeId::Dibao, "exit_suspended", true);
     if !ctx.has(ProgrammeId::Dibao, "exit_suspended") {
+        if let Some(from) = ctx.provision_applies_from(ProgrammeId::Dibao, "exit_suspended") {
+            let as_of = h.as_of;
+            return Err(crate::text::Text::new(
+                format!("疫情期间暂停低保退出的规定自 {from} 起适用，{as_of} 尚不适用：按常规退出。"),
+                format!("The suspension of exit during the epidemic applies from {from}; on {as_of} it does not apply yet: ordinary exit."),
+            ));
+        }
         return Err(tx!(
             "本地文件没有疫情期间暂停低保退出的规定，按常规退出。",
             "The local documents do not suspend exit from dibao during the epidemic: ordinary exit."
@@ -201,10 +214,19 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     }
     if ctx.has(ProgrammeId::Dibao, "exit_unless_income_rose") {
         if h.support.income_above_standard_since.is_some() {
-            return Err(tx!(
-                "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
-                "The household reported that work raised its income above the standard: its income has clearly risen, so the taper applies."
-            ));
+            // 003 二（二）: the taper is for income still above (高于) the standard.
+            let above = ctx.standard().is_some_and(|s| ctx.income.per_capita > s);
+            return Err(if above {
+                tx!(
+                    "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
+                    "The household reported that work raised its income above the standard: its income has clearly risen, so the taper applies."
+                )
+            } else {
+                tx!(
+                    "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，不再暂停退出；人均收入现未高于标准，渐退也不适用。",
+                    "The household reported that work raised its income above the standard: its income has clearly risen, so exit is not suspended; its per-capita income is not above the standard now, so the taper does not apply either."
+                )
+            });
         }
         ctx.assume(
             "dibao.income_clearly_risen",
