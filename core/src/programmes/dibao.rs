@@ -24,7 +24,11 @@ use crate::{fx, t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "gap", params: STANDARDS },
-    Provision { key: "epidemic_inclusion", params: &[] },
+    // Taken in during the epidemic, each by its own trigger: a member who cannot work, trade
+    // or return to a job (job loss), a COVID-19 patient, a member isolated or treated.
+    Provision { key: "job_loss_inclusion", params: &[] },
+    Provision { key: "patients_inclusion", params: &[] },
+    Provision { key: "isolated_inclusion", params: &[] },
     Provision { key: "poverty_inclusion", params: &[] },
     Provision { key: "asset_limit", params: &[param::DIBAO_ASSET_LIMIT_MONTHS] },
     Provision { key: "work_cost_fixed", params: &[param::WORK_COST_AMOUNT] },
@@ -41,9 +45,18 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::Dibao, None);
     f.cite("gap");
-    let affected = h.members.iter().any(|m| m.epidemic_job_loss || m.isolated || m.covid != Covid::None);
-    if affected && ctx.epidemic.in_period {
-        f.cite("epidemic_inclusion");
+    // Each inclusion clause is quoted for its own trigger only (a patient's clause for a
+    // patient, the job-loss clause for a job loss).
+    if ctx.epidemic.in_period {
+        if h.members.iter().any(|m| m.epidemic_job_loss) {
+            f.cite("job_loss_inclusion");
+        }
+        if h.members.iter().any(|m| m.covid != Covid::None) {
+            f.cite("patients_inclusion");
+        }
+        if h.members.iter().any(|m| m.isolated) {
+            f.cite("isolated_inclusion");
+        }
     }
     if h.support.poverty_registered {
         f.cite("poverty_inclusion");
