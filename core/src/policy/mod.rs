@@ -82,7 +82,12 @@ pub struct ClauseRef {
 impl ClauseRef {
     pub fn parse(s: &str) -> Option<ClauseRef> {
         let (d, c) = s.split_once(':')?;
-        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef { document: d.into(), clause: c.into(), at: None, from: None })
+        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef {
+            document: d.into(),
+            clause: c.into(),
+            at: None,
+            from: None,
+        })
     }
 
     pub(crate) fn resolved(mut self, document: usize, clause: usize, from: Option<NaiveDate>) -> ClauseRef {

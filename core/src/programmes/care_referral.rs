@@ -144,7 +144,8 @@ fn offer(f: &mut FindingBuilder, key: &'static str, m: Option<&Member>, text: im
 }
 
 fn cite_first(f: &mut FindingBuilder, key: &str) {
-    if let Some(r) = f.ctx.provision(ProgrammeId::CareReferral, key).and_then(|r| r.iter().find(|r| f.ctx.in_force(r))) {
+    if let Some(r) = f.ctx.provision(ProgrammeId::CareReferral, key).and_then(|r| r.iter().find(|r| f.ctx.in_force(r)))
+    {
         f.cite_clause(r);
     }
 }

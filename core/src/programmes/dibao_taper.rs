@@ -149,7 +149,10 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     if start != since {
         f.step(
             t!("渐退起算日", "The taper counts from"),
-            t!("申报日 {since} 早于本措施适用之日，按 {start} 起算", "the report of {since} is earlier than the day the measure applies: from {start}"),
+            t!(
+                "申报日 {since} 早于本措施适用之日，按 {start} 起算",
+                "the report of {since} is earlier than the day the measure applies: from {start}"
+            ),
             fx!("{start}"),
         );
     }

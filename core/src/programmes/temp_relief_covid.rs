@@ -182,7 +182,18 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         return f.finish(Status::Ineligible);
     }
 
-    if !f.failed() {
+    if !f.failed() && affected {
+        // Affected, but by a trigger the place's documents give no epidemic relief for.
+        f.cite(first_provision(ctx));
+        f.fail(
+            "temp_relief_covid.route",
+            t!(
+                "{} 受疫情影响，但本地文件的疫情临时救助不包括这种情形（须确诊新冠肺炎等）。",
+                "{} was affected by the epidemic, but the local documents give this relief for other cases (such as a confirmed patient).",
+                ctx.who(m)
+            ),
+        );
+    } else if !f.failed() {
         f.cite(first_provision(ctx));
         f.fail(
             "temp_relief_covid.affected",
