@@ -34,6 +34,8 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "work_cost_fixed", params: &[param::WORK_COST_AMOUNT] },
     Provision { key: "work_cost_min_wage", params: &[param::MINIMUM_WAGE, param::DIBAO_STANDARD_URBAN] },
     Provision { key: "exit_suspended", params: &[] },
+    // A 低保 household whose income fell has its gap adjusted at once (Chongqing 001 一（一）2).
+    Provision { key: "gap_adjusted", params: &[] },
     // The suspension only where the locality decides so (a yes/no parameter).
     Provision { key: "exit_if_decided", params: &[param::DIBAO_EXIT_SUSPENDED] },
     // The suspension save where income has clearly risen (a reported rise through work).
@@ -111,7 +113,8 @@ pub fn assess(ctx: &Ctx) -> Verdict {
         // Chongqing 001 一（一）“收入下降的低保家庭，及时调整补差金额”: said only where income fell,
         // that is where the gap now is more than the allowance the household receives.
         let fell = h.support.dibao_monthly.is_some_and(|now| line - counted > now);
-        if h.support.dibao && fell && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
+        if h.support.dibao && fell && ctx.has(ProgrammeId::Dibao, "gap_adjusted") && ctx.epidemic.in_period {
+            f.cite("gap_adjusted");
             f.note(t!(
                 "收入下降的低保家庭，及时调整补差金额。",
                 "A dibao household whose income fell has its gap adjusted."
