@@ -105,9 +105,21 @@ impl<'a> Lookups<'a> {
         }
     }
 
+    /// The clauses the place lists for a provision, in force on the day or not.
+    fn listed(&self, prog: ProgrammeId, key: &str) -> Option<&'a [ClauseRef]> {
+        self.j.programme(prog)?.provisions.get(key).map(Vec::as_slice)
+    }
+
+    /// Whether the place lists the provision with a clause in force on the day (a clause of
+    /// a document that applies only from a later day is not yet in force).
     fn has(&self, prog: ProgrammeId, key: &str) -> bool {
         let j = self.j;
-        let read = || j.programme(prog).is_some_and(|p| p.provisions.contains_key(key));
+        let day = self.as_of;
+        let read = || {
+            j.programme(prog)
+                .and_then(|p| p.provisions.get(key))
+                .is_some_and(|refs| refs.iter().any(|r| r.in_force_on(day)))
+        };
         let declared = crate::programmes::provisions(prog);
         let found = declared.iter().position(|p| p.key.as_ptr() == key.as_ptr() && p.key.len() == key.len());
         let Some(k) = found.or_else(|| declared.iter().position(|p| p.key == key)).filter(|k| *k < MAX_PROVISIONS)
@@ -315,7 +327,64 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn has(&self, prog: ProgrammeId, key: &str) -> bool {
-        self.lookups.has(prog, key)
+        let has = self.lookups.has(prog, key);
+        if self.explain {
+            self.say_applies_from(prog, key, false);
+        }
+        has
+    }
+
+    /// The clauses the place lists for a provision, whether in force on `as_of` or not.
+    pub fn listed(&self, prog: ProgrammeId, key: &str) -> Option<&'a [ClauseRef]> {
+        self.lookups.listed(prog, key)
+    }
+
+    /// Whether a clause is in force on `as_of` (its document applies from no later day).
+    pub fn in_force(&self, r: &ClauseRef) -> bool {
+        r.in_force_on(self.h.as_of)
+    }
+
+    /// The latest day from which a clause of the provision applies, where its documents
+    /// apply from a day of their own (Dongli 003: the day it was issued).
+    pub fn provision_applies_from(&self, prog: ProgrammeId, key: &str) -> Option<NaiveDate> {
+        self.lookups.listed(prog, key)?.iter().filter_map(ClauseRef::applies_from).max()
+    }
+
+    /// Says from which day a document whose clauses the provision lists applies, when that
+    /// day matters: always before it (its clauses are then neither applied nor quoted), and
+    /// after it where `always` (a measure whose dating the household should see).
+    pub fn say_applies_from(&self, prog: ProgrammeId, key: &str, always: bool) {
+        if !self.explain {
+            return;
+        }
+        let Some(refs) = self.lookups.listed(prog, key) else { return };
+        let as_of = self.h.as_of;
+        for r in refs {
+            let Some(from) = r.applies_from() else { continue };
+            if !always && from <= as_of {
+                continue;
+            }
+            let Some(doc) = self.policies.document(&r.document) else { continue };
+            let number = doc.number.clone();
+            let id = format!("dates.applies_from.{}", doc.id);
+            if from > as_of {
+                self.assume(
+                    &id,
+                    t!(
+                        "{number} 的措施按其印发之日 {from} 起适用，不追溯到疫情开始：{as_of} 早于此日，其条款尚不适用，按此前已有的文件办理。",
+                        "The measures of {number} are taken to apply from the day it was issued, {from}, not from the start of the epidemic: {as_of} is earlier, so its clauses do not apply yet; the earlier documents apply."
+                    ),
+                );
+            } else {
+                self.assume(
+                    &id,
+                    t!(
+                        "{number} 的措施按其印发之日 {from} 起适用，不追溯到疫情开始：{as_of} 在此之后，按其办理；疫情期间的措施（暂停退出）自 {from} 起至疫情结束，渐退最早自 {from} 起算。",
+                        "The measures of {number} are taken to apply from the day it was issued, {from}, not from the start of the epidemic: {as_of} is later, so they apply; its epidemic measure (exit suspended) runs from {from} to the epidemic's end, and a taper counts from {from} at the earliest."
+                    ),
+                );
+            }
+        }
     }
 
     /// Says so when the value of `id` in force comes from a source that carries no date.
@@ -619,12 +688,25 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         self.cite_from(self.program, key);
     }
 
+    /// Cites a provision's clauses even where they are not yet in force on `as_of`: for a
+    /// finding that says the measure does not apply yet, and which clause it would be.
+    pub fn cite_listed(&mut self, key: &'static str) {
+        self.provision = Some(key);
+        if self.text.is_none() {
+            return;
+        }
+        let Some(refs) = self.ctx.listed(self.program, key) else { return };
+        for r in refs {
+            self.cite_clause(r);
+        }
+    }
+
     pub fn cite_from(&mut self, prog: ProgrammeId, key: &str) {
         if self.text.is_none() {
             return;
         }
         let Some(refs) = self.ctx.provision(prog, key) else { return };
-        for r in refs {
+        for r in refs.iter().filter(|r| self.ctx.in_force(r)) {
             self.cite_clause(r);
         }
     }

@@ -3,7 +3,9 @@
 //! `program` (and `member`) and checks only the fields it lists:
 //! `status`, `monthly`, `one_off`, `months`, `total`, `cap` (a money string, or "null"),
 //! `missing` (the exact list), `cites` (clause ids that must be quoted, `DOC:CLAUSE`),
-//! `reason` (a substring of one of the reasons), and `absent = true` (no such finding).
+//! `not_cites` (clause ids that must not be quoted: the clauses of a trigger or route that
+//! did not make the finding apply), `reason` (a substring of one of the reasons), and
+//! `absent = true` (no such finding).
 //! `assumptions` lists assumption ids the assessment must include. `[case.summary]` checks
 //! the headline: any field of `summary` or `summary.receive`, and in words `set_aside`
 //! (`program[member]:rule`), `set_aside_cites`, `fixed_term`
@@ -75,6 +77,14 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
                 f["citations"].as_array().unwrap().iter().any(|x| x["document_id"] == doc && x["clause_id"] == clause);
             if !ok {
                 fail(format!("{label}: does not quote {c}"));
+            }
+        }
+        for c in exp.get("not_cites").and_then(Value::as_array).into_iter().flatten() {
+            let (doc, clause) = c.as_str().unwrap().split_once(':').unwrap();
+            let quoted =
+                f["citations"].as_array().unwrap().iter().any(|x| x["document_id"] == doc && x["clause_id"] == clause);
+            if quoted {
+                fail(format!("{label}: quotes {c}, which must not be quoted here"));
             }
         }
         if let Some(r) = exp.get("reason").and_then(Value::as_str) {

@@ -17,7 +17,9 @@ Checks (each a failure):
     is present; id equals the file's 3-digit prefix; source names an existing
     file in policies/sources/ that starts with the id; jurisdiction is the one
     expected for that document; date is present exactly for the documents whose
-    text gives a full date (000, 001, 003), equals it, and is YYYY-MM-DD.
+    text gives a full date (000, 001, 003), equals it, and is YYYY-MM-DD;
+    applies_from (optional: a reading, the day the document's measures apply
+    from) is a quoted YYYY-MM-DD no earlier than the date, where there is one.
   * clauses: keys id, label, text present (heading, procedural optional, no
     other keys); ids unique, of the form <section>.<item>.<sentence> with a
     (section, item) pair allowed for that document, and sentences numbered
@@ -59,7 +61,7 @@ PROCEDURAL = {"preamble", "signature", "responsibility", "organisation",
 
 TOP_REQUIRED = ["id", "source", "jurisdiction", "title", "title_en", "number",
                 "issuer", "issuer_en"]
-TOP_KEYS = set(TOP_REQUIRED) | {"date", "clauses"}
+TOP_KEYS = set(TOP_REQUIRED) | {"date", "applies_from", "clauses"}
 CLAUSE_REQUIRED = ["id", "label", "text"]
 CLAUSE_KEYS = set(CLAUSE_REQUIRED) | {"heading", "procedural"}
 
@@ -189,6 +191,16 @@ def check_file(path, rep):
             rep.fail(fname, None, f"date should be {exp['date']!r}, got {d!r}")
         elif not isinstance(data.get("date"), str):
             rep.fail(fname, None, "date should be a quoted string YYYY-MM-DD")
+    if "applies_from" in data:
+        a = data["applies_from"]
+        try:
+            ok = isinstance(a, str) and datetime.date.fromisoformat(a).isoformat() == a
+        except ValueError:
+            ok = False
+        if not ok:
+            rep.fail(fname, None, "applies_from should be a quoted string YYYY-MM-DD")
+        elif isinstance(data.get("date"), str) and a < data["date"]:
+            rep.fail(fname, None, f"applies_from {a} is before the document's date {data['date']}")
     source = data.get("source")
     src_path = SOURCES / str(source)
     if not isinstance(source, str) or not source.startswith(doc + "_") \

@@ -19,6 +19,10 @@ pub struct DocumentFile {
     pub issuer_en: String,
     #[serde(default)]
     pub date: Option<String>,
+    /// The day from which its measures apply, where the project reads them so (a reading,
+    /// said in a comment beside it and in the contract); absent: whenever its provisions say.
+    #[serde(default)]
+    pub applies_from: Option<String>,
     pub clauses: Vec<ClauseFile>,
 }
 

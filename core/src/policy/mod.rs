@@ -44,6 +44,12 @@ pub struct Document {
     pub issuer: String,
     pub issuer_en: String,
     pub date: Option<String>,
+    /// The day from which the document's measures apply, where the project reads them as
+    /// applying from a date of their own (`applies_from` in the document's file): before it,
+    /// its clauses are neither applied nor quoted. `None`: whenever its provisions say.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub applies_from: Option<NaiveDate>,
     pub source: String,
     pub clauses: Vec<Clause>,
 }
@@ -69,17 +75,35 @@ pub struct ClauseRef {
     pub clause: String,
     /// Where the clause sits in [`Policies::documents`], once loading has resolved it.
     at: Option<(usize, usize)>,
+    /// Its document's `applies_from`, once loading has resolved it.
+    from: Option<NaiveDate>,
 }
 
 impl ClauseRef {
     pub fn parse(s: &str) -> Option<ClauseRef> {
         let (d, c) = s.split_once(':')?;
-        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef { document: d.into(), clause: c.into(), at: None })
+        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef {
+            document: d.into(),
+            clause: c.into(),
+            at: None,
+            from: None,
+        })
     }
 
-    pub(crate) fn resolved(mut self, document: usize, clause: usize) -> ClauseRef {
+    pub(crate) fn resolved(mut self, document: usize, clause: usize, from: Option<NaiveDate>) -> ClauseRef {
         self.at = Some((document, clause));
+        self.from = from;
         self
+    }
+
+    /// Whether the clause applies on `day`: its document applies from no later date.
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.from.is_none_or(|d| d <= day)
+    }
+
+    /// The day from which its document applies, where it has one.
+    pub fn applies_from(&self) -> Option<NaiveDate> {
+        self.from
     }
 }
 

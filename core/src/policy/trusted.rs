@@ -74,6 +74,10 @@ fn document(d: &Value) -> Read<Document> {
         issuer: string(d, "issuer")?,
         issuer_en: string(d, "issuer_en")?,
         date: optional(d, "date"),
+        applies_from: match optional(d, "applies_from") {
+            Some(s) => Some(parse_date(&s).ok_or(Unreadable)?),
+            None => None,
+        },
         source: string(d, "source")?,
         clauses,
     })
@@ -125,7 +129,7 @@ fn resolve(
         }
         let di = docs.iter().position(|d| d.id == r.document).ok_or(Unreadable)?;
         let ci = docs[di].clauses.iter().position(|c| c.id == r.clause).ok_or(Unreadable)?;
-        Ok(r.resolved(di, ci))
+        Ok(r.resolved(di, ci, docs[di].applies_from))
     };
     for (name, pf) in entries(f, "programmes")? {
         let id = ProgrammeId::parse(name).ok_or(Unreadable)?;

@@ -141,6 +141,13 @@ fn check_documents(files: &[(String, DocumentFile)], errs: &mut Errors) -> Vec<D
                 errs.push(path, "date", format!("\"{date}\" is not a date (YYYY-MM-DD)"));
             }
         }
+        let applies_from = d.applies_from.as_deref().and_then(|s| {
+            let day = parse_date(s);
+            if day.is_none() {
+                errs.push(path, "applies_from", format!("\"{s}\" is not a date (YYYY-MM-DD)"));
+            }
+            day
+        });
         let mut ids = BTreeSet::new();
         for (i, c) in d.clauses.iter().enumerate() {
             let key = format!("clauses[{i}]");
@@ -165,6 +172,7 @@ fn check_documents(files: &[(String, DocumentFile)], errs: &mut Errors) -> Vec<D
             issuer: d.issuer.clone(),
             issuer_en: d.issuer_en.clone(),
             date: d.date.clone(),
+            applies_from,
             source: d.source.clone(),
             clauses: d
                 .clauses
@@ -302,7 +310,8 @@ fn merge(
             errs.push(path, key, format!("document {} has no clause \"{}\"", r.document, r.clause));
             return None;
         };
-        Some(r.resolved(di, ci))
+        let from = docs.get(r.document.as_str()).and_then(|(_, d)| d.applies_from);
+        Some(r.resolved(di, ci, from))
     };
     for (name, pf) in &f.programmes {
         let Some(id) = ProgrammeId::parse(name) else {

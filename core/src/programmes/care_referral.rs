@@ -137,14 +137,15 @@ pub fn assess(ctx: &Ctx) -> Verdict {
 /// Adds a service if the jurisdiction provides it, citing its first clause (and the rest).
 fn offer(f: &mut FindingBuilder, key: &'static str, m: Option<&Member>, text: impl crate::text::Say) {
     let Some(refs) = f.ctx.provision(ProgrammeId::CareReferral, key) else { return };
-    if let Some(first) = refs.first() {
+    if let Some(first) = refs.iter().find(|r| f.ctx.in_force(r)) {
         f.service(key, m, text, first);
         f.cite(key);
     }
 }
 
 fn cite_first(f: &mut FindingBuilder, key: &str) {
-    if let Some(r) = f.ctx.provision(ProgrammeId::CareReferral, key).and_then(|r| r.first()) {
+    if let Some(r) = f.ctx.provision(ProgrammeId::CareReferral, key).and_then(|r| r.iter().find(|r| f.ctx.in_force(r)))
+    {
         f.cite_clause(r);
     }
 }

@@ -24,12 +24,18 @@ use crate::{fx, t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
     Provision { key: "gap", params: STANDARDS },
-    Provision { key: "epidemic_inclusion", params: &[] },
+    // Taken in during the epidemic, each by its own trigger: a member who cannot work, trade
+    // or return to a job (job loss), a COVID-19 patient, a member isolated or treated.
+    Provision { key: "job_loss_inclusion", params: &[] },
+    Provision { key: "patients_inclusion", params: &[] },
+    Provision { key: "isolated_inclusion", params: &[] },
     Provision { key: "poverty_inclusion", params: &[] },
     Provision { key: "asset_limit", params: &[param::DIBAO_ASSET_LIMIT_MONTHS] },
     Provision { key: "work_cost_fixed", params: &[param::WORK_COST_AMOUNT] },
     Provision { key: "work_cost_min_wage", params: &[param::MINIMUM_WAGE, param::DIBAO_STANDARD_URBAN] },
     Provision { key: "exit_suspended", params: &[] },
+    // A 低保 household whose income fell has its gap adjusted at once (Chongqing 001 一（一）2).
+    Provision { key: "gap_adjusted", params: &[] },
     // The suspension only where the locality decides so (a yes/no parameter).
     Provision { key: "exit_if_decided", params: &[param::DIBAO_EXIT_SUSPENDED] },
     // The suspension save where income has clearly risen (a reported rise through work).
@@ -41,9 +47,18 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;
     let mut f = FindingBuilder::new(ctx, ProgrammeId::Dibao, None);
     f.cite("gap");
-    let affected = h.members.iter().any(|m| m.epidemic_job_loss || m.isolated || m.covid != Covid::None);
-    if affected && ctx.epidemic.in_period {
-        f.cite("epidemic_inclusion");
+    // Each inclusion clause is quoted for its own trigger only (a patient's clause for a
+    // patient, the job-loss clause for a job loss).
+    if ctx.epidemic.in_period {
+        if h.members.iter().any(|m| m.epidemic_job_loss) {
+            f.cite("job_loss_inclusion");
+        }
+        if h.members.iter().any(|m| m.covid != Covid::None) {
+            f.cite("patients_inclusion");
+        }
+        if h.members.iter().any(|m| m.isolated) {
+            f.cite("isolated_inclusion");
+        }
     }
     if h.support.poverty_registered {
         f.cite("poverty_inclusion");
@@ -98,7 +113,8 @@ pub fn assess(ctx: &Ctx) -> Verdict {
         // Chongqing 001 一（一）“收入下降的低保家庭，及时调整补差金额”: said only where income fell,
         // that is where the gap now is more than the allowance the household receives.
         let fell = h.support.dibao_monthly.is_some_and(|now| line - counted > now);
-        if h.support.dibao && fell && ctx.has(ProgrammeId::Dibao, "exit_suspended") && ctx.epidemic.in_period {
+        if h.support.dibao && fell && ctx.has(ProgrammeId::Dibao, "gap_adjusted") && ctx.epidemic.in_period {
+            f.cite("gap_adjusted");
             f.note(t!(
                 "收入下降的低保家庭，及时调整补差金额。",
                 "A dibao household whose income fell has its gap adjusted."
@@ -164,6 +180,11 @@ pub fn assess(ctx: &Ctx) -> Verdict {
             }
         }
         Err(why) => {
+            // The clause that decides the exit (Dongli's “unless income clearly rose”, Jilin's
+            // “where the locality decides”), where it is in force and the epidemic period runs.
+            if ctx.epidemic.in_period && ctx.has(ProgrammeId::Dibao, "exit_suspended") {
+                f.cite("exit_suspended");
+            }
             f.require(below, "", distance());
             f.note(why);
             f.finish(Status::Ineligible)
@@ -174,7 +195,15 @@ pub fn assess(ctx: &Ctx) -> Verdict {
 /// Whether a 低保 household at or above the standard keeps its allowance; `Err` says why not.
 pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     let h = ctx.h;
+    ctx.say_applies_from(ProgrammeId::Dibao, "exit_suspended", true);
     if !ctx.has(ProgrammeId::Dibao, "exit_suspended") {
+        if let Some(from) = ctx.provision_applies_from(ProgrammeId::Dibao, "exit_suspended") {
+            let as_of = h.as_of;
+            return Err(crate::text::Text::new(
+                format!("疫情期间暂停低保退出的规定自 {from} 起适用，{as_of} 尚不适用：按常规退出。"),
+                format!("The suspension of exit during the epidemic applies from {from}; on {as_of} it does not apply yet: ordinary exit."),
+            ));
+        }
         return Err(tx!(
             "本地文件没有疫情期间暂停低保退出的规定，按常规退出。",
             "The local documents do not suspend exit from dibao during the epidemic: ordinary exit."
@@ -201,10 +230,19 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     }
     if ctx.has(ProgrammeId::Dibao, "exit_unless_income_rose") {
         if h.support.income_above_standard_since.is_some() {
-            return Err(tx!(
-                "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
-                "The household reported that work raised its income above the standard: its income has clearly risen, so the taper applies."
-            ));
+            // 003 二（二）: the taper is for income still above (高于) the standard.
+            let above = ctx.standard().is_some_and(|s| ctx.income.per_capita > s);
+            return Err(if above {
+                tx!(
+                    "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，按渐退办理。",
+                    "The household reported that work raised its income above the standard: its income has clearly risen, so the taper applies."
+                )
+            } else {
+                tx!(
+                    "家庭已申报通过劳动就业收入超过标准，属于收入明显提高，不再暂停退出；人均收入现未高于标准，渐退也不适用。",
+                    "The household reported that work raised its income above the standard: its income has clearly risen, so exit is not suspended; its per-capita income is not above the standard now, so the taper does not apply either."
+                )
+            });
         }
         ctx.assume(
             "dibao.income_clearly_risen",

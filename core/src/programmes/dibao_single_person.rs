@@ -1,7 +1,8 @@
 //! 单人户纳入低保 (Tianjin 002 一): one person of a household enters 低保 on their own.
 //!
 //! - 一是 (`severe_member`): in a 低收入 household, a person with a grade 1 or 2 disability
-//!   certificate (重残) or a 重病 patient of the 1000 or 1500 yuan tier.
+//!   certificate (重残, `severe_disability`) or a 重病 patient of the 1000 or 1500 yuan tier
+//!   (`severe_illness`); each definition is quoted for its own route.
 //! - 二是 (`adult_disabled_child`): an adult child with a grade 1 or 2 intellectual or mental
 //!   disability, whose parents are all 60 or over, in a household whose per-capita income
 //!   is below 2.5 × the standard and whose assets are below 300 000 yuan.
@@ -22,7 +23,11 @@ use crate::text::Lang;
 use crate::{fx, t};
 
 pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "severe_member", params: &[param::SINGLE_MAX_GRADE, param::SINGLE_MIN_ILLNESS_TIER] },
+    // 一是 itself (a 低收入 family's 重残 or 重病 member, as one person), then its two definitions,
+    // each quoted for the route taken: 重残 (grade 1–2) or 重病 (the 1000 and 1500 yuan tiers).
+    Provision { key: "severe_member", params: &[] },
+    Provision { key: "severe_disability", params: &[param::SINGLE_MAX_GRADE] },
+    Provision { key: "severe_illness", params: &[param::SINGLE_MIN_ILLNESS_TIER] },
     Provision {
         key: "adult_disabled_child",
         params: &[
@@ -54,6 +59,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         if ctx.h.support.low_income && (severe_disability || severe_illness) {
             f.cite("severe_member");
             f.note(t!("家庭是低收入家庭。", "The household is a recognised low-income household."));
+            f.cite(if severe_disability { "severe_disability" } else { "severe_illness" });
             if severe_disability {
                 f.note(t!(
                     "{} 持 {} 级残疾证，属重残人员。",
@@ -94,6 +100,8 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         if !ctx.h.support.low_income {
             f.fail("dibao_single_person.low_income_household", t!("家庭不是低收入家庭（单人户纳入低保限低收入家庭中的重残、重病人员）。", "The household is not a recognised low-income household (this route is for severely disabled or ill members of one)."));
         } else {
+            f.cite("severe_disability");
+            f.cite("severe_illness");
             f.fail(
                 "dibao_single_person.severe_member",
                 t!(

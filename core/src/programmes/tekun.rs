@@ -2,6 +2,9 @@
 //! person (60 and over), a disabled person, or a minor, who cannot work, has no means of
 //! living and no one obliged and able to support them. Tianjin 002 三 raises the minors'
 //! age limit from 16 to 18 (read: under 18); the parameter holds the limit for each place.
+//! None of the documents sets the general conditions (national: 民发〔2016〕178号): a finding
+//! quotes only the local clauses of its own triggers (poverty, a confirmed patient, a minor,
+//! care) and says that the general conditions are national.
 //! "无生活来源" is read as the person's own income below the 低保 standard.
 
 use rust_decimal::Decimal;
@@ -11,23 +14,19 @@ use crate::decision::{Compare, Condition, Source};
 use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
-use crate::input::{Residence, SelfCare};
+use crate::input::{Covid, Residence, SelfCare};
 use crate::programmes::Provision;
 use crate::text::Lang;
 use crate::{t, tx};
 
 pub const PROVISIONS: &[Provision] = &[
-    Provision {
-        key: "support",
-        params: &[
-            param::TEKUN_STANDARD_URBAN,
-            param::TEKUN_STANDARD_RURAL,
-            param::TEKUN_MINOR_AGE_LIMIT,
-            param::PERSON_ELDERLY_AGE,
-            param::DIBAO_STANDARD_URBAN,
-            param::DIBAO_STANDARD_RURAL,
-        ],
-    },
+    // None of the five documents sets the general conditions of 特困 (national: 《特困人员认定办法》,
+    // 民发〔2016〕178号); each clause below is quoted for its own trigger only.
+    // A registered poor person taken into 特困 (Chongqing 001 一（三）, Jilin 004 一、4).
+    Provision { key: "poverty_inclusion", params: &[] },
+    // A confirmed COVID-19 patient in hardship taken into 特困 (Jilin 004 一、5).
+    Provision { key: "patients_inclusion", params: &[] },
+    // The minors' age limit raised from 16 to 18 (Tianjin 002 三): quoted for a minor only.
     Provision { key: "minor_age", params: &[param::TEKUN_MINOR_AGE_LIMIT] },
     Provision { key: "care", params: &[] },
     Provision { key: "fast_track", params: &[] },
@@ -35,7 +34,25 @@ pub const PROVISIONS: &[Provision] = &[
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::Tekun, Some(m));
-    f.cite("support");
+    if ctx.h.support.poverty_registered {
+        f.cite("poverty_inclusion");
+    }
+    if m.covid == Covid::Confirmed && ctx.epidemic.in_period {
+        f.cite("patients_inclusion");
+    }
+    ctx.assume(
+        "tekun.national_rule",
+        |lang: Lang| match lang {
+            Lang::Zh => format!(
+                "{}的文件没有特困人员的一般认定条件（老年人、残疾人或未成年人，无劳动能力、无生活来源、无法定义务人或其无履行能力）：按国家《特困人员认定办法》（民发〔2016〕178号）认定；只引用本地文件中对本人适用的条款。",
+                ctx.j.name
+            ),
+            Lang::En => format!(
+                "The documents of {} set no general conditions for tekun (older, disabled or a minor; unable to work; no means of living; no one obliged and able to support them): the national rules (民发〔2016〕178号) are applied, and only the local clauses that apply to the person are quoted.",
+                ctx.j.name_en
+            ),
+        },
+    );
     ctx.assume(
         "reading.tekun_no_means",
         t!(
@@ -117,6 +134,10 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
             },
         );
     }
+    f.note(t!(
+        "特困人员的一般认定条件不在本地文件中，按国家《特困人员认定办法》认定。",
+        "The general conditions of tekun are not in the local documents: the national rules apply."
+    ));
     if f.failed() {
         return f.finish(Status::Ineligible);
     }

@@ -35,6 +35,9 @@ pub const PROVISIONS: &[Provision] = &[
     Provision { key: "bereaved", params: &[] },
     Provision { key: "hardship", params: STANDARDS },
     Provision { key: "hardship_uncovered", params: &[] },
+    // Rural households made poor by the epidemic (Chongqing 001 一（三）“致贫的一般农户”): quoted for a
+    // rural household only.
+    Provision { key: "hardship_rural", params: &[] },
     Provision { key: "poverty_rural_only", params: &[] },
     Provision { key: "fast_track_24h", params: &[] },
     Provision { key: "fast_track_same_day", params: &[] },
@@ -122,6 +125,9 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let affected = m.epidemic_job_loss || confirmed || deceased || m.isolated;
     if affected && has("hardship") {
         f.cite("hardship");
+        if ctx.h.residence == Residence::Rural && has("hardship_rural") {
+            f.cite("hardship_rural");
+        }
         // 001 一（五）“其他社会救助制度暂时无法覆盖的困难群众”: not for those already covered.
         if has("hardship_uncovered") {
             f.cite("hardship_uncovered");
@@ -176,7 +182,18 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         return f.finish(Status::Ineligible);
     }
 
-    if !f.failed() {
+    if !f.failed() && affected {
+        // Affected, but by a trigger the place's documents give no epidemic relief for.
+        f.cite(first_provision(ctx));
+        f.fail(
+            "temp_relief_covid.route",
+            t!(
+                "{} 受疫情影响，但本地文件的疫情临时救助不包括这种情形（须确诊新冠肺炎等）。",
+                "{} was affected by the epidemic, but the local documents give this relief for other cases (such as a confirmed patient).",
+                ctx.who(m)
+            ),
+        );
+    } else if !f.failed() {
         f.cite(first_provision(ctx));
         f.fail(
             "temp_relief_covid.affected",

@@ -103,9 +103,11 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         }
     }
     let jobless = has("jobless") && (!has("jobless_permit_only") || permit);
-    if has("jobless") {
+    // The job-loss clause is quoted for a member who lost work (or where it is the only route
+    // left to explain), not for a patient or a permit holder who did not.
+    if has("jobless") && m.epidemic_job_loss {
         f.cite("jobless");
-        if jobless && m.epidemic_job_loss && !m.has_able_supporter {
+        if jobless && !m.has_able_supporter {
             f.note(t!(
                 "{} 是外来务工人员，受疫情影响找不到工作，又得不到家庭支持：给予临时救助（救助金、住宿、饮食、急病救治或协助返回）。",
                 "{} is a migrant worker kept from work by the epidemic and without family support: temporary relief (money, lodging, food, urgent care or help home).",
@@ -113,12 +115,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
             ));
             routes += 1;
         } else if jobless {
-            if !m.epidemic_job_loss {
-                f.note(t!("{} 未因疫情失去工作。", "{} did not lose work to the epidemic.", ctx.who(m)));
-            }
-            if m.has_able_supporter {
-                f.note(t!("{} 有家庭支持。", "{} has family support.", ctx.who(m)));
-            }
+            f.note(t!("{} 有家庭支持。", "{} has family support.", ctx.who(m)));
         } else {
             f.note(|lang: crate::text::Lang| match lang {
                 crate::text::Lang::Zh => format!("{}此项只对持居住证的外来务工人员。", ctx.j.name),
@@ -127,6 +124,11 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 }
             });
         }
+    }
+    if routes == 0 && has("jobless") && !m.epidemic_job_loss && !patient && !permit {
+        // No other route was open: the job-loss one says why not.
+        f.cite("jobless");
+        f.note(t!("{} 未因疫情失去工作。", "{} did not lose work to the epidemic.", ctx.who(m)));
     }
     if routes == 0 {
         f.fail("temp_relief_migrant.any_case", t!(
