@@ -23,6 +23,7 @@ use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
+use crate::components::saved_households::{SavedCallbacks, SavedHouseholds};
 use crate::components::settings::Settings;
 use crate::components::situations::Situations;
 use crate::components::summary_bar::SummaryBar;
@@ -34,6 +35,7 @@ use crate::hooks::{use_after_paint, use_answers};
 use crate::i18n::{self, labels};
 use crate::share;
 use crate::state::{Action, Effect, State};
+use crate::storage::{self, SavedAction};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -113,6 +115,7 @@ struct Callbacks {
     situation: Callback<(Situation, bool)>,
     supporter: Callback<(usize, bool)>,
     reset_params: Callback<()>,
+    saved: SavedCallbacks,
 }
 
 impl Callbacks {
@@ -144,7 +147,26 @@ impl Callbacks {
             situation: d.reform(|(s, yes)| Action::SetSituation(s, yes)),
             supporter: d.reform(|(i, yes)| Action::SetSupporter(i, yes)),
             reset_params: on(|_| Action::ResetParams),
+            saved: saved_callbacks(&d.reform(Action::Saved)),
         }
+    }
+}
+
+/// The saved-households panel's callbacks (`storage.rs`).
+fn saved_callbacks(d: &Callback<SavedAction>) -> SavedCallbacks {
+    let on = |f: fn(()) -> SavedAction| d.reform(f);
+    SavedCallbacks {
+        toggle: d.reform(SavedAction::Toggle),
+        name: d.reform(SavedAction::SetName),
+        save: d.reform(|_: ()| SavedAction::Save { now: dom::now() }),
+        open: d.reform(SavedAction::Open),
+        start_rename: d.reform(SavedAction::StartRename),
+        rename_text: d.reform(SavedAction::EditRename),
+        rename: on(|_| SavedAction::CommitRename),
+        cancel_rename: on(|_| SavedAction::CancelRename),
+        delete: d.reform(SavedAction::Delete),
+        clear: on(|_| SavedAction::ClearAll),
+        forget: d.reform(SavedAction::SetForget),
     }
 }
 
@@ -254,6 +276,12 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             Some(Effect::Print) => dom::print(),
+            Some(Effect::Store(req)) => {
+                if let (Some(el), Some(id)) = (root.cast::<web_sys::Element>(), &req.focus) {
+                    dom::reveal(&el, id);
+                }
+                storage::run(req.clone(), move |a| d.dispatch(Action::Saved(a)));
+            }
             None => {}
         });
     }
@@ -362,7 +390,8 @@ pub fn App(props: &AppProps) -> Html {
             if props.show_header {
                 <Header {lang} big_text={state.big_text} staff={state.staff} on_lang={cb.lang.clone()}
                     on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()}
-                    on_go={cb.go_answers.clone()} />
+                    on_go={cb.go_answers.clone()} on_clear_saved={cb.saved.clear.clone()}
+                    cleared={state.saved.status == Some(storage::Status::Cleared)} />
             }
             <div class="layout">
                 <@{if props.main_landmark { "main" } else { "div" }} class="questions">
@@ -404,6 +433,10 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             if painted {
                 <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
+            }
+            if props.show_footer && painted {
+                <SavedHouseholds {lang} saved={state.saved.clone()} on={cb.saved.clone()}
+                    suggested={storage::suggested_name(form, &state.today, lang)} />
             }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}
