@@ -35,11 +35,18 @@ const storage = (page) =>
 /** The saved list's rows: the names shown. */
 const names = (page) => page.locator('.saved-list li .saved-item strong').allTextContents();
 
-/** Opens the saved list (a <details>) and waits until it has been read. */
+/** Opens the saved-households panel (a <details>) and waits until saved.js has drawn it. */
 async function openList(page) {
-  const list = page.locator('details.saved-list');
-  if (!(await list.evaluate((d) => d.open))) await list.locator('summary').click();
-  await list.locator('button', { hasText: '全部删除' }).waitFor();
+  const panel = page.locator('section.saved details');
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+  await panel.getByRole('button', { name: '全部删除', exact: true }).waitFor();
+}
+
+/** "保存在本机" under `name` (the panel open), and waits until it is done. */
+async function save(page, name) {
+  await page.getByRole('textbox', { name: '保存的名称' }).fill(name);
+  await page.getByRole('button', { name: '保存在本机', exact: true }).click();
+  await status(page).getByText(`已保存“${name}”。`).waitFor();
 }
 
 /** The row of the household `name`. */
@@ -87,15 +94,13 @@ describe('households kept on this device, only when asked', () => {
       assert.equal(seen.requests.some((u) => u.endsWith('/saved.js')), false, 'saved.js loaded before it was used');
       // Opening the list reads it without creating the database.
       await openList(page);
-      await page.locator('.saved-list').getByText('本机没有保存的家庭。').waitFor();
+      await page.locator('.saved-ui').getByText('本机没有保存的家庭。').waitFor();
       assert.deepEqual(await storage(page), { databases: [], local: [] }, 'opening the list created something');
 
       // The name: a real labelled box, with a suggestion of the place, the people and the day.
       const name = page.getByRole('textbox', { name: '保存的名称' });
       assert.match(await name.inputValue(), /^天津市 3 人 \d{4}年\d{1,2}月\d{1,2}日$/);
-      await name.fill('王家');
-      await page.getByRole('button', { name: '保存在本机' }).click();
-      await status(page).getByText('已保存“王家”。').waitFor();
+      await save(page, '王家');
       assert.deepEqual(await names(page), ['王家']);
       assert.deepEqual(await storage(page), { databases: ['doudi'], local: [] });
       // The same household as the share link holds.
@@ -168,7 +173,7 @@ describe('households kept on this device, only when asked', () => {
       // Delete all: the database itself is gone, nothing else is left.
       await page.getByRole('button', { name: '全部删除' }).click();
       await status(page).getByText('已全部删除，本机没有留下任何家庭记录。').waitFor();
-      await page.locator('.saved-list').getByText('本机没有保存的家庭。').waitFor();
+      await page.locator('.saved-ui').getByText('本机没有保存的家庭。').waitFor();
       assert.deepEqual(await storage(page), { databases: [], local: [] });
       await page.reload({ waitUntil: 'load' });
       await waitForApp(page);
@@ -187,19 +192,16 @@ describe('households kept on this device, only when asked', () => {
     try {
       await card(page, 'dibao').getByText('1,530.00 元').waitFor();
       // One household kept before the option is ticked: ticking it deletes the database.
-      await page.getByRole('textbox', { name: '保存的名称' }).fill('早上');
-      await page.getByRole('button', { name: '保存在本机' }).click();
-      await status(page).getByText('已保存“早上”。').waitFor();
+      await openList(page);
+      await save(page, '早上');
       assert.deepEqual((await storage(page)).databases, ['doudi']);
       const forget = page.getByRole('checkbox', { name: '关闭页面时忘记' });
-      await forget.check();
+      await forget.click();
       await status(page).getByText('关闭页面时会忘记保存的家庭；本机已不存任何家庭记录。').waitFor();
       assert.deepEqual(await storage(page), { databases: [], local: ['doudi.forget'] });
       assert.equal(await page.evaluate(() => localStorage.getItem('doudi.forget')), '1', 'only the choice is kept');
       assert.deepEqual(await names(page), ['早上'], 'still listed in this page');
-      await page.getByRole('textbox', { name: '保存的名称' }).fill('下午');
-      await page.getByRole('button', { name: '保存在本机' }).click();
-      await status(page).getByText('已保存“下午”。').waitFor();
+      await save(page, '下午');
       assert.deepEqual(await names(page), ['下午', '早上']);
       assert.deepEqual(await storage(page), { databases: [], local: ['doudi.forget'] }, 'written to disk');
       // Opened like any other.
@@ -216,7 +218,7 @@ describe('households kept on this device, only when asked', () => {
       assert.equal(await next.getByRole('checkbox', { name: '关闭页面时忘记' }).isChecked(), true);
       assert.deepEqual(await storage(next), { databases: [], local: ['doudi.forget'] });
       // Unticked: the choice is gone too, and saving keeps on the device again.
-      await next.getByRole('checkbox', { name: '关闭页面时忘记' }).uncheck();
+      await next.getByRole('checkbox', { name: '关闭页面时忘记' }).click();
       await status(next).getByText('保存的家庭会留在本机，直到您删除。').waitFor();
       assert.deepEqual(await storage(next), { databases: [], local: [] });
       assert.deepEqual(seen.pageErrors, []);
@@ -230,7 +232,8 @@ describe('households kept on this device, only when asked', () => {
     const { context, page, seen } = await open(DESKTOP, server.url + tianjinThreeFragment());
     try {
       await card(page, 'dibao').getByText('1,530.00 元').waitFor();
-      await page.getByRole('button', { name: '保存在本机' }).click();
+      await openList(page);
+      await page.getByRole('button', { name: '保存在本机', exact: true }).click();
       await status(page).getByText(/^已保存“天津市 3 人/).waitFor();
       assert.deepEqual((await storage(page)).databases, ['doudi']);
       await page.getByRole('button', { name: '工作人员模式' }).click();
@@ -255,12 +258,8 @@ describe('households kept on this device, only when asked', () => {
       const { context, page } = await open({ ...options, bypassCSP: true }, server.url + tianjinThreeFragment());
       try {
         await card(page, 'dibao').getByText('1,530.00 元').waitFor();
-        for (const n of ['王家', '李家']) {
-          await page.getByRole('textbox', { name: '保存的名称' }).fill(n);
-          await page.getByRole('button', { name: '保存在本机' }).click();
-          await status(page).getByText(`已保存“${n}”。`).waitFor();
-        }
         await openList(page);
+        for (const n of ['王家', '李家']) await save(page, n);
         const panel = page.locator('section.saved');
         const box = await panel.boundingBox();
         assert.ok(box.width <= width, `the panel is ${box.width} px wide`);
@@ -272,7 +271,7 @@ describe('households kept on this device, only when asked', () => {
         await page.getByRole('textbox', { name: '新名称' }).waitFor();
         assert.deepEqual(await axeViolations(page), [], 'renaming');
         await page.getByRole('button', { name: 'English' }).click();
-        await page.getByRole('heading', { name: 'Keep on this device' }).waitFor();
+        await page.getByRole('textbox', { name: 'Name to save under' }).waitFor();
         assert.deepEqual(await axeViolations(page), [], 'English');
       } finally {
         await context.close();

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use doudi_core::input::Residence;
 use doudi_core::{Lang, ParamInForce};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::basis::Basis;
@@ -23,7 +24,7 @@ use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
-use crate::components::saved_households::{SavedCallbacks, SavedHouseholds};
+use crate::components::saved_households::SavedHouseholds;
 use crate::components::settings::Settings;
 use crate::components::situations::Situations;
 use crate::components::summary_bar::SummaryBar;
@@ -35,7 +36,7 @@ use crate::hooks::{use_after_paint, use_answers};
 use crate::i18n::{self, labels};
 use crate::share;
 use crate::state::{Action, Effect, State};
-use crate::storage::{self, SavedAction};
+use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -115,7 +116,6 @@ struct Callbacks {
     situation: Callback<(Situation, bool)>,
     supporter: Callback<(usize, bool)>,
     reset_params: Callback<()>,
-    saved: SavedCallbacks,
 }
 
 impl Callbacks {
@@ -147,26 +147,7 @@ impl Callbacks {
             situation: d.reform(|(s, yes)| Action::SetSituation(s, yes)),
             supporter: d.reform(|(i, yes)| Action::SetSupporter(i, yes)),
             reset_params: on(|_| Action::ResetParams),
-            saved: saved_callbacks(&d.reform(Action::Saved)),
         }
-    }
-}
-
-/// The saved-households panel's callbacks (`storage.rs`).
-fn saved_callbacks(d: &Callback<SavedAction>) -> SavedCallbacks {
-    let on = |f: fn(()) -> SavedAction| d.reform(f);
-    SavedCallbacks {
-        toggle: d.reform(SavedAction::Toggle),
-        name: d.reform(SavedAction::SetName),
-        save: d.reform(|_: ()| SavedAction::Save { now: dom::now() }),
-        open: d.reform(SavedAction::Open),
-        start_rename: d.reform(SavedAction::StartRename),
-        rename_text: d.reform(SavedAction::EditRename),
-        rename: on(|_| SavedAction::CommitRename),
-        cancel_rename: on(|_| SavedAction::CancelRename),
-        delete: d.reform(SavedAction::Delete),
-        clear: on(|_| SavedAction::ClearAll),
-        forget: d.reform(SavedAction::SetForget),
     }
 }
 
@@ -276,12 +257,6 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             Some(Effect::Print) => dom::print(),
-            Some(Effect::Store(req)) => {
-                if let (Some(el), Some(id)) = (root.cast::<web_sys::Element>(), &req.focus) {
-                    dom::reveal(&el, id);
-                }
-                storage::run(req.clone(), move |a| d.dispatch(Action::Saved(a)));
-            }
             None => {}
         });
     }
@@ -289,6 +264,8 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         let read_fragment = props.read_fragment;
         let jurisdiction = props.jurisdiction.to_string();
+        let site = props.show_footer;
+        let props_jurisdiction = jurisdiction.clone();
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
             if let Some(w) = dom::window_target() {
@@ -297,6 +274,17 @@ pub fn App(props: &AppProps) -> Html {
                     listeners.push(dom::Listener::new(&w, "hashchange", move |_| {
                         if let Some(v) = share::decode_fragment(&dom::location_hash()) {
                             d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, EPIDEMIC_DATE)));
+                        }
+                    }));
+                }
+                // A household opened from those saved on this device (web/saved.js): read like a link.
+                if site {
+                    let (d, jurisdiction) = (d.clone(), props_jurisdiction.clone());
+                    listeners.push(dom::Listener::new(&w, "doudi-open", move |e| {
+                        let h = e.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+                        if let Some(v) = h.and_then(|h| share::decode_fragment(&h)) {
+                            d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, EPIDEMIC_DATE)));
+                            d.dispatch(Action::Reveal(crate::fields::Target::Answers));
                         }
                     }));
                 }
@@ -382,6 +370,15 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let can_add = form.members.len() < crate::form::MAX_MEMBERS;
+    // Staff's "清除本机记录" (web/saved.js deletes the database), and whether it is done.
+    let cleared = use_state(|| false);
+    let clear_saved = {
+        let cleared = cleared.setter();
+        use_callback((), move |_: (), _| {
+            let cleared = cleared.clone();
+            storage::clear(move || cleared.set(true));
+        })
+    };
 
     html! {
         <div class={root_class} part="root" lang={i18n::html_lang(lang)} ref={root}>
@@ -390,8 +387,7 @@ pub fn App(props: &AppProps) -> Html {
             if props.show_header {
                 <Header {lang} big_text={state.big_text} staff={state.staff} on_lang={cb.lang.clone()}
                     on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()}
-                    on_go={cb.go_answers.clone()} on_clear_saved={cb.saved.clear.clone()}
-                    cleared={state.saved.status == Some(storage::Status::Cleared)} />
+                    on_go={cb.go_answers.clone()} on_clear_saved={clear_saved} cleared={*cleared} />
             }
             <div class="layout">
                 <@{if props.main_landmark { "main" } else { "div" }} class="questions">
@@ -435,8 +431,8 @@ pub fn App(props: &AppProps) -> Html {
                 <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
             }
             if props.show_footer && painted {
-                <SavedHouseholds {lang} saved={state.saved.clone()} on={cb.saved.clone()}
-                    suggested={storage::suggested_name(form, &state.today, lang)} />
+                <SavedHouseholds {lang} place={place_name.clone()} people={form.members.len()}
+                    household={share::encode_fragment(&form.to_contract())} on_open={Callback::from(storage::mount)} />
             }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}

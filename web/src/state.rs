@@ -11,7 +11,6 @@ use yew::Reducible;
 
 use crate::fields::{FieldRef, Target};
 use crate::form::{Form, MemberForm, Situation, SupportForm, MAX_MEMBERS};
-use crate::storage::{Request, Saved, SavedAction};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -30,8 +29,6 @@ pub struct State {
     /// The household came from a link that changed policy parameters by hand: the page
     /// says so until they are reset (or the household changes place).
     pub link_overrides: bool,
-    /// Households saved on this device (`storage.rs`).
-    pub saved: Saved,
     seq: u32,
 }
 
@@ -43,8 +40,6 @@ pub enum Effect {
     /// Write the household into the address's fragment and copy the link.
     Share,
     Print,
-    /// Ask the store of saved households (`storage.rs`) to do something.
-    Store(Request),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,8 +84,6 @@ pub enum Action {
     },
     RequestPrint,
     SetPrintTime(String),
-    /// The saved-households panel (`storage.rs`).
-    Saved(SavedAction),
 }
 
 impl State {
@@ -105,7 +98,6 @@ impl State {
             print_time: String::new(),
             today,
             link_overrides: false,
-            saved: Saved::default(),
             seq: 0,
         }
     }
@@ -206,12 +198,11 @@ impl State {
             Action::ShareDone { url, copied } => self.share = Share::Done { url, copied },
             Action::RequestPrint => return self.with(Effect::Print),
             Action::SetPrintTime(t) => self.print_time = t,
-            Action::Saved(a) => return self.saved_step(a),
         }
         self
     }
 
-    pub(crate) fn with(mut self, e: Effect) -> State {
+    fn with(mut self, e: Effect) -> State {
         self.seq += 1;
         self.effect = Some((self.seq, e));
         self
