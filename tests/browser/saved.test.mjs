@@ -8,7 +8,7 @@
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
@@ -17,6 +17,7 @@ import {
   axeViolations,
   card,
   DIST,
+  ROOT,
   SCREENSHOTS,
   tianjinThreeFragment,
   waitForApp,
@@ -247,6 +248,15 @@ describe('households kept on this device, only when asked', () => {
     } finally {
       await context.close();
     }
+  });
+
+  test('saved.js has every word in both languages', () => {
+    const source = readFileSync(join(ROOT, 'web', 'saved.js'), 'utf8');
+    const block = (lang) => source.split(`\n  ${lang}: {`)[1].split('\n  },')[0];
+    const keys = (lang) => [...block(lang).matchAll(/^ {4}(\w+):/gm)].map((m) => m[1]);
+    assert.ok(keys('zh').length > 20);
+    assert.deepEqual(keys('en'), keys('zh'));
+    assert.doesNotMatch(block('en'), /[\u4e00-\u9fff]/, 'Chinese in the English words');
   });
 
   for (const [width, options] of [

@@ -1,4 +1,6 @@
-//! Every word the page shows, in Chinese and English, from this one table.
+//! Every word the page shows, in Chinese and English, from this one table (but for the
+//! saved-households panel's, which `web/saved.js` holds so they weigh nothing on the first
+//! load).
 //!
 //! Components read [`labels`] (a struct of plain strings) and the `*_label` functions for
 //! the contract's enums; they hold no text of their own. Templates carry `{}` slots, filled
