@@ -21,6 +21,7 @@ const WORDS = {
   zh: {
     name: '保存的名称',
     people: '{} {} 人 {}',
+    places: { tianjin: '天津市', 'tianjin-dongli': '东丽区', chongqing: '重庆市', jilin: '吉林省' },
     save: '保存在本机',
     hint: '只在您点“保存在本机”时保存，存在这台设备的浏览器里，不上传，随时可以删除。',
     list: '已保存的家庭（{}）',
@@ -49,6 +50,7 @@ const WORDS = {
   en: {
     name: 'Name to save under',
     people: '{}, {} people, {}',
+    places: { tianjin: 'Tianjin', 'tianjin-dongli': 'Dongli (Tianjin)', chongqing: 'Chongqing', jilin: 'Jilin' },
     save: 'Save on this device',
     hint: 'Saved only when you tap “Save on this device”, in this device’s browser, never uploaded; delete it at any time.',
     list: 'Saved households ({})',
@@ -139,6 +141,8 @@ const all = async () => (memory ? memory.slice() : ((await run('readonly', (s) =
 async function add(name, h, saved) {
   if (memory) memory.push({ id: next++, name, saved, h });
   else await run('readwrite', (s) => s.add({ name, saved, h }), true);
+  // The top bar's "✓ 本机记录已清除" is no longer true.
+  dispatchEvent(new Event('doudi-saved'));
 }
 
 async function rename(id, name) {
@@ -213,7 +217,17 @@ function when(s) {
   const day = root.dataset.lang === 'en' ? `${+d} ${month} ${y}` : `${y}年${+m}月${+d}日`;
   return `${day} ${time}`.trim();
 }
-const suggestion = () => fill(words().people, root.dataset.place, root.dataset.people, when(now().slice(0, 10)));
+/** The name offered: the household's place and people (from its link), and today. */
+function suggestion() {
+  let h = {};
+  try {
+    const b = atob(root.dataset.h.slice(3).replace(/-/g, '+').replace(/_/g, '/'));
+    h = JSON.parse(new TextDecoder().decode(Uint8Array.from(b, (c) => c.charCodeAt(0))));
+  } catch {
+    // no household yet
+  }
+  return fill(words().people, words().places[h.jurisdiction] ?? '', h.members?.length ?? 1, when(now().slice(0, 10))).trim();
+}
 
 /** An element: `el('button', {id, onclick}, 'text', child…)`. */
 function el(tag, props, ...children) {
@@ -370,7 +384,7 @@ let queue = Promise.resolve();
 const serial = (f) => (...args) => (queue = queue.then(() => f(...args), () => f(...args)));
 
 globalThis.doudiSaved = {
-  /** Draws the panel in `div` (its data-lang, data-place, data-people, data-h from the app). */
+  /** Draws the panel in `div` (its data-lang and data-h from the app). */
   mount: serial(async (div) => {
     if (root === div) return;
     root = div;
@@ -378,7 +392,11 @@ globalThis.doudiSaved = {
     statusLine = el('p', { class: 'saved-status', role: 'status' });
     bottom = el('div');
     div.replaceChildren(top, statusLine, bottom);
-    new MutationObserver(() => draw()).observe(div, { attributeFilter: ['data-lang', 'data-place', 'data-people'] });
+    // Another language: drawn again; another household: another name offered (unless one was typed).
+    new MutationObserver((changes) => {
+      if (changes.some((c) => c.attributeName === 'data-lang')) draw();
+      else if (typed === null) document.getElementById('saved-name-new').value = suggestion();
+    }).observe(div, { attributeFilter: ['data-lang', 'data-h'] });
     items = await all().catch(() => []);
     draw();
   }),

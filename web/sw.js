@@ -1,7 +1,6 @@
 // doudi offline: on install, store the page and the same-origin files it names; then
 // answer same-origin GETs from the cache first (the page refreshed in the background).
-// Nothing leaves the origin; no household data is stored here (see web/README.md; the
-// households a user saves are in IndexedDB, web/saved.js, never in this cache).
+// Nothing leaves the origin; no household data is stored here (see web/README.md).
 const CACHE = 'doudi-v1';
 const PAGE = new URL('./', self.registration.scope).href;
 
@@ -21,8 +20,7 @@ async function precache() {
     const url = new URL(m[1], PAGE);
     if (url.origin === self.location.origin && url.href !== PAGE && !url.href.startsWith('data:')) urls.add(url.href);
   }
-  // saved.js is not named by the page (the app loads it when the saved households are
-  // first used), but works offline too.
+  // Loaded by the app only when asked (web/src/storage.rs).
   urls.add(new URL('saved.js', PAGE).href);
   await Promise.all([...urls].map((u) => store(cache, u).catch(() => undefined)));
 }

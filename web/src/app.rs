@@ -234,6 +234,8 @@ pub fn App(props: &AppProps) -> Html {
         list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
     });
     let errors = answers.errors.clone();
+    // Staff's "清除本机记录" (web/saved.js deletes the database) is done, until the next save.
+    let cleared = use_state(|| false);
 
     // The page's side effects: one requested by the reducer at a time, then listeners.
     {
@@ -266,6 +268,7 @@ pub fn App(props: &AppProps) -> Html {
         let jurisdiction = props.jurisdiction.to_string();
         let site = props.show_footer;
         let props_jurisdiction = jurisdiction.clone();
+        let cleared = cleared.setter();
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
             if let Some(w) = dom::window_target() {
@@ -287,6 +290,7 @@ pub fn App(props: &AppProps) -> Html {
                             d.dispatch(Action::Reveal(crate::fields::Target::Answers));
                         }
                     }));
+                    listeners.push(dom::Listener::new(&w, "doudi-saved", move |_| cleared.set(false)));
                 }
                 listeners
                     .push(dom::Listener::new(&w, "beforeprint", move |_| d.dispatch(Action::SetPrintTime(dom::now()))));
@@ -370,8 +374,6 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let can_add = form.members.len() < crate::form::MAX_MEMBERS;
-    // Staff's "清除本机记录" (web/saved.js deletes the database), and whether it is done.
-    let cleared = use_state(|| false);
     let clear_saved = {
         let cleared = cleared.setter();
         use_callback((), move |_: (), _| {
@@ -431,8 +433,7 @@ pub fn App(props: &AppProps) -> Html {
                 <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
             }
             if props.show_footer && painted {
-                <SavedHouseholds {lang} place={place_name.clone()} people={form.members.len()}
-                    household={share::encode_fragment(&form.to_contract())} on_open={Callback::from(storage::mount)} />
+                <SavedHouseholds {lang} household={share::encode_fragment(&form.to_contract())} on_open={Callback::from(storage::mount)} />
             }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}

@@ -17,72 +17,47 @@ extern "C" {
     fn js_clear() -> Result<js_sys::Promise, JsValue>;
 }
 
-/// saved.js: not asked for yet, on its way (with who waits for it), or loaded (or not).
-enum Script {
-    Idle,
-    Loading(Vec<Box<dyn FnOnce(bool)>>),
-    Done(bool),
-}
-
 thread_local! {
-    static SCRIPT: std::cell::RefCell<Script> = const { std::cell::RefCell::new(Script::Idle) };
+    /// The `<script>` that loads saved.js, once asked for.
+    static SCRIPT: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Calls `f(true)` once saved.js has loaded (at once if it has), `f(false)` if it cannot.
-fn ready(f: impl FnOnce(bool) + 'static) {
-    let done = SCRIPT.with(|s| {
-        let mut s = s.borrow_mut();
-        match &mut *s {
-            Script::Done(ok) => return Err((*ok, f)),
-            Script::Loading(waiting) => waiting.push(Box::new(f)),
-            Script::Idle => *s = Script::Loading(vec![Box::new(f)]),
-        }
-        Ok(matches!(&*s, Script::Loading(w) if w.len() == 1))
-    });
-    let first = match done {
-        Err((ok, f)) => return f(ok),
-        Ok(first) => first,
-    };
-    if !first {
-        return;
+/// Calls `f` once saved.js has loaded (at once if it has). If it cannot load (offline before
+/// it was ever fetched), nothing happens: the panel stays empty and nothing is stored.
+fn ready(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    if js_sys::Reflect::has(&w, &"doudiSaved".into()).unwrap_or(false) {
+        return f();
     }
-    let finish = |ok: bool| {
-        let waiting = SCRIPT.with(|s| std::mem::replace(&mut *s.borrow_mut(), Script::Done(ok)));
-        if let Script::Loading(waiting) = waiting {
-            for f in waiting {
-                f(ok);
-            }
+    let script = SCRIPT.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.is_none() {
+            let doc = w.document()?;
+            let script = doc.create_element("script").ok()?;
+            script.set_attribute("type", "module").ok()?;
+            script.set_attribute("src", "saved.js").ok()?;
+            doc.body()?.append_child(&script).ok()?;
+            *s = Some(script);
         }
-    };
-    let added = (|| {
-        let doc = web_sys::window()?.document()?;
-        let script = doc.create_element("script").ok()?;
-        script.set_attribute("type", "module").ok()?;
-        script.set_attribute("src", "saved.js").ok()?;
-        for (event, ok) in [("load", true), ("error", false)] {
-            let f = Closure::once_into_js(move |_: JsValue| finish(ok));
-            script.add_event_listener_with_callback(event, f.unchecked_ref()).ok()?;
-        }
-        doc.body()?.append_child(&script).ok()
-    })();
-    if added.is_none() {
-        finish(false);
+        s.clone()
+    });
+    if let Some(script) = script {
+        let f = Closure::once_into_js(move |_: JsValue| f());
+        let _ = script.add_event_listener_with_callback("load", f.unchecked_ref());
     }
 }
 
 /// Draws the saved-households panel in `el` (loading saved.js first).
 pub fn mount(el: web_sys::Element) {
-    ready(move |ok| {
-        if ok {
-            let _ = js_mount(&el);
-        }
+    ready(move || {
+        let _ = js_mount(&el);
     });
 }
 
 /// Deletes every household saved on this device (the database itself); `done()` after.
 pub fn clear(done: impl FnOnce() + 'static) {
-    ready(move |ok| {
-        let Some(p) = ok.then(js_clear).and_then(Result::ok) else { return };
+    ready(move || {
+        let Ok(p) = js_clear() else { return };
         let ok = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| done());
         let _ = p.then(&ok);
         // Called at most once, by the promise; clearing is rare, so leaking it is fine.

@@ -2,19 +2,17 @@
 //! opened (`on_open` hands the root its element): save the household under a name, and
 //! the households saved on this device, each opened, renamed or deleted in one tap,
 //! "全部删除" and "关闭页面时忘记". Its words are saved.js's own, so that none of it weighs
-//! on the first load; the data attributes tell it the language, the place, the number of
-//! people (for the suggested name) and the household (the share link's fragment).
+//! on the first load; the data attributes tell it the language and the household (the share
+//! link's fragment, from which it also takes the place and people for the suggested name).
 
 use doudi_core::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{html_lang, labels};
+use crate::i18n::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct SavedProps {
     pub lang: Lang,
-    pub place: AttrValue,
-    pub people: usize,
     /// The household as a share link's fragment (`#h=…`).
     pub household: AttrValue,
     pub on_open: Callback<web_sys::Element>,
@@ -33,13 +31,15 @@ pub fn SavedHouseholds(p: &SavedProps) -> Html {
             }
         })
     };
-    let lang = if html_lang(p.lang) == "en" { "en" } else { "zh" };
+    let lang = match p.lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    };
     html! {
         <section class="saved" id="saved" aria-labelledby="saved-heading">
             <details {ontoggle}>
                 <summary><h2 id="saved-heading">{ l.saved_heading }</h2></summary>
-                <div class="saved-ui" ref={ui} data-lang={lang} data-place={p.place.clone()}
-                    data-people={p.people.to_string()} data-h={p.household.clone()}></div>
+                <div class="saved-ui" ref={ui} data-lang={lang} data-h={p.household.clone()}></div>
             </details>
         </section>
     }
