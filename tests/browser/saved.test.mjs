@@ -37,9 +37,12 @@ const storage = (page) =>
 const names = (page) => page.locator('.saved-list li .saved-item strong').allTextContents();
 
 /** Opens the saved-households panel (a <details>) and waits until saved.js has drawn it. */
-async function openList(page) {
+async function openList(page, { keyboard = false } = {}) {
   const panel = page.locator('section.saved details');
-  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+  if (keyboard) {
+    await panel.locator('summary').focus();
+    await page.keyboard.press('Enter');
+  } else if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
   await panel.getByRole('button', { name: '全部删除', exact: true }).waitFor();
 }
 
@@ -193,7 +196,7 @@ describe('households kept on this device, only when asked', () => {
     try {
       await card(page, 'dibao').getByText('1,530.00 元').waitFor();
       // One household kept before the option is ticked: ticking it deletes the database.
-      await openList(page);
+      await openList(page, { keyboard: true });
       await save(page, '早上');
       assert.deepEqual((await storage(page)).databases, ['doudi']);
       const forget = page.getByRole('checkbox', { name: '关闭页面时忘记' });
@@ -243,6 +246,14 @@ describe('households kept on this device, only when asked', () => {
       await status(page).getByText('已全部删除，本机没有留下任何家庭记录。').waitFor();
       assert.deepEqual(await storage(page), { databases: [], local: [] });
       assert.deepEqual(await names(page), []);
+      // The next household: another place, so another name offered; saving it withdraws the ✓.
+      await page.getByRole('radio', { name: '重庆市' }).check({ force: true });
+      const name = page.getByRole('textbox', { name: '保存的名称' });
+      await page.waitForFunction(() => document.getElementById('saved-name-new')?.value.startsWith('重庆市 3 人 '));
+      await page.getByRole('button', { name: '保存在本机', exact: true }).click();
+      await status(page).getByText(/^已保存“重庆市 3 人/).waitFor();
+      await page.locator('.topbar').getByRole('button', { name: '清除本机记录', exact: true }).waitFor();
+      assert.match(await name.inputValue(), /^重庆市 3 人/);
       assert.deepEqual(seen.pageErrors, []);
       local(seen);
     } finally {
