@@ -185,7 +185,7 @@ async function setForget(on) {
 // --- the panel -------------------------------------------------------------------------
 
 // Its look (style.css has the rest); a stylesheet built here, which the CSP allows.
-const CSS = `.saved .saved-new{display:flex;flex-wrap:wrap;align-items:flex-end;gap:0 0.6em} .saved .saved-new .field{flex:1 1 14em;max-width:24em;margin-bottom:0.5em} .saved .saved-new button{margin-bottom:0.5em} .saved .saved-status{font-weight:700} .saved .saved-status:empty{display:none} .saved .saved-list{list-style:none;margin:0 0 1em;padding:0} .saved .saved-list li{border-top:1px solid var(--line);padding:0.6em 0} .saved .saved-item{margin:0 0 0.4em;overflow-wrap:anywhere} .saved .saved-item .hint{display:block} .saved .saved-actions{display:flex;flex-wrap:wrap;gap:0.5em}`;
+const CSS = `.saved .saved-new{display:flex;flex-wrap:wrap;align-items:flex-end;gap:0 0.6em} .saved .saved-new .field{flex:0 1 20em;margin-bottom:0.5em} .saved .saved-new button{margin-bottom:0.5em} .saved .saved-status{font-weight:700} .saved .saved-status:empty{display:none} .saved .saved-list{list-style:none;margin:0 0 1em;padding:0} .saved .saved-list li{border-top:1px solid var(--line);padding:0.6em 0} .saved .saved-item{margin:0 0 0.4em;overflow-wrap:anywhere} .saved .saved-item .hint{display:block} .saved .saved-actions{display:flex;flex-wrap:wrap;gap:0.5em}`;
 try {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
