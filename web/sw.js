@@ -1,6 +1,6 @@
 // doudi offline: on install, store the page and the same-origin files it names; then
 // answer same-origin GETs from the cache first (the page refreshed in the background).
-// Nothing leaves the origin; no household data is stored (see web/README.md).
+// Nothing leaves the origin; no household data is stored here (see web/README.md).
 const CACHE = 'doudi-v1';
 const PAGE = new URL('./', self.registration.scope).href;
 
@@ -20,6 +20,8 @@ async function precache() {
     const url = new URL(m[1], PAGE);
     if (url.origin === self.location.origin && url.href !== PAGE && !url.href.startsWith('data:')) urls.add(url.href);
   }
+  // Loaded by the app only when asked (web/src/storage.rs).
+  urls.add(new URL('saved.js', PAGE).href);
   await Promise.all([...urls].map((u) => store(cache, u).catch(() => undefined)));
 }
 

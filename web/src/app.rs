@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use doudi_core::input::Residence;
 use doudi_core::{Lang, ParamInForce};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::basis::Basis;
@@ -23,6 +24,7 @@ use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
+use crate::components::saved_households::SavedHouseholds;
 use crate::components::settings::Settings;
 use crate::components::situations::Situations;
 use crate::components::summary_bar::SummaryBar;
@@ -34,6 +36,7 @@ use crate::hooks::{use_after_paint, use_answers};
 use crate::i18n::{self, labels};
 use crate::share;
 use crate::state::{Action, Effect, State};
+use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -231,6 +234,8 @@ pub fn App(props: &AppProps) -> Html {
         list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
     });
     let errors = answers.errors.clone();
+    // Staff's "清除本机记录" (web/saved.js deletes the database) is done, until the next save.
+    let cleared = use_state(|| false);
 
     // The page's side effects: one requested by the reducer at a time, then listeners.
     {
@@ -261,6 +266,9 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         let read_fragment = props.read_fragment;
         let jurisdiction = props.jurisdiction.to_string();
+        let site = props.show_footer;
+        let props_jurisdiction = jurisdiction.clone();
+        let cleared = cleared.setter();
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
             if let Some(w) = dom::window_target() {
@@ -271,6 +279,18 @@ pub fn App(props: &AppProps) -> Html {
                             d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, EPIDEMIC_DATE)));
                         }
                     }));
+                }
+                // A household opened from those saved on this device (web/saved.js): read like a link.
+                if site {
+                    let (d, jurisdiction) = (d.clone(), props_jurisdiction.clone());
+                    listeners.push(dom::Listener::new(&w, "doudi-open", move |e| {
+                        let h = e.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+                        if let Some(v) = h.and_then(|h| share::decode_fragment(&h)) {
+                            d.dispatch(Action::Restore(Form::from_json(&v, &jurisdiction, EPIDEMIC_DATE)));
+                            d.dispatch(Action::Reveal(crate::fields::Target::Answers));
+                        }
+                    }));
+                    listeners.push(dom::Listener::new(&w, "doudi-saved", move |_| cleared.set(false)));
                 }
                 listeners
                     .push(dom::Listener::new(&w, "beforeprint", move |_| d.dispatch(Action::SetPrintTime(dom::now()))));
@@ -354,6 +374,13 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let can_add = form.members.len() < crate::form::MAX_MEMBERS;
+    let clear_saved = {
+        let cleared = cleared.setter();
+        use_callback((), move |_: (), _| {
+            let cleared = cleared.clone();
+            storage::clear(move || cleared.set(true));
+        })
+    };
 
     html! {
         <div class={root_class} part="root" lang={i18n::html_lang(lang)} ref={root}>
@@ -362,7 +389,7 @@ pub fn App(props: &AppProps) -> Html {
             if props.show_header {
                 <Header {lang} big_text={state.big_text} staff={state.staff} on_lang={cb.lang.clone()}
                     on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()}
-                    on_go={cb.go_answers.clone()} />
+                    on_go={cb.go_answers.clone()} on_clear_saved={clear_saved} cleared={*cleared} />
             }
             <div class="layout">
                 <@{if props.main_landmark { "main" } else { "div" }} class="questions">
@@ -404,6 +431,9 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             if painted {
                 <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
+            }
+            if props.show_footer && painted {
+                <SavedHouseholds {lang} household={share::encode_fragment(&form.to_contract())} on_open={Callback::from(storage::mount)} />
             }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}

@@ -15,6 +15,7 @@ pub mod params_panel;
 pub mod policy_browser;
 pub mod print_sheet;
 pub mod results;
+pub mod saved_households;
 pub mod segmented;
 pub mod select_field;
 pub mod settings;

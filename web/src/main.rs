@@ -20,6 +20,7 @@ mod policy_text;
 mod print;
 mod share;
 mod state;
+mod storage;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 //! The footer: what happens to the answers (nothing leaves the device), the disclaimer,
 //! the policy texts, a link to share (written only when asked, with its privacy note) and
-//! printing.
+//! printing, and exactly what the page keeps on this device (only when asked).
 
 use doudi_core::Lang;
 use yew::prelude::*;
@@ -37,6 +37,7 @@ pub fn Footer(p: &FooterProps) -> Html {
                 <button type="button" class="secondary" onclick={p.on_print.reform(|_: MouseEvent| ())}>{ l.print }</button>
             </div>
             <p class="hint" id="share-note">{ l.share_note }</p>
+            <p class="hint kept">{ l.footer_kept }</p>
             if let Share::Done { url, copied } = &p.share {
                 <div class="share-result" role="status">
                     <label for="share-url">{ if *copied { l.share_done } else { l.share_manual } }</label>

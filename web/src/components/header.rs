@@ -1,5 +1,5 @@
 //! The top bar: the title and the page's switches (language, large text, staff mode, and
-//! in staff mode the print button).
+//! in staff mode the print button and "清除本机记录").
 
 use doudi_core::Lang;
 use yew::prelude::*;
@@ -17,6 +17,10 @@ pub struct HeaderProps {
     pub on_print: Callback<()>,
     /// The answer in one tap from the top (shown on phones, where it is far below).
     pub on_go: Callback<()>,
+    /// Staff mode's "清除本机记录": every saved household deleted (a shared counter).
+    pub on_clear_saved: Callback<()>,
+    /// The saved households were just deleted.
+    pub cleared: bool,
 }
 
 #[component]
@@ -49,6 +53,9 @@ pub fn Header(p: &HeaderProps) -> Html {
                 </button>
                 if p.staff {
                     <button type="button" class="switch" onclick={on_print}>{ l.print }</button>
+                    <button type="button" class="switch" onclick={p.on_clear_saved.reform(|_: MouseEvent| ())}>
+                        { if p.cleared { l.saved_cleared_short } else { l.clear_saved } }
+                    </button>
                 }
                 <a class="button switch go-answer" href={format!("#{}", crate::fields::ANSWERS_ID)}
                     onclick={p.on_go.reform(|e: MouseEvent| e.prevent_default())}>
