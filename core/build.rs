@@ -58,10 +58,23 @@ fn main() {
         Err(errs) => panic!("\n{}\n", errs.join("\n")),
     }
     let json = serde_json::to_string(&bundle).expect("a JSON value always serializes");
+    // FNV-1a over the whole bundle: a short, stable policy version for outputs, the same
+    // whether or not the clauses' words are embedded.
+    let hash = json.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
+    let lazy = env::var_os("CARGO_FEATURE_LAZY_CLAUSES").is_some()
+        && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let json = if lazy {
+        for d in bundle["documents"].as_object_mut().into_iter().flat_map(|m| m.values_mut()) {
+            for c in d["clauses"].as_array_mut().into_iter().flatten() {
+                c["text"] = serde_json::Value::String(String::new());
+            }
+        }
+        serde_json::to_string(&bundle).expect("a JSON value always serializes")
+    } else {
+        json
+    };
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("policies.json");
     fs::write(&out, &json).expect("OUT_DIR is writable");
-    // FNV-1a over the bundle: a short, stable policy version for outputs.
-    let hash = json.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3));
     let version = Path::new(&env::var("OUT_DIR").unwrap()).join("policy_version.txt");
     fs::write(version, format!("{:08x}", hash >> 32)).expect("OUT_DIR is writable");
 }

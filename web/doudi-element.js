@@ -12,6 +12,8 @@ const JS = '__DOUDI_JS__';
 const WASM = '__DOUDI_WASM__';
 const CSS = '__DOUDI_CSS__';
 const here = (file) => new URL(file, import.meta.url).href;
+// Where the app finds the clauses' words it loads after its first result (web/src/clauses.rs).
+globalThis.doudiClausesUrl ??= here('clauses.js');
 
 let ready;
 /** Loads the app and its stylesheet once for every element on the page. */

@@ -6,6 +6,7 @@
 #   embeddable calculator (web/EMBED.md).
 # - doudi-element.js: the hashed names of the wasm-bindgen loader, the .wasm and style.css
 #   written in, so the unhashed element script (a portal's stable URL) finds this build.
+# - clauses.js: the clauses' words, loaded by the page after its first result.
 # - every text file and the .wasm precompressed beside itself (name.br, name.gz) for a
 #   static server that serves them as they are (scripts/serve.sh; README, deploy notes).
 set -eu
@@ -22,4 +23,6 @@ node "$TRUNK_SOURCE_DIR/finish.mjs" index.html "$wasm"
 cp index.html embed.html
 sed -e "s|__DOUDI_JS__|$js|" -e "s|__DOUDI_WASM__|$wasm|" -e "s|__DOUDI_CSS__|$css|" doudi-element.js > doudi-element.js.tmp
 mv doudi-element.js.tmp doudi-element.js
+# The clauses' words, which the wasm leaves out (doudi-core's `lazy-clauses`): web/src/clauses.rs.
+python3 "$TRUNK_SOURCE_DIR/../policies/tools/clauses_js.py" > clauses.js
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .

@@ -22,6 +22,8 @@ async function precache() {
   }
   // Loaded by the app only when asked (web/src/storage.rs).
   urls.add(new URL('saved.js', PAGE).href);
+  // The clauses' words, which the page loads after its first result (web/src/clauses.rs).
+  urls.add(new URL('clauses.js', PAGE).href);
   await Promise.all([...urls].map((u) => store(cache, u).catch(() => undefined)));
 }
 

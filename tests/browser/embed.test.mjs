@@ -82,7 +82,7 @@ describe('embed', () => {
         await frame.locator('#m0-monthly_income').fill('1500');
         await frame.locator('#m1-age').fill('40');
         await page.locator('#your-result').waitFor({ timeout: 15_000 });
-        assert.match(await page.locator('#your-result').textContent(), /每月合计 \S+ 元/);
+        assert.match(await page.locator('#your-result').textContent(), /^本次测算：可能符合 \d+ 项 · 每月约 [\d,]+\.\d\d 元/);
 
         // A height message from anyone but the frame (here the portal itself) is ignored.
         const before = await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
@@ -191,7 +191,7 @@ describe('custom element', () => {
       await calc.locator('#m0-monthly_income').fill('1500');
       await calc.locator('#m1-age').fill('40');
       await page.locator('#your-result').waitFor({ timeout: 15_000 });
-      assert.match(await page.locator('#your-result').textContent(), /每月合计 \S+ 元/);
+      assert.match(await page.locator('#your-result').textContent(), /^本次测算：可能符合 \d+ 项 · 每月约 [\d,]+\.\d\d 元/);
 
       await page.getByRole('button', { name: 'English' }).click();
       await calc.getByRole('button', { name: '＋ Add a household member' }).waitFor();

@@ -4,7 +4,7 @@
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
@@ -80,6 +80,38 @@ describe('the site', () => {
     // The clause links back to the card that cites it.
     await clause.getByRole('link', { name: '每月低保金' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-dibao');
+  });
+
+  test('the clauses\' words arrive after the first result (clauses.js), and are the documents\' words', async () => {
+    const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    try {
+      const p2 = await fresh.newPage();
+      await p2.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('.summary-line')) {
+            window.__firstResult = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await p2.goto(server.url + tianjinThreeFragment('1500'), { waitUntil: 'load' });
+      const dibao = card(p2, 'dibao');
+      await dibao.getByText('为什么？').click();
+      const quote = dibao.locator('blockquote').first();
+      await quote.getByText('差额救助原则', { exact: false }).waitFor();
+      const [first, fetched] = await p2.evaluate(() => [
+        window.__firstResult,
+        performance.getEntriesByType('resource').find((e) => e.name.endsWith('/clauses.js'))?.startTime,
+      ]);
+      assert.ok(first !== undefined && fetched !== undefined, `first result ${first}, clauses.js ${fetched}`);
+      assert.ok(fetched >= first, `clauses.js asked for at ${fetched} ms, before the first result at ${first} ms`);
+      // The words quoted are those of policies/documents (clauses.js is written from them).
+      const table = readFileSync(join(DIST, 'clauses.js'), 'utf8');
+      const words = JSON.parse(table.slice(table.indexOf('{'), table.lastIndexOf('}') + 1));
+      assert.equal((await quote.textContent()).replace(/[“”\s]/g, ''), words['002:1.0.1'].replace(/\s/g, ''));
+    } finally {
+      await fresh.close();
+    }
   });
 
   test('the folded "暂不符合" group gives each reason and distance', async () => {

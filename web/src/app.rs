@@ -32,7 +32,7 @@ use crate::compute;
 use crate::dom;
 use crate::fields::{household_dom_id, FieldRef, Target};
 use crate::form::{Form, MemberForm, Situation, SupportForm, EPIDEMIC_DATE};
-use crate::hooks::{use_after_paint, use_answers};
+use crate::hooks::{use_after_paint, use_answers, use_clauses};
 use crate::i18n::{self, labels};
 use crate::share;
 use crate::state::{Action, Effect, State};
@@ -228,7 +228,8 @@ pub fn App(props: &AppProps) -> Html {
     // The first frame shows the questions and the result; what nobody sees at first waits
     // for it to be painted.
     let painted = use_after_paint();
-    let answers = use_answers(form, lang, painted);
+    let clauses = use_clauses(painted);
+    let answers = use_answers(form, lang, painted, clauses);
     let names = Rc::new(form.member_ids(lang));
     let params = use_memo((form.jurisdiction.clone(), form.as_of.clone(), lang), |(j, d, lang)| ParamsInfo {
         list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
@@ -430,7 +431,7 @@ pub fn App(props: &AppProps) -> Html {
                 </aside>
             </div>
             if painted {
-                <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} />
+                <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} {clauses} />
             }
             if props.show_footer && painted {
                 <SavedHouseholds {lang} household={share::encode_fragment(&form.to_contract())} on_open={Callback::from(storage::mount)} />

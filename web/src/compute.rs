@@ -30,7 +30,10 @@ pub fn assess(form: &Form, lang: Lang) -> Outcome {
         None => {}
     }
     match evaluate_input(input, Options { lang }) {
-        Ok(a) => Outcome::Ready(Rc::new(a)),
+        Ok(mut a) => {
+            crate::clauses::fill(&mut a);
+            Outcome::Ready(Rc::new(a))
+        }
         Err(e) => Outcome::Invalid(vec![refusal(&e, lang)]),
     }
 }

@@ -2,6 +2,8 @@
 
 mod use_after_paint;
 mod use_answers;
+mod use_clauses;
 
 pub use use_after_paint::use_after_paint;
 pub use use_answers::{use_answers, Answers};
+pub use use_clauses::use_clauses;

@@ -6,6 +6,7 @@
 //! DOM access and is tested natively with `cargo test -p doudi-web`.
 
 mod app;
+mod clauses;
 mod components;
 mod compute;
 mod dom;

@@ -101,7 +101,11 @@ pub fn browser(policies: &Policies, jurisdiction: &str, lang: Lang) -> String {
                 label.push_str(&el("span", "class=\"tag procedural-tag\"", l.procedural));
             }
             inner.push_str(&wrap("p", "class=\"clause-label\"", &label));
-            inner.push_str(&el("p", "class=\"clause-text\" lang=\"zh-CN\"", &c.text));
+            inner.push_str(&el(
+                "p",
+                "class=\"clause-text\" lang=\"zh-CN\"",
+                &crate::clauses::text(&doc.id, &c.id, &c.text),
+            ));
             if let Some((_, by)) = cited.iter().find(|(k, _)| *k == (doc.id.as_str(), c.id.as_str())) {
                 let mut links = String::new();
                 if !by.programmes.is_empty() {

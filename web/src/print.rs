@@ -164,11 +164,7 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_ti
     let head = row(&[l.print_member, l.age, l.monthly_income, l.work, l.print_extra], "th");
     out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{household_rows}</tbody>")));
     out.push_str(&el("h2", "", l.print_result));
-    out.push_str(&el(
-        "p",
-        "class=\"print-total\"",
-        &a.summary.receive.headline,
-    ));
+    out.push_str(&el("p", "class=\"print-total\"", &a.summary.receive.headline));
     // How the totals are made up: each finding counted once, set-aside ones with why.
     let r = &a.summary.receive;
     if !r.set_aside.is_empty() || !r.fixed_term.is_empty() || !r.one_off_total.0.is_zero() {

@@ -14,6 +14,9 @@ pub struct PolicyBrowserProps {
     pub lang: Lang,
     pub jurisdiction: AttrValue,
     pub on_reveal: Callback<Target>,
+    /// The clauses' words have loaded ([`crate::clauses`]): the texts are built again.
+    #[prop_or_default]
+    pub clauses: bool,
 }
 
 /// The target a link in the texts stands for.
@@ -29,10 +32,11 @@ fn target_of(a: &web_sys::Element) -> Option<Target> {
 #[component]
 pub fn PolicyBrowser(p: &PolicyBrowserProps) -> Html {
     let l = labels(p.lang);
-    let markup = use_memo((p.jurisdiction.clone(), p.lang), |(j, lang)| match doudi_core::embedded_policies() {
-        Ok(policies) => crate::policy_text::browser(policies, j, *lang),
-        Err(_) => String::new(),
-    });
+    let markup =
+        use_memo((p.jurisdiction.clone(), p.lang, p.clauses), |(j, lang, _)| match doudi_core::embedded_policies() {
+            Ok(policies) => crate::policy_text::browser(policies, j, *lang),
+            Err(_) => String::new(),
+        });
     let onclick = {
         let on_reveal = p.on_reveal.clone();
         Callback::from(move |e: MouseEvent| {

@@ -46,7 +46,12 @@ pub fn headline(a: &doudi_core::Assessment, _lang: Lang) -> String {
 
 /// Why an eligible finding is not counted in the totals (another is paid instead), if so.
 pub fn set_aside_reason(a: &doudi_core::Assessment, f: &Finding) -> Option<String> {
-    a.summary.receive.set_aside.iter().find(|s| s.program == f.program && s.member == f.member).map(|s| s.reason.clone())
+    a.summary
+        .receive
+        .set_aside
+        .iter()
+        .find(|s| s.program == f.program && s.member == f.member)
+        .map(|s| s.reason.clone())
 }
 
 /// The household's current 低保 against the estimate, in words.

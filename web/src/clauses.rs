@@ -1,0 +1,110 @@
+//! The clauses' words, loaded after the first result. The site's wasm leaves them out of
+//! its embedded policies (doudi-core's `lazy-clauses`, about 14 KB brotli of the first
+//! load); `web/post-build.sh` writes them beside the page as `clauses.js`
+//! (`globalThis.doudiClauses`, from `policies/documents/*.toml` by
+//! `policies/tools/clauses_js.py`), which [`load`] adds once the first result is painted
+//! and the service worker keeps for offline use. Until then a citation shows its document
+//! and clause without the quoted words; once loaded, [`fill`] quotes them and the page
+//! recomputes. The custom element names the file's address beside its own
+//! (`globalThis.doudiClausesUrl`, `doudi-element.js`). Natively (unit tests) the policies
+//! carry the words themselves and nothing is loaded.
+
+use doudi_core::Assessment;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::cell::Cell;
+
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static ASKED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    fn table() -> Option<JsValue> {
+        let w = web_sys::window()?;
+        let t = js_sys::Reflect::get(&w, &"doudiClauses".into()).ok()?;
+        t.is_object().then_some(t)
+    }
+
+    pub fn loaded() -> bool {
+        table().is_some()
+    }
+
+    pub fn text(key: &str) -> Option<String> {
+        js_sys::Reflect::get(&table()?, &key.into()).ok()?.as_string()
+    }
+
+    pub fn load(done: impl FnOnce() + 'static) {
+        if loaded() {
+            return done();
+        }
+        if ASKED.with(|a| a.replace(true)) {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let Some(doc) = w.document() else { return };
+        let src = js_sys::Reflect::get(&w, &"doudiClausesUrl".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| "clauses.js".to_string());
+        let Ok(script) = doc.create_element("script") else { return };
+        let _ = script.set_attribute("src", &src);
+        let done = Closure::once_into_js(move |_: JsValue| done());
+        let _ = script.add_event_listener_with_callback("load", done.unchecked_ref());
+        if let Some(head) = doc.head() {
+            let _ = head.append_child(&script);
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn loaded() -> bool {
+        true
+    }
+    pub fn text(_: &str) -> Option<String> {
+        None
+    }
+    pub fn load(done: impl FnOnce() + 'static) {
+        done()
+    }
+}
+
+/// Whether the words are here (always, natively).
+pub fn loaded() -> bool {
+    imp::loaded()
+}
+
+/// Loads `clauses.js` once, then calls `done` (at once if it is loaded; never if it cannot
+/// load, offline before it was ever fetched: citations keep their labels).
+pub fn load(done: impl FnOnce() + 'static) {
+    imp::load(done)
+}
+
+/// A clause's words (`000`, `2.5.3`), from the embedded policies or, in the site, `clauses.js`.
+pub fn text(document: &str, clause: &str, embedded: &str) -> String {
+    if !embedded.is_empty() {
+        return embedded.to_string();
+    }
+    imp::text(&format!("{document}:{clause}")).unwrap_or_default()
+}
+
+/// Quotes the words of every citation of `a` that has none yet (the site's embedded
+/// policies leave them out).
+pub fn fill(a: &mut Assessment) {
+    let quote = |c: &mut doudi_core::assessment::Citation| {
+        if c.text.is_empty() {
+            c.text = text(&c.document_id, &c.clause_id, "");
+        }
+    };
+    for f in &mut a.findings {
+        f.citations.iter_mut().for_each(quote);
+    }
+    for s in &mut a.summary.receive.set_aside {
+        if let Some(c) = s.citation.as_mut() {
+            quote(c);
+        }
+    }
+}
