@@ -171,6 +171,12 @@ pub struct Finding {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub unmet: Vec<bool>,
+    /// The conditions its decision tested, in order, each with the index in `reasons` of the
+    /// sentence that states it (none for a condition recorded as data only). For a page's
+    /// flow of conditions; not part of the JSON.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub conditions: Vec<(crate::decision::Condition, Option<u16>)>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]

@@ -473,6 +473,9 @@ struct Texts {
     citations: Vec<Citation>,
     next_steps: Vec<String>,
     services: Vec<Service>,
+    /// For each condition with a sentence: its index among all conditions, and where its
+    /// sentence went (`failed`, or `met` at that index).
+    steps: Vec<(u32, bool, u16)>,
 }
 
 /// Builds one decision and, when explaining, its finding (reasons, trace, citations).
@@ -538,11 +541,14 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let ok = c.met == Met::Yes;
         self.push_condition(c, true);
         let lang = self.ctx.lang;
+        let at = self.ctx.conditions.borrow().len() as u32 - 1;
         if let Some(t) = self.text.as_mut() {
             if ok {
+                t.steps.push((at, false, t.met.len() as u16));
                 t.met.push(met.say(lang));
                 t.met_unmet.push(false);
             } else {
+                t.steps.push((at, true, t.failed.len() as u16));
                 t.failed.push(failed.say(lang));
             }
         }
@@ -556,7 +562,9 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let unmet = c.met == Met::No;
         self.push_condition(c, false);
         let lang = self.ctx.lang;
+        let at = self.ctx.conditions.borrow().len() as u32 - 1;
         if let Some(x) = self.text.as_mut() {
+            x.steps.push((at, false, x.met.len() as u16));
             x.met.push(t.say(lang));
             x.met_unmet.push(unmet);
         }
@@ -776,6 +784,23 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             let t = *t;
             let mut unmet = vec![true; t.failed.len()];
             unmet.extend(t.met_unmet);
+            // Each condition tested, with the reason that states it (failed ones come first).
+            let conditions = {
+                let all = ctx.conditions.borrow();
+                let failed = t.failed.len();
+                (self.first_condition as usize..all.len())
+                    .map(|i| {
+                        let reason = t.steps.iter().find(|s| s.0 as usize == i).map(|&(_, f, k)| {
+                            if f {
+                                k
+                            } else {
+                                failed as u16 + k
+                            }
+                        });
+                        (all[i], reason)
+                    })
+                    .collect()
+            };
             let mut reasons = t.failed;
             reasons.extend(t.met);
             Box::new(Finding {
@@ -797,6 +822,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 payment: crate::policy::combine::payment(self.program),
                 counted: false,
                 unmet,
+                conditions,
             })
         });
         ctx.decisions.borrow_mut().push(Decision {

@@ -34,6 +34,17 @@ fn decide_and_explain_reach_the_same_decisions() {
                 let missing: Vec<String> = d.missing.iter().map(|n| n.path(d.member)).collect();
                 assert_eq!(f.missing, missing, "{name}: {:?}", f.program);
                 assert_eq!(f.member, d.member.map(|i| h.members[i].id.clone()), "{name}");
+                // The finding's flow of conditions is its decision's, each with the reason
+                // that states it; a condition that does not hold is stated as not met.
+                let flow: Vec<_> = f.conditions.iter().map(|c| c.0).collect();
+                assert_eq!(flow, fast.conditions_of(d).to_vec(), "{name}: {:?}", f.program);
+                for (c, r) in &f.conditions {
+                    if let Some(r) = r {
+                        let r = *r as usize;
+                        assert!(r < f.reasons.len(), "{name}: {:?} reason {r} of {}", f.program, f.reasons.len());
+                        assert_eq!(f.unmet[r], c.met == Met::No, "{name}: {:?} {}: {}", f.program, c.id, f.reasons[r]);
+                    }
+                }
                 // Every ineligible finding names the condition that failed.
                 if d.status == Status::Ineligible {
                     assert!(

@@ -114,6 +114,33 @@ describe('the site', () => {
     }
   });
 
+  test('the conditions as a flow: each step marked as the finding\'s conditions are, a failed one with how far off', async () => {
+    const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    try {
+      const p2 = await fresh.newPage();
+      // 3,100 for three: 1,033.33 a head against Tianjin's 1,010.
+      await p2.goto(server.url + tianjinThreeFragment('3100'), { waitUntil: 'load' });
+      await p2.locator('details.group-ineligible > summary').click();
+      const dibao = card(p2, 'dibao');
+      await dibao.getByText('为什么？').click();
+      const flow = dibao.locator('figure.flow');
+      await flow.waitFor();
+      const unmet = await flow.locator('.flow-step.unmet .flow-text').allTextContents();
+      const met = await flow.locator('.flow-step.met .flow-text').allTextContents();
+      // The same sentences the card marks ✗ and ✓ (its reasons, from the decisions).
+      const reasons = (cls) => dibao.locator(`ul.reasons li.${cls}`).evaluateAll((els) =>
+        els.map((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim()));
+      assert.deepEqual(unmet, await reasons('unmet'));
+      for (const m of met) assert.ok((await reasons('met')).includes(m), m);
+      assert.equal(await flow.locator('.flow-step.unmet .flow-change').textContent(), '相差 23.33（需 < 1,010.00）');
+      assert.equal(await flow.locator('.flow-step.unmet .flow-figures').textContent(), '1,033.33 < 1,010.00');
+      assert.match(await flow.locator('.flow-outcome').textContent(), /暂不符合/);
+      assert.equal(await flow.locator('svg.flow-arrow[aria-hidden="true"]').count(), unmet.length + met.length);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('the folded "暂不符合" group gives each reason and distance', async () => {
     const folded = page.locator('details.group-ineligible');
     await folded.locator(':scope > summary').click();

@@ -5,6 +5,7 @@ pub mod basis;
 pub mod chart;
 pub mod check_field;
 pub mod finding_card;
+pub mod flow;
 pub mod footer;
 pub mod header;
 pub mod household_facts;

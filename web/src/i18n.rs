@@ -163,6 +163,9 @@ labels! {
     yuan: "{} 元", "{} yuan";
     amount_unknown: "金额要看当地标准，见“还需要了解”", "The amount depends on a local figure; see “Need to know more”";
     why: "为什么？", "Why?";
+    flow_heading: "条件流程：逐项检查", "The conditions, step by step";
+    flow_off_by: "相差 {}（需 {} {}）", "Off by {} (needs {} {})";
+    flow_needs: "需 {} {}", "Needs {} {}";
     trace_caption: "计算过程", "How it was worked out";
     trace_label: "项目", "Item";
     trace_formula: "算法", "Formula";

@@ -17,6 +17,11 @@ pub struct WhyProps {
     /// Staff see each figure's formula; residents its label and value.
     #[prop_or_default]
     pub staff: bool,
+    /// The conditions as a flow (worked out only once opened), and the outcome they lead to.
+    #[prop_or(Callback::from(|_| Vec::new()))]
+    pub flow: Callback<(), Vec<crate::components::flow::Step>>,
+    #[prop_or_default]
+    pub outcome: AttrValue,
 }
 
 #[component]
@@ -42,6 +47,7 @@ pub fn Why(p: &WhyProps) -> Html {
     html! {
         <details class="why" open=true {ontoggle}>
             <summary>{ l.why }</summary>
+            { crate::components::flow::view(p.lang, &p.flow.emit(()), &p.outcome) }
             if !p.trace.is_empty() && !p.staff {
                 <div class="table-wrap">
                     <table class="trace plain" role="table">
