@@ -785,7 +785,9 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             let mut unmet = vec![true; t.failed.len()];
             unmet.extend(t.met_unmet);
             // Each condition tested, with the reason that states it (failed ones come first).
-            let conditions = {
+            let conditions = if !cfg!(feature = "flow") {
+                Vec::new()
+            } else {
                 let all = ctx.conditions.borrow();
                 let failed = t.failed.len();
                 (self.first_condition as usize..all.len())

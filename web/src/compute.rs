@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn every_place_answers_in_both_languages() {
-        for place in crate::i18n::PLACES {
+        for place in crate::i18n::places() {
             for lang in [Lang::Zh, Lang::En] {
                 let mut f = tianjin_three("800");
                 f.jurisdiction = place.to_string();
@@ -444,7 +444,7 @@ mod marks {
     /// Every ineligible reason of varied households in every place, in both languages, with its mark.
     fn marked(lang: Lang) -> Vec<(Mark, String)> {
         let mut out = Vec::new();
-        for place in crate::i18n::PLACES {
+        for place in crate::i18n::places() {
             for (income, dibao, age) in
                 [("0", false, "70"), ("800", true, "45"), ("5000", true, "62"), ("200", false, "16")]
             {

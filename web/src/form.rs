@@ -411,7 +411,7 @@ impl Form {
         let jurisdiction = v
             .get("jurisdiction")
             .and_then(Value::as_str)
-            .filter(|j| i18n::PLACES.contains(j))
+            .filter(|j| i18n::places().contains(j))
             .unwrap_or(default_jurisdiction);
         let as_of = Some(text(v.get("as_of"))).filter(|s| !s.is_empty()).unwrap_or_else(|| today.to_string());
         let mut form = Form::new(jurisdiction, &as_of);
@@ -611,6 +611,15 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
 /// Whether `jurisdiction` has a rule that counts a COVID-19 patient's months from diagnosis
 /// to discharge (Chongqing 001 一（五）: `temp_relief_covid`'s `patients_monthly`), so that
 /// the diagnosis and discharge are asked there and only there.
+/// Whether the place's rules ask for a serious illness's tier (the one-person 低保 of a
+/// seriously ill member, where the place's file provides it).
+pub fn asks_illness_tier(jurisdiction: &str) -> bool {
+    let Ok(p) = doudi_core::embedded_policies() else { return false };
+    p.jurisdiction(jurisdiction).and_then(|j| j.programme(doudi_core::ProgrammeId::DibaoSinglePerson)).is_some_and(|prog| {
+        prog.provisions.contains_key("severe_illness")
+    })
+}
+
 pub fn counts_covid_months(jurisdiction: &str) -> bool {
     let Ok(p) = doudi_core::embedded_policies() else { return false };
     p.jurisdictions.iter().filter(|j| j.id == jurisdiction).flat_map(|j| &j.programmes).any(|prog| {

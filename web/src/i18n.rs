@@ -313,19 +313,20 @@ fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// A place's name for the chips (the core's own names, here so the chips render before any lookup).
+/// A place's name, from its policy file (`name`, `name_en`): a new place's file is all the
+/// page needs to list it.
 pub fn place_label(id: &str, lang: Lang) -> &'static str {
-    match id {
-        "tianjin" => pick(lang, "天津市", "Tianjin"),
-        "tianjin-dongli" => pick(lang, "东丽区", "Dongli (Tianjin)"),
-        "chongqing" => pick(lang, "重庆市", "Chongqing"),
-        "jilin" => pick(lang, "吉林省", "Jilin"),
-        _ => "",
-    }
+    let Ok(p) = doudi_core::embedded_policies() else { return "" };
+    p.jurisdiction(id).map_or("", |j| match lang {
+        Lang::Zh => j.name.as_str(),
+        Lang::En => j.name_en.as_str(),
+    })
 }
 
-/// The places on the chips, in the order users know them.
-pub const PLACES: [&str; 4] = ["tianjin", "tianjin-dongli", "chongqing", "jilin"];
+/// The places, in the core's order (every jurisdiction that is not abstract).
+pub fn places() -> Vec<&'static str> {
+    doudi_core::embedded_policies().map_or(Vec::new(), |p| p.jurisdictions.iter().map(|j| j.id.as_str()).collect())
+}
 
 pub fn residence_label(r: Residence, lang: Lang) -> &'static str {
     match r {

@@ -66,7 +66,7 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
         html! { <CheckField id={id(field)} {label} {checked} on_change={tick(f)} /> }
     };
     let answered = m.more_answered();
-    let tianjin = p.jurisdiction.starts_with("tianjin");
+    let illness_tier = crate::form::asks_illness_tier(&p.jurisdiction);
 
     let grades = (1..=4u8)
         .map(|g| (AttrValue::from(g.to_string()), AttrValue::from(i18n::fill(l.grade_n, &[&g.to_string()]))))
@@ -113,7 +113,7 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
                                 error={err("disability_type")} />
                         </div>
                     }
-                    if tianjin {
+                    if illness_tier {
                         <SelectField id={id("serious_illness_tier")} label={l.illness_tier} options={tiers}
                             selected={m.serious_illness_tier.map(|t| t.to_string()).unwrap_or_default()}
                             on_change={text(|m, v| m.serious_illness_tier = v.parse().ok())} error={err("serious_illness_tier")} />

@@ -33,8 +33,8 @@ const OTHER: &str = "other";
 #[component]
 pub fn Settings(p: &SettingsProps) -> Html {
     let l = labels(p.lang);
-    let places = i18n::PLACES
-        .iter()
+    let places = i18n::places()
+        .into_iter()
         .map(|id| (AttrValue::Static(id), AttrValue::Static(i18n::place_label(id, p.lang))))
         .collect::<Vec<_>>();
     let residences = Residence::ALL
