@@ -75,7 +75,7 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct ParamsArgs {
-    /// `tianjin`, `tianjin-dongli`, `chongqing` or `jilin`.
+    /// `tianjin`, `tianjin-dongli`, `chongqing` or `jilin` (or a place of --policies DIR).
     #[arg(long, short = 'j')]
     pub jurisdiction: String,
     /// The day, `YYYY-MM-DD`.
@@ -150,7 +150,7 @@ pub struct BatchArgs {
 
 #[derive(Debug, Args)]
 pub struct SampleArgs {
-    /// The place: `tianjin`, `tianjin-dongli`, `chongqing` or `jilin`.
+    /// The place: `tianjin`, `tianjin-dongli`, `chongqing` or `jilin` (or a place of --policies DIR).
     #[arg(long, short = 'j')]
     pub jurisdiction: String,
     /// How many households.

@@ -386,3 +386,23 @@ fn a_folder_that_cannot_be_read_is_refused() {
         assert!(message.contains("documents/ and jurisdictions/"), "{message}");
     }
 }
+
+#[test]
+fn a_folder_with_no_place_is_refused() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("policies-folder/empty");
+    let _ = std::fs::remove_dir_all(&dir);
+    for kind in ["documents", "jurisdictions"] {
+        std::fs::create_dir_all(dir.join(kind)).unwrap();
+    }
+    let o = doudi(&["check", "--policies", dir.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).lines().next().unwrap(),
+        format!(
+            "{}: no jurisdiction file (*.toml): a policy folder holds at least one place",
+            dir.join("jurisdictions").display()
+        )
+    );
+    let e = refusal(&doudi(&["evaluate", "--policies", dir.to_str().unwrap()], WORKER));
+    assert!(e["message"].as_str().unwrap().contains("no jurisdiction file"), "{e}");
+}

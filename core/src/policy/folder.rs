@@ -46,6 +46,14 @@ pub fn bundle(root: &str, files: &[PolicyFile]) -> Result<(String, String), Vec<
 /// Loads and checks `files` (read from the folder `root`, as the user named it): every
 /// problem with the file (`root/KIND/NAME`), the key and a plain message.
 pub fn load(root: &str, files: &[PolicyFile]) -> Result<Policies, Vec<PolicyError>> {
+    if !files.iter().any(|f| f.kind == "jurisdictions") {
+        // Most likely the wrong folder: say so rather than load no place at all.
+        return Err(vec![PolicyError {
+            file: format!("{}/jurisdictions", shown_root(root)),
+            key: String::new(),
+            message: "no jurisdiction file (*.toml): a policy folder holds at least one place".into(),
+        }]);
+    }
     let (json, version) = bundle(root, files)?;
     Policies::from_bundle(&json, &version).map_err(|errs| {
         errs.into_iter()
@@ -61,19 +69,21 @@ pub fn load(root: &str, files: &[PolicyFile]) -> Result<Policies, Vec<PolicyErro
 
 /// `root/KIND/NAME`.
 fn shown(root: &str, kind: &str, name: &str) -> String {
-    let root = root.trim_end_matches('/');
-    let root = if root.is_empty() { "." } else { root };
-    format!("{root}/{kind}/{name}")
+    format!("{}/{kind}/{name}", shown_root(root))
+}
+
+/// The folder as named, without a trailing `/` (`.` for none).
+fn shown_root(root: &str) -> &str {
+    match root.trim_end_matches('/') {
+        "" if root.starts_with('/') => "",
+        "" => ".",
+        r => r,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const DOC: &str = r#"
-id = "900"
-jurisdiction = "nowhere"
-"#;
 
     #[test]
     fn a_file_that_is_not_toml_is_named_with_its_line() {
@@ -86,10 +96,20 @@ jurisdiction = "nowhere"
     }
 
     #[test]
+    fn a_folder_with_no_place_is_refused() {
+        let errs = load("dir/", &[]).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].file, "dir/jurisdictions");
+        assert!(errs[0].message.starts_with("no jurisdiction file"), "{}", errs[0].message);
+    }
+
+    #[test]
     fn a_failed_check_names_the_file_in_its_folder() {
-        let files = [PolicyFile { kind: "documents", name: "900.toml".into(), text: DOC.into() }];
+        let text = "id = \"x\"\nname = \"X\"\nname_en = \"X\"\nextends = \"nowhere\"\n";
+        let files = [PolicyFile { kind: "jurisdictions", name: "x.toml".into(), text: text.into() }];
         let errs = load("dir", &files).unwrap_err();
-        assert!(errs.iter().all(|e| e.file == "dir/documents/900.toml"), "{errs:?}");
-        assert!(errs.iter().any(|e| !e.key.is_empty()), "{errs:?}");
+        let e = errs.iter().find(|e| e.key == "extends").unwrap_or_else(|| panic!("{errs:?}"));
+        assert_eq!(e.file, "dir/jurisdictions/x.toml");
+        assert_eq!(e.message, "no jurisdiction \"nowhere\" to extend");
     }
 }
