@@ -36,12 +36,16 @@ pub fn file_json(text: &str) -> Result<serde_json::Value, TomlError> {
     }
 }
 
+/// The bundle as JSON: kind → file name → file.
+pub type Bundle = serde_json::Map<String, serde_json::Value>;
+
+/// A file of the bundle that is not TOML: its kind, its file name and why.
+pub type FileError = (String, String, TomlError);
+
 /// The bundle: `{"documents": {name: file}, "jurisdictions": {name: file}}`, each file
 /// under its [`bundle_name`], in the order of the names. `files` holds (kind, file name,
 /// text); the errors are (kind, file name, the file's error).
-pub fn bundle(
-    files: &[(&str, String, String)],
-) -> Result<serde_json::Map<String, serde_json::Value>, Vec<(String, String, TomlError)>> {
+pub fn bundle(files: &[(&str, String, String)]) -> Result<Bundle, Vec<FileError>> {
     let mut out = serde_json::Map::new();
     let mut errors = Vec::new();
     for kind in KINDS {
