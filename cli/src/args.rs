@@ -30,8 +30,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List every parameter in force for a jurisdiction on a date, with its source (JSON).
     Params(ParamsArgs),
-    /// Check the embedded policies: consistency, and that every clause is cited or procedural.
-    Check,
+    /// Check the policies (embedded, or a folder's with --policies): consistency, and that every clause is cited or procedural.
+    Check(CheckArgs),
     /// Print the JSON Schema of the input, the output and the error.
     Schema(SchemaArgs),
     /// Assess many households, one per line of a JSONL or CSV file, into JSONL.
@@ -50,6 +50,8 @@ pub struct EvaluateArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub lang: LangArg,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
     /// Write the assessment on one line instead of indented.
     #[arg(long)]
     pub compact: bool,
@@ -62,6 +64,8 @@ pub struct ExplainArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub lang: LangArg,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
     /// Everything: each programme that does not apply in full too (its reasons, calculation
     /// and quoted clauses). By default those get one line each, with the first condition
     /// that failed.
@@ -71,7 +75,7 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct ParamsArgs {
-    /// `tianjin`, `tianjin-dongli`, `chongqing` or `jilin`.
+    /// `tianjin`, `tianjin-dongli`, `chongqing` or `jilin` (or a place of --policies DIR).
     #[arg(long, short = 'j')]
     pub jurisdiction: String,
     /// The day, `YYYY-MM-DD`.
@@ -79,9 +83,17 @@ pub struct ParamsArgs {
     pub as_of: String,
     #[command(flatten)]
     pub lang: LangArg,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
     /// Write the list on one line instead of indented.
     #[arg(long)]
     pub compact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub policies: PoliciesArg,
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +126,8 @@ pub struct BatchArgs {
     pub format: Format,
     #[command(flatten)]
     pub lang: LangArg,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
     /// Report progress on stderr even when it is not a terminal (every 10 000 records and at the end).
     #[arg(long)]
     pub progress: bool,
@@ -136,7 +150,7 @@ pub struct BatchArgs {
 
 #[derive(Debug, Args)]
 pub struct SampleArgs {
-    /// The place: `tianjin`, `tianjin-dongli`, `chongqing` or `jilin`.
+    /// The place: `tianjin`, `tianjin-dongli`, `chongqing` or `jilin` (or a place of --policies DIR).
     #[arg(long, short = 'j')]
     pub jurisdiction: String,
     /// How many households.
@@ -150,6 +164,8 @@ pub struct SampleArgs {
     /// day inside the epidemic period.
     #[arg(long, default_value = "2020-03-15")]
     pub as_of: String,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
     /// JSON lines (contract v1, one household a line) or CSV in the columns `doudi batch`
     /// reads. Default: CSV when --output ends in .csv, else JSONL.
     #[arg(long, value_enum)]
@@ -167,6 +183,8 @@ pub struct CompareArgs {
     /// The input's format; `auto` reads `.csv` as CSV and anything else as JSONL.
     #[arg(long, value_enum, default_value_t = Format::Auto)]
     pub format: Format,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
     /// A changed parameter, `ID=VALUE` (`dibao.standard.urban=1030`), or a change of a number
     /// parameter's value in force for each household, `ID+=AMOUNT` or `ID-=AMOUNT`
     /// (`dibao.standard.urban+=50`). May be given for several parameters; none compares the
@@ -280,6 +298,17 @@ impl LangArg {
     }
 }
 
+/// `--policies DIR`, shared by the subcommands that read the policies.
+#[derive(Clone, Debug, Default, Args)]
+pub struct PoliciesArg {
+    /// Read the policies from this folder instead of the embedded ones: `documents/*.toml` and
+    /// `jurisdictions/*.toml`, laid out as the repository's `policies/` (see
+    /// `policies/README.md`), checked as `doudi check` checks them. `combine.toml` stays the
+    /// built-in one.
+    #[arg(long = "policies", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
 /// `0.1.0 (policies 46aed5c8)`.
 fn version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
@@ -366,6 +395,30 @@ mod tests {
         let cli = Cli::try_parse_from(["doudi", "sample", "-j", "tianjin", "-n", "5"]).unwrap();
         let Command::Sample(a) = cli.command else { panic!("not sample") };
         assert_eq!((a.households, a.seed, a.as_of.as_str()), (5, 1, "2020-03-15"));
+    }
+
+    #[test]
+    fn policies_is_a_folder_for_every_subcommand_that_reads_them() {
+        let dir = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+            Command::Check(a) => a.policies.dir,
+            Command::Evaluate(a) => a.policies.dir,
+            Command::Explain(a) => a.policies.dir,
+            Command::Params(a) => a.policies.dir,
+            Command::Batch(a) => a.policies.dir,
+            Command::Sample(a) => a.policies.dir,
+            Command::Compare(a) => a.policies.dir,
+            Command::Schema(_) => None,
+        };
+        assert_eq!(dir(&["doudi", "check"]), None);
+        let d = Some(PathBuf::from("p"));
+        assert_eq!(dir(&["doudi", "check", "--policies", "p"]), d);
+        assert_eq!(dir(&["doudi", "evaluate", "--policies", "p", "h.json"]), d);
+        assert_eq!(dir(&["doudi", "explain", "h.json", "--policies", "p"]), d);
+        assert_eq!(dir(&["doudi", "params", "-j", "x", "--as-of", "2020-04-15", "--policies", "p"]), d);
+        assert_eq!(dir(&["doudi", "batch", "-i", "r.csv", "--policies", "p"]), d);
+        assert_eq!(dir(&["doudi", "sample", "-j", "x", "-n", "1", "--policies", "p"]), d);
+        assert_eq!(dir(&["doudi", "compare", "-i", "r.csv", "--policies", "p"]), d);
+        assert!(Cli::try_parse_from(["doudi", "schema", "--policies", "p"]).is_err());
     }
 
     #[test]

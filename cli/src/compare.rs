@@ -40,7 +40,7 @@ use crate::batch::{self, Body, Item};
 use crate::failure::Failure;
 
 pub fn run(args: &CompareArgs) -> Result<(), Failure> {
-    let policies = doudi_core::embedded_policies()?;
+    let policies = crate::policies::get(&args.policies)?;
     let changes = check(&args.set, policies)?;
     let csv = batch::output_format(args.output_format, args.output.as_deref()) == OutputFormat::Csv;
     let (read, output) = batch::open_both(&args.input, args.format, args.output.as_deref())?;
@@ -53,7 +53,7 @@ pub fn run(args: &CompareArgs) -> Result<(), Failure> {
     };
     let job = Compare { policies, changes, csv, changed_only: args.changed_only };
     let progress = args.progress || io::stderr().is_terminal();
-    let tally = pipeline::run(output, &job, batch::threads(args.threads), progress, read)?;
+    let tally = pipeline::run(policies, output, &job, batch::threads(args.threads), progress, read)?;
     let report = Report::of(&tally, &job.changes);
     eprint!("{}", report.text());
     if let Some(mut f) = summary {

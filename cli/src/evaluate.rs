@@ -6,9 +6,21 @@ use crate::args::EvaluateArgs;
 use crate::failure::Failure;
 
 pub fn run(args: &EvaluateArgs) -> Result<(), Failure> {
+    let policies = crate::policies::get(&args.policies)?;
     let text = crate::read::whole(&args.file)?;
-    let assessment = doudi_core::evaluate_json(&text, args.lang.options())?;
+    let assessment = evaluate_json(&text, policies, args.lang.options())?;
     write_json(&assessment, args.compact)
+}
+
+/// Parses contract v1 JSON, checks it against `policies` and assesses it: the core's
+/// `evaluate_json`, on whichever policies the command runs on.
+pub fn evaluate_json(
+    text: &str,
+    policies: &doudi_core::policy::Policies,
+    options: doudi_core::Options,
+) -> Result<doudi_core::Assessment, doudi_core::InputError> {
+    let household = doudi_core::Household::from_input(doudi_core::parse_json(text)?, policies)?;
+    Ok(doudi_core::evaluate(&household, policies, options))
 }
 
 /// Writes `value` to stdout as JSON, indented unless `compact`, with a final newline.

@@ -16,9 +16,10 @@ use crate::args::ExplainArgs;
 use crate::failure::Failure;
 
 pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
+    let policies = crate::policies::get(&args.policies)?;
     let text = crate::read::whole(&args.file)?;
-    let assessment = doudi_core::evaluate_json(&text, args.lang.options())?;
-    let place = place_name(&assessment.jurisdiction, assessment.lang);
+    let assessment = crate::evaluate::evaluate_json(&text, policies, args.lang.options())?;
+    let place = place_name(policies, &assessment.jurisdiction, assessment.lang);
     let mut out = std::io::stdout().lock();
     let text = if args.full { render(&assessment, &place) } else { render_short(&assessment, &place) };
     out.write_all(text.as_bytes())?;
@@ -27,8 +28,8 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
 }
 
 /// `天津市（tianjin）`, or the id alone if the policies do not name it.
-fn place_name(id: &str, lang: Lang) -> String {
-    let j = doudi_core::embedded_policies().ok().and_then(|p| p.jurisdiction(id));
+fn place_name(policies: &doudi_core::policy::Policies, id: &str, lang: Lang) -> String {
+    let j = policies.jurisdiction(id);
     match (j, lang) {
         (Some(j), Lang::Zh) => format!("{}（{id}）", j.name),
         (Some(j), Lang::En) => format!("{} ({id})", j.name_en),

@@ -11,6 +11,7 @@ mod evaluate;
 mod explain;
 mod failure;
 mod params;
+mod policies;
 mod read;
 mod sample;
 mod schema;
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
         Command::Evaluate(a) => evaluate::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Params(a) => params::run(a),
-        Command::Check => check::run(),
+        Command::Check(a) => check::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Batch(a) => batch::run(a),
         Command::Sample(a) => sample::run(a),

@@ -4,6 +4,7 @@ use crate::args::ParamsArgs;
 use crate::failure::Failure;
 
 pub fn run(args: &ParamsArgs) -> Result<(), Failure> {
-    let params = doudi_core::parameters(&args.jurisdiction, &args.as_of, args.lang.core())?;
+    let policies = crate::policies::get(&args.policies)?;
+    let params = doudi_core::parameters_in(policies, &args.jurisdiction, &args.as_of, args.lang.core())?;
     crate::evaluate::write_json(&params, args.compact)
 }

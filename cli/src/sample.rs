@@ -15,7 +15,7 @@
 //! Incomes are drawn against the place's own 低保 standard on the day (its parameter
 //! `dibao.standard.urban` or `.rural`, read from the core): about two households in five
 //! fall below it, so that a roster straddles the line. Where the place's standard has no
-//! value (Jilin's), incomes are drawn around the lowest standard that the embedded places
+//! value (Jilin's), incomes are drawn around the lowest standard that the places
 //! do set, and the core finds 低保 `needs_info`, as it would for a real household there.
 //! Fields that only some places' rules read (the 重病 tier) are drawn only where the
 //! place declares a parameter that reads them.
@@ -89,7 +89,8 @@ const FIELDS: &[&str] = &[
 ];
 
 pub fn run(args: &SampleArgs) -> Result<(), Failure> {
-    let place = Place::new(&args.jurisdiction, &args.as_of)?;
+    let policies = crate::policies::get(&args.policies)?;
+    let place = Place::new(policies, &args.jurisdiction, &args.as_of)?;
     let csv = match args.output_format {
         Some(f) => f == OutputFormat::Csv,
         None => args.output.as_deref().is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))),
@@ -146,8 +147,8 @@ struct Place {
 }
 
 impl Place {
-    fn new(jurisdiction: &str, as_of: &str) -> Result<Place, InputError> {
-        let params = doudi_core::parameters(jurisdiction, as_of, Lang::Zh)?;
+    fn new(policies: &Policies, jurisdiction: &str, as_of: &str) -> Result<Place, InputError> {
+        let params = doudi_core::parameters_in(policies, jurisdiction, as_of, Lang::Zh)?;
         let day = doudi_core::policy::validate::parse_date(as_of).ok_or_else(|| {
             InputError::new(
                 "as_of",
@@ -164,7 +165,6 @@ impl Place {
             Some(ParamValue::Date(d)) => Some(d),
             _ => None,
         };
-        let policies = doudi_core::embedded_policies()?;
         let urban = number("dibao.standard.urban").or_else(|| lowest(policies, "dibao.standard.urban", day));
         let rural = number("dibao.standard.rural").or_else(|| lowest(policies, "dibao.standard.rural", day));
         let (Some(urban), Some(rural)) = (urban.or(rural), rural.or(urban)) else {
@@ -189,7 +189,7 @@ impl Place {
     }
 }
 
-/// The lowest value of a number parameter among the embedded places on `day`.
+/// The lowest value of a number parameter among the places on `day`.
 fn lowest(policies: &Policies, id: &str, day: NaiveDate) -> Option<Decimal> {
     policies
         .jurisdictions
@@ -534,7 +534,7 @@ mod tests {
     use super::*;
 
     fn roster(j: &str, seed: u64, n: u64, csv: bool) -> Vec<u8> {
-        let place = Place::new(j, "2020-03-15").unwrap();
+        let place = Place::new(doudi_core::embedded_policies().unwrap(), j, "2020-03-15").unwrap();
         let mut out = Vec::new();
         write(&place, seed, n, csv, &mut out).map_err(|_| "refused").unwrap();
         out
@@ -551,7 +551,7 @@ mod tests {
     #[test]
     fn every_household_is_valid_and_the_mix_straddles_the_line() {
         let policies = doudi_core::embedded_policies().unwrap();
-        let place = Place::new("tianjin", "2020-03-15").unwrap();
+        let place = Place::new(doudi_core::embedded_policies().unwrap(), "tianjin", "2020-03-15").unwrap();
         let (mut below, mut sizes, mut covid, mut on_dibao) = (0, [0; MAX_SIZE + 1], 0, 0);
         for k in 0..2000 {
             let h = household(&place, 3, k);
@@ -571,24 +571,33 @@ mod tests {
 
     #[test]
     fn the_standard_is_the_places_own_or_the_lowest_set() {
-        let tianjin = Place::new("tianjin", "2020-03-15").unwrap();
+        let tianjin = Place::new(doudi_core::embedded_policies().unwrap(), "tianjin", "2020-03-15").unwrap();
         let params = doudi_core::parameters("tianjin", "2020-03-15", Lang::Zh).unwrap();
         let urban = params.iter().find(|p| p.id == "dibao.standard.urban").and_then(|p| p.value);
         assert_eq!(urban, Some(ParamValue::Number(tianjin.urban)));
         assert!(tianjin.epidemic_from.is_some() && tianjin.illness_tier);
-        let jilin = Place::new("jilin", "2020-03-15").unwrap();
+        let jilin = Place::new(doudi_core::embedded_policies().unwrap(), "jilin", "2020-03-15").unwrap();
         let policies = doudi_core::embedded_policies().unwrap();
         assert_eq!(Some(jilin.urban), lowest(policies, "dibao.standard.urban", jilin.as_of));
         assert!(!jilin.illness_tier);
-        let before = Place::new("tianjin", "2019-06-01").unwrap();
+        let before = Place::new(doudi_core::embedded_policies().unwrap(), "tianjin", "2019-06-01").unwrap();
         assert!(before.epidemic_from.is_none());
         // Before any place's first standard: no line to draw incomes around.
-        assert_eq!(Place::new("tianjin", "2000-01-01").err().map(|e| e.path), Some("as_of".into()));
+        assert_eq!(
+            Place::new(doudi_core::embedded_policies().unwrap(), "tianjin", "2000-01-01").err().map(|e| e.path),
+            Some("as_of".into())
+        );
     }
 
     #[test]
     fn an_unknown_place_or_a_bad_day_is_refused_with_its_path() {
-        assert_eq!(Place::new("beijing", "2020-03-15").err().map(|e| e.path), Some("jurisdiction".into()));
-        assert_eq!(Place::new("tianjin", "2020-02-30").err().map(|e| e.path), Some("as_of".into()));
+        assert_eq!(
+            Place::new(doudi_core::embedded_policies().unwrap(), "beijing", "2020-03-15").err().map(|e| e.path),
+            Some("jurisdiction".into())
+        );
+        assert_eq!(
+            Place::new(doudi_core::embedded_policies().unwrap(), "tianjin", "2020-02-30").err().map(|e| e.path),
+            Some("as_of".into())
+        );
     }
 }

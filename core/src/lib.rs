@@ -31,7 +31,7 @@ pub use error::InputError;
 pub use household::Household;
 pub use ids::ProgrammeId;
 pub use input::HouseholdInput;
-pub use params::{parameters, ParamInForce};
+pub use params::{parameters, parameters_in, ParamInForce};
 pub use sweep::{jurisdictions, sweep, JurisdictionInfo, SweepPoint, SweepRange};
 pub use text::{Lang, Text};
 
@@ -139,6 +139,11 @@ impl<'p> Decider<'p> {
 
     pub fn new(policies: &'p Policies) -> Decider<'p> {
         Decider { policies, lookups: Vec::new() }
+    }
+
+    /// The policies it decides on.
+    pub fn policies(&self) -> &'p Policies {
+        self.policies
     }
 
     /// Parses contract v1 JSON, checks it, and decides it.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::error::InputError;
 use crate::policy::validate::parse_date;
-use crate::policy::{Choice, Confidence, ParamValue};
+use crate::policy::{Choice, Confidence, ParamValue, Policies};
 use crate::text::Lang;
 
 /// A parameter as in force on a date.
@@ -39,7 +39,16 @@ pub struct ParamInForce {
 
 /// Every parameter of `jurisdiction` in force on `as_of` (`YYYY-MM-DD`), by id.
 pub fn parameters(jurisdiction: &str, as_of: &str, lang: Lang) -> Result<Vec<ParamInForce>, InputError> {
-    let policies = crate::embedded_policies()?;
+    parameters_in(crate::embedded_policies()?, jurisdiction, as_of, lang)
+}
+
+/// [`parameters`], from these policies.
+pub fn parameters_in(
+    policies: &Policies,
+    jurisdiction: &str,
+    as_of: &str,
+    lang: Lang,
+) -> Result<Vec<ParamInForce>, InputError> {
     let j = policies.jurisdiction(jurisdiction).ok_or_else(|| {
         InputError::new(
             "jurisdiction",

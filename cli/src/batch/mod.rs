@@ -62,10 +62,11 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         )
         .into());
     }
+    let policies = crate::policies::get(&args.policies)?;
     let shape = Shape { records, csv: output_format == OutputFormat::Csv, options: args.lang.options() };
     let (read, output) = open_both(&args.input, args.format, args.output.as_deref())?;
     let progress = args.progress || io::stderr().is_terminal();
-    pipeline::run(output, &shape, threads(args.threads), progress, read)
+    pipeline::run(policies, output, &shape, threads(args.threads), progress, read)
 }
 
 /// The output's format: the one asked for, else CSV for an `--output` ending in `.csv`, else JSONL.

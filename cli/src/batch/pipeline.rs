@@ -58,9 +58,10 @@ const FLUSH_AT: usize = 1 << 16;
 /// Where the reader hands each item.
 pub type Emit<'a> = dyn FnMut(Item) -> Result<(), Failure> + 'a;
 
-/// Runs `job` on every item `read` hands on, writing the records to `output` in input
-/// order; returns the records' tally.
+/// Runs `job` on every item `read` hands on, deciding on `policies`, writing the records to
+/// `output` in input order; returns the records' tally.
 pub fn run<J, R>(
+    policies: &'static Policies,
     mut output: Box<dyn Write + Send>,
     job: &J,
     threads: usize,
@@ -73,7 +74,6 @@ where
 {
     job.start(&mut output)?;
     let mut counts = Progress::new(progress, J::NAME);
-    let policies = doudi_core::embedded_policies()?;
     if threads <= 1 {
         let mut decider = Decider::new(policies);
         let mut buf = Vec::with_capacity(FLUSH_AT * 2);

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use doudi_core::policy::Policies;
 use doudi_core::{Assessment, Decider, Decisions, InputError, Options, ProgrammeId, Status};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -37,7 +38,7 @@ pub fn write(shape: &Shape, decider: &mut Decider, item: Item, out: &mut Vec<u8>
             Err(e) => Err(e),
         },
         Records::Full | Records::Brief => {
-            let a = evaluate(item.body, shape.options);
+            let a = evaluate(decider.policies(), item.body, shape.options);
             if shape.records == Records::Brief {
                 a.map(Assessment::brief)
             } else {
@@ -61,12 +62,14 @@ pub fn write(shape: &Shape, decider: &mut Decider, item: Item, out: &mut Vec<u8>
     }
 }
 
-fn evaluate(body: Body, options: Options) -> Result<Assessment, InputError> {
-    match body {
-        Body::Json(text) => doudi_core::evaluate_json(&text, options),
-        Body::Value(v) => doudi_core::parse_value(v).and_then(|h| doudi_core::evaluate_input(h, options)),
-        Body::Refused(e) => Err(e),
-    }
+fn evaluate(policies: &Policies, body: Body, options: Options) -> Result<Assessment, InputError> {
+    let input = match body {
+        Body::Json(text) => doudi_core::parse_json(&text)?,
+        Body::Value(v) => doudi_core::parse_value(v)?,
+        Body::Refused(e) => return Err(e),
+    };
+    let household = doudi_core::Household::from_input(input, policies)?;
+    Ok(doudi_core::evaluate(&household, policies, options))
 }
 
 fn decide(decider: &mut Decider, body: Body) -> Result<Decisions, InputError> {

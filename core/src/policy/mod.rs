@@ -6,10 +6,14 @@
 //! Loading merges overlays (`extends`) and runs [`validate`]; a policy set that fails
 //! validation is never used.
 
+#[cfg(feature = "policy-folder")]
+mod bundle_gen;
 pub mod combine;
 #[cfg(test)]
 mod combine_gen;
 mod file;
+#[cfg(feature = "policy-folder")]
+pub mod folder;
 mod trusted;
 pub mod validate;
 
