@@ -71,7 +71,7 @@ describe('the site', () => {
     assert.ok(!rows.some((r) => r.includes('−') || r.includes('dibao.standard')), rows.join('\n'));
     const quote = dibao.locator('blockquote').first();
     assert.match(await quote.textContent(), /差额救助原则/);
-    assert.match(await dibao.locator('figcaption').first().textContent(), /69号.*一、第1句/);
+    assert.match(await dibao.locator('figure.citation figcaption').first().textContent(), /69号.*一、第1句/);
     await dibao.getByRole('link', { name: '在政策原文中查看' }).first().click();
     const clause = page.locator('[id="c-002-1.0.1"]');
     await clause.waitFor({ state: 'visible' });

@@ -29,7 +29,7 @@ export const card = (page, programme) => page.locator(`#f-${programme}`);
  * a spouse (40) and a child (10), through the labels and buttons a person uses.
  */
 export async function fillTianjinThree(page, income = '1500') {
-  await page.getByRole('radio', { name: '天津市', exact: true }).check({ force: true });
+  await page.getByRole('radio', { name: /^(✓ )?天津市$/ }).check({ force: true });
   await page.getByRole('radio', { name: EPIDEMIC }).check({ force: true });
   const first = page.locator('#m0-age');
   await first.fill('45');
