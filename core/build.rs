@@ -69,6 +69,12 @@ fn main() {
                 c["text"] = serde_json::Value::String(String::new());
             }
         }
+        // Nor does the site compare with the ordinary rules: the epidemic measures stay out too.
+        for j in bundle["jurisdictions"].as_object_mut().into_iter().flat_map(|m| m.values_mut()) {
+            if let Some(j) = j.as_object_mut() {
+                j.remove("epidemic");
+            }
+        }
         serde_json::to_string(&bundle).expect("a JSON value always serializes")
     } else {
         json
