@@ -7,8 +7,20 @@ use crate::failure::Failure;
 
 pub fn run(args: &EvaluateArgs) -> Result<(), Failure> {
     let text = crate::read::whole(&args.file)?;
+    if args.compare.is_some() {
+        let (assessment, ordinary) = doudi_core::compare_ordinary_json(&text, args.lang.options(), true)?;
+        return write_json(&WithOrdinary { assessment: &assessment, ordinary: &ordinary }, args.compact);
+    }
     let assessment = doudi_core::evaluate_json(&text, args.lang.options())?;
     write_json(&assessment, args.compact)
+}
+
+/// The assessment with `ordinary`: the comparison with the ordinary rules.
+#[derive(serde::Serialize)]
+struct WithOrdinary<'a> {
+    #[serde(flatten)]
+    assessment: &'a doudi_core::Assessment,
+    ordinary: &'a doudi_core::ordinary::Comparison,
 }
 
 /// Writes `value` to stdout as JSON, indented unless `compact`, with a final newline.

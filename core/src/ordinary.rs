@@ -300,9 +300,17 @@ pub fn word(c: &mut Comparison, h: &Household, policies: &Policies, lang: Lang) 
                 let cites: Vec<String> =
                     m.citations.iter().map(|x| format!("{} {}", number(policies, &x.document_id), x.clause)).collect();
                 let sep = if lang == Lang::Zh { "；" } else { "; " };
+                // A programme that exists only in the epidemic, on its own row.
+                let name = match (m.kind, lang) {
+                    (MeasureKind::Programme, Lang::Zh) if m.key == row.program.as_str() => "疫情期间才有的救助".into(),
+                    (MeasureKind::Programme, Lang::En) if m.key == row.program.as_str() => {
+                        "relief that exists only in the epidemic".into()
+                    }
+                    _ => measure_name(m, j, h, lang),
+                };
                 match lang {
-                    Lang::Zh => format!("{}（{}）", measure_name(m, j, h, lang), cites.join(sep)),
-                    Lang::En => format!("{} ({})", measure_name(m, j, h, lang), cites.join(sep)),
+                    Lang::Zh => format!("{name}（{}）", cites.join(sep)),
+                    Lang::En => format!("{name} ({})", cites.join(sep)),
                 }
             })
             .collect();
@@ -354,8 +362,8 @@ fn change(row: &Row, lang: Lang) -> String {
         Some(d) => {
             for (v, zh_w, en_w) in [
                 (d.ongoing_monthly.0, "每月", "a month"),
-                (d.fixed_term.0, "限期合计", "fixed-term in all"),
-                (d.one_off.0, "一次性", "one-off"),
+                (d.fixed_term.0, "限期合计", "in fixed-term payments"),
+                (d.one_off.0, "一次性", "as a one-off"),
             ] {
                 if v.is_zero() {
                     continue;
@@ -388,9 +396,15 @@ fn change(row: &Row, lang: Lang) -> String {
     } else {
         parts.join(sep)
     };
-    match (zh, status_changed) {
-        (true, true) => format!("{head}（疫情期间：{e}；按常规规定：{ordinary}）"),
-        (false, true) => format!("{head} (epidemic rules: {e}; ordinary rules: {ordinary})"),
+    // The same status, counted on one side only (another programme paid instead).
+    let counted = row.ordinary.filter(|o| o.counted != row.epidemic.counted).map(|_| row.epidemic.counted);
+    match (zh, status_changed, counted) {
+        (true, true, _) => format!("{head}（疫情期间：{e}；按常规规定：{ordinary}）"),
+        (false, true, _) => format!("{head} (epidemic rules: {e}; ordinary rules: {ordinary})"),
+        (true, false, Some(false)) => format!("{head}（疫情期间由其他项目代替，不计入合计）"),
+        (false, false, Some(false)) => format!("{head} (under the epidemic rules another programme is paid instead)"),
+        (true, false, Some(true)) => format!("{head}（按常规规定由其他项目代替）"),
+        (false, false, Some(true)) => format!("{head} (under the ordinary rules another programme is paid instead)"),
         _ => head,
     }
 }
