@@ -125,6 +125,14 @@ pub fn compare_ordinary_json(
     Ok((evaluate(&household, policies, options), c))
 }
 
+/// Checks a raw household against the embedded policies and compares it with the ordinary
+/// rules, on decisions, without sentences ([`ordinary::compare`]).
+pub fn compare_ordinary_input(input: HouseholdInput, options: Options) -> Result<ordinary::Comparison, InputError> {
+    let policies = embedded_policies()?;
+    let household = Household::from_input(input, policies)?;
+    Ok(ordinary::compare(&household, policies, options))
+}
+
 /// Parses contract v1 JSON, checks it, and decides it (no text): see [`decide`].
 pub fn decide_json(json: &str) -> Result<Decisions, InputError> {
     Decider::new(embedded_policies()?).decide_json(json)
