@@ -55,6 +55,10 @@ pub struct EvaluateArgs {
     /// Write the assessment on one line instead of indented.
     #[arg(long)]
     pub compact: bool,
+    /// `ordinary`: add the same household under the ordinary rules (`ordinary`: the 2020
+    /// epidemic measures switched off), with the differences and the clauses that make them.
+    #[arg(long, value_enum)]
+    pub compare: Option<CompareWith>,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +75,17 @@ pub struct ExplainArgs {
     /// that failed.
     #[arg(long)]
     pub full: bool,
+    /// `ordinary`: after the answer, the same household under the ordinary rules (the 2020
+    /// epidemic measures switched off), side by side, with the clause behind each difference.
+    #[arg(long, value_enum)]
+    pub compare: Option<CompareWith>,
+}
+
+/// What `--compare` sets beside the answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareWith {
+    /// The ordinary rules: the place's epidemic measures switched off.
+    Ordinary,
 }
 
 #[derive(Debug, Args)]

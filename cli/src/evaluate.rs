@@ -8,7 +8,15 @@ use crate::failure::Failure;
 pub fn run(args: &EvaluateArgs) -> Result<(), Failure> {
     let policies = crate::policies::get(&args.policies)?;
     let text = crate::read::whole(&args.file)?;
-    let assessment = evaluate_json(&text, policies, args.lang.options())?;
+    let options = args.lang.options();
+    if args.compare.is_some() {
+        let household = doudi_core::Household::from_input(doudi_core::parse_json(&text)?, policies)?;
+        let mut ordinary = doudi_core::ordinary::compare(&household, policies, options);
+        doudi_core::ordinary::word(&mut ordinary, &household, policies, options.lang);
+        let assessment = doudi_core::evaluate(&household, policies, options);
+        return write_json(&WithOrdinary { assessment: &assessment, ordinary: &ordinary }, args.compact);
+    }
+    let assessment = evaluate_json(&text, policies, options)?;
     write_json(&assessment, args.compact)
 }
 
@@ -21,6 +29,14 @@ pub fn evaluate_json(
 ) -> Result<doudi_core::Assessment, doudi_core::InputError> {
     let household = doudi_core::Household::from_input(doudi_core::parse_json(text)?, policies)?;
     Ok(doudi_core::evaluate(&household, policies, options))
+}
+
+/// The assessment with `ordinary`: the comparison with the ordinary rules.
+#[derive(serde::Serialize)]
+struct WithOrdinary<'a> {
+    #[serde(flatten)]
+    assessment: &'a doudi_core::Assessment,
+    ordinary: &'a doudi_core::ordinary::Comparison,
 }
 
 /// Writes `value` to stdout as JSON, indented unless `compact`, with a final newline.

@@ -18,10 +18,22 @@ use crate::failure::Failure;
 pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let policies = crate::policies::get(&args.policies)?;
     let text = crate::read::whole(&args.file)?;
-    let assessment = crate::evaluate::evaluate_json(&text, policies, args.lang.options())?;
+    let options = args.lang.options();
+    let (assessment, ordinary) = match args.compare {
+        Some(_) => {
+            let household = doudi_core::Household::from_input(doudi_core::parse_json(&text)?, policies)?;
+            let mut c = doudi_core::ordinary::compare(&household, policies, options);
+            doudi_core::ordinary::word(&mut c, &household, policies, options.lang);
+            (doudi_core::evaluate(&household, policies, options), Some(c))
+        }
+        None => (crate::evaluate::evaluate_json(&text, policies, options)?, None),
+    };
     let place = place_name(policies, &assessment.jurisdiction, assessment.lang);
     let mut out = std::io::stdout().lock();
-    let text = if args.full { render(&assessment, &place) } else { render_short(&assessment, &place) };
+    let mut text = if args.full { render(&assessment, &place) } else { render_short(&assessment, &place) };
+    if let Some(c) = &ordinary {
+        render_ordinary(&mut text, c, assessment.lang);
+    }
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(())
@@ -93,6 +105,80 @@ fn render_with(a: &Assessment, place: &str, full: bool) -> String {
         }
     }
     s
+}
+
+/// The household under the ordinary rules beside the answer: the totals side by side, the
+/// ordinary rules' headline, then each difference with the measures and clauses behind it.
+pub fn render_ordinary(s: &mut String, c: &doudi_core::ordinary::Comparison, lang: Lang) {
+    let w = words(lang);
+    let zh = lang == Lang::Zh;
+    let pick = |a: &'static str, b: &'static str| if zh { a } else { b };
+    s.push('\n');
+    heading(
+        s,
+        pick("与常规规定比较（疫情期间措施不计）", "Compared with the ordinary rules (without the epidemic measures)"),
+        '-',
+    );
+    let signed = |a: Amount| {
+        let v = money(w, a);
+        if a.0 > rust_decimal::Decimal::ZERO {
+            format!("+{v}")
+        } else {
+            v
+        }
+    };
+    let (e, o, d) = (&c.epidemic, &c.ordinary, &c.difference);
+    let rows = vec![
+        [
+            String::new(),
+            pick("疫情期间", "epidemic rules").into(),
+            pick("常规规定", "ordinary rules").into(),
+            pick("差额", "difference").into(),
+        ],
+        [
+            pick("每月持续领取", "Ongoing a month").into(),
+            money(w, e.ongoing_monthly),
+            money(w, o.ongoing_monthly),
+            signed(d.ongoing_monthly),
+        ],
+        [
+            pick("限期合计", "Fixed-term in all").into(),
+            money(w, e.fixed_term_total),
+            money(w, o.fixed_term_total),
+            signed(d.fixed_term),
+        ],
+        [pick("一次性", "One-off").into(), money(w, e.one_off_total), money(w, o.one_off_total), signed(d.one_off)],
+        [
+            pick("金额待定（项）", "Amounts not known").into(),
+            e.amounts_unknown.to_string(),
+            o.amounts_unknown.to_string(),
+            String::new(),
+        ],
+    ];
+    table(s, "", rows, &[1, 2, 3]);
+    if let Some(h) = &c.headline {
+        let _ = writeln!(s, "{}{h}", pick("按常规规定：", "Under the ordinary rules: "));
+    }
+    s.push('\n');
+    let changed: Vec<_> = c.findings.iter().filter(|r| r.changed).collect();
+    if changed.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            pick("疫情期间的措施没有改变本户的测算结果。", "The epidemic measures change nothing for this household.")
+        );
+        return;
+    }
+    for (i, r) in changed.iter().enumerate() {
+        let _ = writeln!(s, "{}. {}", i + 1, r.sentence.as_deref().unwrap_or_default());
+        let mut n = 0;
+        for k in &r.measures {
+            for x in c.measures.iter().filter(|m| m.key == *k).flat_map(|m| &m.citations) {
+                n += 1;
+                citation(s, w, n, x);
+            }
+        }
+    }
 }
 
 /// How the headline's figures are made up: each total with its findings, and each finding

@@ -426,3 +426,61 @@ fn explain_is_short_by_default_and_whole_with_full() {
     assert!(short.contains("doudi explain --full"), "{short}");
     assert!(!full.contains("doudi explain --full"));
 }
+
+/// A Tianjin 低保 household with a migrant worker: the 500-yuan work cost is deducted only
+/// under the epidemic measures (000 二（五）第4句).
+const WORK_COST: &str = r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","support":{"dibao":true,"dibao_monthly":800},
+  "members":[{"age":40,"monthly_income":1200,"work":"migrant"},{"age":70}]}"#;
+
+#[test]
+fn explain_compare_ordinary_adds_the_ordinary_rules_after_the_usual_text() {
+    let plain = doudi(&["explain"], WORK_COST);
+    let o = doudi(&["explain", "--compare", "ordinary"], WORK_COST);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with(&stdout(&plain)), "the usual text comes first, unchanged");
+    let added = &text[stdout(&plain).len()..];
+    for want in [
+        "与常规规定比较（疫情期间措施不计）",
+        "每月持续领取    1,320.00 元  820.00 元  +500.00 元",
+        "按常规规定：可能符合 1 项 · 每月约 820.00 元",
+        "1. 疫情期间务工成本扣减（转发国发明电〔2020〕9号 二（五）第4句）：最低生活保障（低保）每月多 500.00 元",
+        "“对外出务工、返岗复工的低保对象，核定家庭收入时每月扣减务工成本500元，至疫情结束。”",
+    ] {
+        assert!(added.contains(want), "{want:?} not in:\n{added}");
+    }
+    let en = stdout(&doudi(&["explain", "--compare", "ordinary", "--lang", "en"], WORK_COST));
+    assert!(en.contains("Compared with the ordinary rules"), "{en}");
+    assert!(en.contains("the epidemic's work-cost deduction (转发国发明电〔2020〕9号 section 2, item 5, sentence 4): Minimum living allowance (dibao) 500.00 yuan more a month"), "{en}");
+    let none = stdout(&doudi(
+        &["explain", "--compare", "ordinary"],
+        r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":45,"monthly_income":1500},{"age":40},{"age":12}]}"#,
+    ));
+    assert!(none.contains("疫情期间的措施没有改变本户的测算结果。"), "{none}");
+    assert!(doudi(&["explain", "--compare", "usual"], WORK_COST).status.code() != Some(0));
+}
+
+#[test]
+fn evaluate_compare_ordinary_adds_the_comparison_to_the_assessment() {
+    let plain = json(&doudi(&["evaluate"], WORK_COST));
+    let a = json(&doudi(&["evaluate", "--compare", "ordinary"], WORK_COST));
+    let mut without = a.clone();
+    let c = without.as_object_mut().unwrap().remove("ordinary").expect("an `ordinary` key");
+    assert_eq!(without, plain, "the assessment is unchanged beside it");
+    assert_eq!(c["epidemic"]["ongoing_monthly"], "1320.00");
+    assert_eq!(c["ordinary"]["ongoing_monthly"], "820.00");
+    assert_eq!(
+        c["difference"],
+        serde_json::json!({"ongoing_monthly": "500.00", "fixed_term": "0.00", "one_off": "0.00"})
+    );
+    let dibao: Vec<&Value> = c["findings"].as_array().unwrap().iter().filter(|r| r["changed"] == true).collect();
+    assert_eq!(dibao.len(), 1);
+    assert_eq!(dibao[0]["program"], "dibao");
+    assert_eq!(dibao[0]["measures"], serde_json::json!(["dibao.work_cost_fixed"]));
+    let m = c["measures"].as_array().unwrap().iter().find(|m| m["key"] == "dibao.work_cost_fixed").unwrap();
+    assert_eq!(m["citations"][0]["clause_id"], "2.5.4");
+    // The ordinary side is what the same household gets where the place has no measure at all:
+    // here, with the work cost set to 0 it is 820 too.
+    let zero = WORK_COST.replace("\"members\"", "\"parameters\":{\"work_cost.amount\":\"0\"},\"members\"");
+    assert_eq!(json(&doudi(&["evaluate"], &zero))["summary"]["monthly_total"], c["ordinary"]["ongoing_monthly"]);
+}

@@ -220,7 +220,7 @@ pub struct Service {
 }
 
 /// Money on output: rounded once, half away from zero, written with two decimals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(into = "String")]
 pub struct Amount(pub Decimal);
 

@@ -18,6 +18,7 @@ pub mod income;
 pub mod input;
 pub mod locate;
 pub mod money;
+pub mod ordinary;
 pub mod params;
 pub mod policy;
 pub mod programmes;
@@ -105,6 +106,31 @@ pub fn embedded_policies() -> Result<&'static Policies, InputError> {
         let first = errs.first().map_or(String::new(), |e| e.to_string());
         InputError::new("", format!("the embedded policies are inconsistent: {first}"), "内置政策数据有误")
     })
+}
+
+/// Parses contract v1 JSON, checks it, assesses it, and compares it with the ordinary rules
+/// (the place's epidemic measures switched off, [`ordinary`]); the comparison's sentences are
+/// written when `worded`.
+pub fn compare_ordinary_json(
+    json: &str,
+    options: Options,
+    worded: bool,
+) -> Result<(Assessment, ordinary::Comparison), InputError> {
+    let policies = embedded_policies()?;
+    let household = Household::from_input(parse_json(json)?, policies)?;
+    let mut c = ordinary::compare(&household, policies, options);
+    if worded {
+        ordinary::word(&mut c, &household, policies, options.lang);
+    }
+    Ok((evaluate(&household, policies, options), c))
+}
+
+/// Checks a raw household against the embedded policies and compares it with the ordinary
+/// rules, on decisions, without sentences ([`ordinary::compare`]).
+pub fn compare_ordinary_input(input: HouseholdInput, options: Options) -> Result<ordinary::Comparison, InputError> {
+    let policies = embedded_policies()?;
+    let household = Household::from_input(input, policies)?;
+    Ok(ordinary::compare(&household, policies, options))
 }
 
 /// Parses contract v1 JSON, checks it, and decides it (no text): see [`decide`].
@@ -217,10 +243,29 @@ pub fn evaluate(h: &Household, policies: &Policies, options: Options) -> Assessm
     explain(h, policies, options).0
 }
 
+/// Decides a household under a place of its own (not one of `policies`' own, whose lookups a
+/// [`Decider`] keeps): the ordinary rules' place, [`ordinary`].
+pub(crate) fn decide_in(h: &Household, j: &policy::Jurisdiction, policies: &Policies) -> Decisions {
+    let lookups = engine::Lookups::new(j, h.as_of);
+    let ctx = Ctx::new(h, &lookups, policies, Lang::Zh, false);
+    let mut verdicts = Vec::new();
+    for p in &j.programmes {
+        programmes::assess(p.id, &ctx, &mut verdicts);
+    }
+    decisions(&ctx, ctx.take_decisions())
+}
+
 /// [`evaluate`], with the decisions the assessment renders.
 pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessment, Decisions) {
-    let Some(j) = policies.jurisdiction(&h.jurisdiction) else {
-        // Household::from_input only accepts known jurisdictions; keep this total anyway.
+    match policies.jurisdiction(&h.jurisdiction) {
+        Some(j) => explain_in(h, j, policies, options),
+        None => no_assessment(h, policies, options),
+    }
+}
+
+/// Household::from_input only accepts known jurisdictions; keep [`explain`] total anyway.
+#[cold]
+fn no_assessment(h: &Household, policies: &Policies, options: Options) -> (Assessment, Decisions) {
         let a = Assessment {
             jurisdiction: h.jurisdiction.clone(),
             as_of: h.as_of.to_string(),
@@ -254,8 +299,11 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
             findings: Vec::new(),
             assumptions: Vec::new(),
         };
-        return (a, decide(h, policies));
-    };
+        (a, decide(h, policies))
+}
+
+/// [`explain`] under the place `j` (one of `policies`' own, or the ordinary rules' place).
+pub(crate) fn explain_in(h: &Household, j: &policy::Jurisdiction, policies: &Policies, options: Options) -> (Assessment, Decisions) {
     let lookups = engine::Lookups::new(j, h.as_of);
     let ctx = Ctx::new(h, &lookups, policies, options.lang, true);
     let mut verdicts = Vec::new();

@@ -62,6 +62,53 @@ pub fn running(d: &Decision, as_of: NaiveDate) -> bool {
     d.until.is_none_or(|u| u > as_of)
 }
 
+/// What one finding adds to what the household receives, each payment rounded as paid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub ongoing_monthly: Decimal,
+    pub fixed_term: Decimal,
+    pub one_off: Decimal,
+    /// Whether its amount is known (a finding not counted adds a known nothing).
+    pub known: bool,
+}
+
+/// A finding's [`Share`], once [`receive`] has set its [`Count`]: the sums of the shares are
+/// the [`Receipt`]'s totals.
+pub fn share(d: &Decision) -> Share {
+    let mut s = Share { known: true, ..Share::default() };
+    let kind = match d.count {
+        Count::Paid(kind) => kind,
+        Count::Recompute(_) => return Share { known: false, ..s },
+        _ => return s,
+    };
+    let one_off = d.one_off.map(round2);
+    if let Some(a) = one_off {
+        s.one_off += a;
+    }
+    let known = match kind {
+        Payment::Ongoing => d.monthly.map(|m| s.ongoing_monthly += round2(m)).is_some(),
+        Payment::FixedTerm => {
+            if d.monthly.is_some() {
+                if let Some(t) = term_total(d) {
+                    s.fixed_term += round2(t);
+                }
+            }
+            d.monthly.is_some()
+        }
+        // One month's relief given once is a one-off of its total.
+        Payment::OneOff => match (one_off, d.total) {
+            (None, Some(t)) => {
+                s.one_off += round2(t);
+                true
+            }
+            _ => false,
+        },
+        Payment::None => true,
+    };
+    s.known = known || one_off.is_some();
+    s
+}
+
 /// Sets each decision's [`Count`] and adds up what is received.
 pub fn receive(findings: &mut [Decision], members: usize, as_of: NaiveDate) -> Receipt {
     for d in findings.iter_mut() {
@@ -93,35 +140,17 @@ pub fn receive(findings: &mut [Decision], members: usize, as_of: NaiveDate) -> R
             }
             continue;
         };
-        let one_off = d.one_off.map(round2);
-        if let Some(a) = one_off {
-            out.one_off += a;
+        let s = share(d);
+        out.ongoing_monthly += s.ongoing_monthly;
+        out.fixed_term_total += s.fixed_term;
+        out.one_off += s.one_off;
+        if kind == Payment::FixedTerm && d.monthly.is_some() {
+            out.fixed_term.push((i, running(d, as_of)));
         }
-        let known = match kind {
-            Payment::Ongoing => d.monthly.map(|m| out.ongoing_monthly += round2(m)).is_some(),
-            Payment::FixedTerm => {
-                if d.monthly.is_some() {
-                    out.fixed_term.push((i, running(d, as_of)));
-                    if let Some(t) = term_total(d) {
-                        out.fixed_term_total += round2(t);
-                    }
-                }
-                d.monthly.is_some()
-            }
-            // One month's relief given once is a one-off of its total.
-            Payment::OneOff => match (one_off, d.total) {
-                (None, Some(t)) => {
-                    out.one_off += round2(t);
-                    true
-                }
-                _ => false,
-            },
-            Payment::None => true,
-        };
-        if !known && one_off.is_none() {
-            out.unknown.push(i);
-        } else {
+        if s.known {
             out.known += 1;
+        } else {
+            out.unknown.push(i);
         }
     }
     out
@@ -365,7 +394,11 @@ pub fn render(
         let f = &findings[i];
         f.member.as_ref().map_or_else(|| f.name.clone(), |m| fill(w.member, &[&f.name, m]))
     };
-    let at = |i: usize| FindingRef { program: findings[i].program, member: findings[i].member.clone(), name: findings[i].name.clone() };
+    let at = |i: usize| FindingRef {
+        program: findings[i].program,
+        member: findings[i].member.clone(),
+        name: findings[i].name.clone(),
+    };
     let join = |parts: Vec<String>| if parts.is_empty() { w.none.to_string() } else { parts.join(" + ") };
     let step = |label: &str, formula: String, value: String| TraceStep { label: label.to_string(), formula, value };
     let paid = |i: usize| matches!(ds[i].count, Count::Paid(_));

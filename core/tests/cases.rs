@@ -10,6 +10,13 @@
 //! the headline: any field of `summary` or `summary.receive`, and in words `set_aside`
 //! (`program[member]:rule`), `set_aside_cites`, `fixed_term`
 //! (`program[member]:MONTHLY×MONTHS:running|ended`), `unknown` and `trace` (`label: formula = value`).
+//! `[case.ordinary]` checks the comparison with the ordinary rules (`doudi_core::ordinary`):
+//! `difference` (the household's, by kind: `ongoing_monthly`, `fixed_term`, `one_off`),
+//! `changes` (the keys of the measures that change anything, in order), and for each
+//! `[[case.ordinary.finding]]` picked by `program` (and `member`): `epidemic` and `ordinary`
+//! (statuses; `ordinary = "absent"`: no such programme under the ordinary rules),
+//! `difference` (fields of the row's difference, or "unknown"), `measures` (the exact keys),
+//! `cites` (clauses its measures quote) and `sentence` (a substring of its sentence).
 
 mod support;
 
@@ -164,6 +171,9 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
             fail(format!("summary.{key}: expected {want}, got {got}"));
         }
     }
+    if let Some(o) = case.get("ordinary") {
+        check_ordinary(&input, lang, o, &mut fail);
+    }
     for id in case.get("assumptions").and_then(Value::as_array).into_iter().flatten() {
         if !out["assumptions"].as_array().unwrap().iter().any(|a| &a["id"] == id) {
             fail(format!(
@@ -173,6 +183,95 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
         }
     }
     errs
+}
+
+fn check_ordinary(input: &str, lang: doudi_core::Lang, want: &Value, fail: &mut impl FnMut(String)) {
+    let (_, c) = match doudi_core::compare_ordinary_json(input, doudi_core::Options { lang }, true) {
+        Ok(x) => x,
+        Err(e) => return fail(format!("ordinary: refused: {e}")),
+    };
+    let c = serde_json::to_value(&c).unwrap();
+    if let Some(d) = want.get("difference").and_then(Value::as_object) {
+        for (k, v) in d {
+            if &c["difference"][k] != v {
+                fail(format!("ordinary.difference.{k}: expected {v}, got {}", c["difference"][k]));
+            }
+        }
+    }
+    if let Some(w) = want.get("changes") {
+        let got: Vec<Value> =
+            c["measures"].as_array().unwrap().iter().filter(|m| m["changes"] == true).map(|m| m["key"].clone()).collect();
+        if &Value::from(got.clone()) != w {
+            fail(format!("ordinary.changes: expected {w}, got {got:?}"));
+        }
+    }
+    for exp in want.get("finding").and_then(Value::as_array).into_iter().flatten() {
+        let program = exp["program"].as_str().unwrap_or("");
+        let member = exp.get("member").and_then(Value::as_str);
+        let label = format!("ordinary {program}{}", member.map(|m| format!("[{m}]")).unwrap_or_default());
+        let rows: Vec<&Value> = c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["program"] == program && (member.is_none() || r["member"].as_str() == member))
+            .collect();
+        let [row] = rows[..] else {
+            fail(format!("{label}: expected one row, got {}", rows.len()));
+            continue;
+        };
+        if let Some(w) = exp.get("epidemic") {
+            if &row["epidemic"]["status"] != w {
+                fail(format!("{label}.epidemic: expected {w}, got {}", row["epidemic"]["status"]));
+            }
+        }
+        match exp.get("ordinary").and_then(Value::as_str) {
+            Some("absent") if !row["ordinary"].is_null() => fail(format!("{label}.ordinary: expected absent, got {}", row["ordinary"])),
+            Some("absent") | None => {}
+            Some(w) if row["ordinary"]["status"] != w => {
+                fail(format!("{label}.ordinary: expected {w}, got {}", row["ordinary"]["status"]))
+            }
+            Some(_) => {}
+        }
+        match exp.get("difference") {
+            Some(Value::String(s)) if s == "unknown" => {
+                if !row["difference"].is_null() {
+                    fail(format!("{label}.difference: expected unknown, got {}", row["difference"]));
+                }
+            }
+            Some(Value::Object(d)) => {
+                for (k, v) in d {
+                    if &row["difference"][k] != v {
+                        fail(format!("{label}.difference.{k}: expected {v}, got {}", row["difference"][k]));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(w) = exp.get("measures") {
+            if &row["measures"] != w {
+                fail(format!("{label}.measures: expected {w}, got {}", row["measures"]));
+            }
+        }
+        for cite in exp.get("cites").and_then(Value::as_array).into_iter().flatten() {
+            let (doc, clause) = cite.as_str().unwrap().split_once(':').unwrap();
+            let quoted = row["measures"].as_array().unwrap().iter().any(|k| {
+                c["measures"].as_array().unwrap().iter().any(|m| {
+                    &m["key"] == k
+                        && m["citations"].as_array().unwrap().iter().any(|x| {
+                            x["document_id"] == doc && x["clause_id"] == clause && !x["text"].as_str().unwrap().is_empty()
+                        })
+                })
+            });
+            if !quoted {
+                fail(format!("{label}: its measures do not quote {cite}"));
+            }
+        }
+        if let Some(w) = exp.get("sentence").and_then(Value::as_str) {
+            if !row["sentence"].as_str().is_some_and(|s| s.contains(w)) {
+                fail(format!("{label}.sentence: expected it to contain {w:?}, got {}", row["sentence"]));
+            }
+        }
+    }
 }
 
 #[test]

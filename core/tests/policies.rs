@@ -95,3 +95,35 @@ fn a_provision_whose_parameter_is_undeclared_is_refused() {
     let errs = errors_for(&toml);
     assert!(has(&errs, &["broken.toml", "programmes.dibao", "minimum_wage.monthly"]), "{errs:?}");
 }
+
+#[test]
+fn an_epidemic_measure_must_name_what_the_place_has() {
+    let toml = format!(
+        "{HEAD}[programmes.dibao.provisions]\ngap = [\"000:2.5.4\"]\n[epidemic.programmes]\ntekun = [\"000:2.5.5\"]\n[epidemic.provisions]\n\"dibao.exit_suspended\" = [\"000:2.5.4\"]\n\"dibao.gap\" = []\n\"dibao.work_cost_fixed\" = [\"000:9.9.9\"]\n[epidemic.parameters]\n\"epidemic.start\" = [\"000:2.5.4\"]\n[epidemic.groups]\norphan = [\"000:2.7.2\"]\n{EPIDEMIC}"
+    );
+    let errs = errors_for(&toml);
+    for want in [
+        &["broken.toml", "epidemic.programmes.\"tekun\"", "not a programme of this jurisdiction"][..],
+        &["epidemic.provisions.\"dibao.exit_suspended\"", "lists no provision \"exit_suspended\""],
+        &["epidemic.provisions.\"dibao.gap\"", "at least one clause"],
+        &["epidemic.provisions.\"dibao.work_cost_fixed\"[0]", "no clause \"9.9.9\""],
+        &["epidemic.parameters.\"epidemic.start\"", "no value of \"epidemic.start\" is set by clause 000:2.5.4"],
+        &["epidemic.groups.\"orphan\"", "not one of this jurisdiction's price-subsidy groups"],
+    ] {
+        assert!(has(&errs, want), "{want:?} not in {errs:?}");
+    }
+    let errs = errors_for(&format!("{HEAD}[epidemic]\nprovision = {{}}\n{EPIDEMIC}"));
+    assert!(has(&errs, &["broken.toml", "unknown field `provision`"]), "{errs:?}");
+}
+
+#[test]
+fn every_place_marks_its_epidemic_measures_with_clauses_of_its_own_documents() {
+    let p = doudi_core::embedded_policies().unwrap();
+    for j in &p.jurisdictions {
+        assert!(!j.epidemic.is_empty(), "{} marks no epidemic measure", j.id);
+        for m in &j.epidemic {
+            assert!(!m.clauses.is_empty(), "{}: {}", j.id, m.key);
+            assert!(m.clauses.iter().all(|c| j.documents.contains(&c.document)), "{}: {}", j.id, m.key);
+        }
+    }
+}

@@ -58,6 +58,28 @@ pub struct JurisdictionFile {
     pub programmes: BTreeMap<String, ProgrammeFile>,
     #[serde(default)]
     pub parameters: BTreeMap<String, ParameterFile>,
+    /// The epidemic measures among them, each with its clauses (`[epidemic.…]`).
+    #[serde(default)]
+    pub epidemic: EpidemicFile,
+}
+
+/// `[epidemic]`: what the 2020 notices changed here, switched off to show the ordinary rules.
+/// Each table maps a key to the clauses that make it an epidemic measure.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EpidemicFile {
+    /// A programme that does not exist under the ordinary rules (`temp_relief_covid`).
+    #[serde(default)]
+    pub programmes: BTreeMap<String, Vec<String>>,
+    /// A provision, `programme.provision` (`dibao.work_cost_fixed`).
+    #[serde(default)]
+    pub provisions: BTreeMap<String, Vec<String>>,
+    /// A parameter whose values set by these clauses give way to the value before them.
+    #[serde(default)]
+    pub parameters: BTreeMap<String, Vec<String>>,
+    /// A group of `price_subsidy.groups` the notices added.
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

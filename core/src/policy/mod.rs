@@ -135,6 +135,38 @@ pub struct Jurisdiction {
     pub programmes: Vec<Programme>,
     /// By id.
     pub parameters: BTreeMap<String, Parameter>,
+    /// The epidemic measures among the above (`[epidemic.…]`), by kind, then key.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub epidemic: Vec<Measure>,
+}
+
+/// An epidemic measure: something the 2020 notices changed, with the clauses that make it.
+/// Switched off, it leaves the ordinary rules (`crate::ordinary`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measure {
+    pub kind: MeasureKind,
+    /// A programme id, `programme.provision`, a parameter id, or a price-subsidy group.
+    pub key: String,
+    pub clauses: Vec<ClauseRef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    Programme,
+    Provision,
+    Parameter,
+    Group,
+}
+
+impl MeasureKind {
+    /// In the order of the `[epidemic]` tables.
+    pub const ALL: [(MeasureKind, &'static str); 4] = [
+        (MeasureKind::Programme, "programmes"),
+        (MeasureKind::Provision, "provisions"),
+        (MeasureKind::Parameter, "parameters"),
+        (MeasureKind::Group, "groups"),
+    ];
 }
 
 /// A programme a jurisdiction's documents provide for.

@@ -112,6 +112,7 @@ fn resolve(
             documents: Vec::new(),
             programmes: Vec::new(),
             parameters: BTreeMap::new(),
+            epidemic: Vec::new(),
         },
     };
     j.id = id;
@@ -157,6 +158,21 @@ fn resolve(
     for (id, pf) in entries(f, "parameters")? {
         let p = parameter(id, pf, &cite)?;
         j.parameters.insert(p.id.clone(), p);
+    }
+    // A wasm build leaves the measures out of its bundle (build.rs), and this code out; natively
+    // the test below checks that it reads them as the checked loader does.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(e) = f.get("epidemic") {
+        for (kind, table) in MeasureKind::ALL {
+            for (key, refs) in entries(e, table)? {
+                let mut clauses = Vec::new();
+                for s in refs.as_array().ok_or(Unreadable)? {
+                    clauses.push(cite(s.as_str().ok_or(Unreadable)?)?);
+                }
+                super::validate::add_measure(&mut j.epidemic, kind, key, clauses);
+            }
+        }
+        sort_by(&mut j.epidemic, |a, b| (a.kind, &a.key) < (b.kind, &b.key));
     }
     resolved.push(j.clone());
     Ok(j)

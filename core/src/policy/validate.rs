@@ -5,7 +5,8 @@
 //! clauses that exist for every citation; programmes and provision keys the code knows;
 //! parameters the code knows, with the right kind of value, a source for every value,
 //! dates in strictly increasing order (no overlaps), and every parameter a provision
-//! needs declared; overlays that extend an existing jurisdiction.
+//! needs declared; overlays that extend an existing jurisdiction; epidemic measures that
+//! name a programme, provision, parameter value or group the place has.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -273,6 +274,7 @@ fn empty_jurisdiction(f: &JurisdictionFile) -> Jurisdiction {
         documents: Vec::new(),
         programmes: Vec::new(),
         parameters: BTreeMap::new(),
+        epidemic: Vec::new(),
     }
 }
 
@@ -366,7 +368,83 @@ fn merge(
             j.parameters.insert(id.clone(), p);
         }
     }
+    let e = &f.epidemic;
+    for ((kind, table), keys) in MeasureKind::ALL.iter().zip([&e.programmes, &e.provisions, &e.parameters, &e.groups]) {
+        for (key, refs) in keys {
+            let k = format!("epidemic.{table}.\"{key}\"");
+            if refs.is_empty() {
+                errs.push(path, &k, "an epidemic measure cites at least one clause");
+            }
+            let clauses: Vec<ClauseRef> =
+                refs.iter().enumerate().filter_map(|(i, s)| cite(format!("{k}[{i}]"), s, errs)).collect();
+            add_measure(&mut j.epidemic, *kind, key, clauses);
+        }
+    }
+    j.epidemic.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+    for m in &j.epidemic {
+        if let Err(why) = check_measure(&j, m) {
+            let table = MeasureKind::ALL.iter().find(|(k, _)| *k == m.kind).map_or("", |(_, t)| t);
+            errs.push(path, format!("epidemic.{table}.\"{}\"", m.key), why);
+        }
+    }
     j
+}
+
+/// Adds a measure's clauses, to the measure of the same kind and key where there is one
+/// (an overlay's clauses beside its base's).
+pub(super) fn add_measure(list: &mut Vec<Measure>, kind: MeasureKind, key: &str, clauses: Vec<ClauseRef>) {
+    let at = match list.iter().position(|m| m.kind == kind && m.key == key) {
+        Some(i) => i,
+        None => {
+            list.push(Measure { kind, key: key.to_string(), clauses: Vec::new() });
+            list.len() - 1
+        }
+    };
+    let m = &mut list[at];
+    for c in clauses {
+        if !m.clauses.contains(&c) {
+            m.clauses.push(c);
+        }
+    }
+}
+
+/// Whether an epidemic measure names something the place has: a programme it provides, a
+/// provision it lists, a parameter with a value set by the measure's clauses, a group it names.
+fn check_measure(j: &Jurisdiction, m: &Measure) -> Result<(), String> {
+    let programme = |id: &str| ProgrammeId::parse(id).and_then(|p| j.programme(p));
+    match m.kind {
+        MeasureKind::Programme => match programme(&m.key) {
+            Some(_) => Ok(()),
+            None => Err(format!("\"{}\" is not a programme of this jurisdiction", m.key)),
+        },
+        MeasureKind::Provision => {
+            let (p, key) = m.key.split_once('.').unwrap_or((&m.key, ""));
+            match programme(p) {
+                Some(prog) if prog.provisions.contains_key(key) => Ok(()),
+                Some(_) => Err(format!("programme {p} lists no provision \"{key}\"")),
+                None => Err(format!("\"{p}\" is not a programme of this jurisdiction (write programme.provision)")),
+            }
+        }
+        MeasureKind::Parameter => {
+            let Some(p) = j.parameters.get(&m.key) else {
+                return Err(format!("no parameter \"{}\" is declared here", m.key));
+            };
+            for c in &m.clauses {
+                if !p.values.iter().any(|v| v.source.clause.as_ref().is_some_and(|s| s.to_string() == c.to_string())) {
+                    return Err(format!("no value of \"{}\" is set by clause {c}", m.key));
+                }
+            }
+            Ok(())
+        }
+        MeasureKind::Group => {
+            let groups = programme(ProgrammeId::PriceSubsidy.as_str()).map(|p| p.groups.as_slice()).unwrap_or(&[]);
+            if groups.contains(&m.key) {
+                Ok(())
+            } else {
+                Err(format!("\"{}\" is not one of this jurisdiction's price-subsidy groups", m.key))
+            }
+        }
+    }
 }
 
 fn check_parameter(

@@ -26,7 +26,7 @@ pub const PROVISIONS: &[Provision] = &[
 pub const GROUPS: &[&str] =
     &["dibao", "tekun", "orphan", "unsupported_child", "entitled_group", "unemployment_benefit"];
 
-fn group_name(g: &str) -> Text {
+pub fn group_name(g: &str) -> Text {
     match g {
         "dibao" => tx!("低保对象", "dibao recipients"),
         "tekun" => tx!("特困人员", "tekun recipients"),
