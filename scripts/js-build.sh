@@ -54,7 +54,7 @@ rm -rf "$dist"
 mkdir -p "$dist"
 wasm-bindgen --target web --out-dir "$dist" --out-name doudi "$wasm_in"
 rm -f "$dist/doudi_bg.wasm.d.ts" # the raw exports; the package does not expose them
-"$bin/wasm-opt" -Oz --converge --strip-producers --strip-target-features "$dist/doudi_bg.wasm" -o "$dist/doudi_bg.wasm.opt"
+"$bin/wasm-opt" -Oz --converge --low-memory-unused --strip-producers --strip-target-features "$dist/doudi_bg.wasm" -o "$dist/doudi_bg.wasm.opt"
 mv "$dist/doudi_bg.wasm.opt" "$dist/doudi_bg.wasm"
 
 step "assemble $dist (version $version)"
