@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
 import { instrument, launchChromium } from './support/browser.mjs';
-import { card, DIST, fillTianjinThree, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
+import { axeViolations, card, DIST, fillTianjinThree, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 describe('the site', () => {
   let server;
@@ -115,7 +115,8 @@ describe('the site', () => {
   });
 
   test('the conditions as a flow: each step marked as the finding\'s conditions are, a failed one with how far off', async () => {
-    const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    // bypassCSP: the page's CSP rightly blocks the inline script that injects axe.
+    const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, bypassCSP: true });
     try {
       const p2 = await fresh.newPage();
       // 3,100 for three: 1,033.33 a head against Tianjin's 1,010.
@@ -136,6 +137,9 @@ describe('the site', () => {
       assert.equal(await flow.locator('.flow-step.unmet .flow-figures').textContent(), '1,033.33 < 1,010.00');
       assert.match(await flow.locator('.flow-outcome').textContent(), /暂不符合/);
       assert.equal(await flow.locator('svg.flow-arrow[aria-hidden="true"]').count(), unmet.length + met.length);
+      assert.deepEqual(await axeViolations(p2), [], 'the flow open, at 360 px');
+      await p2.setViewportSize({ width: 1280, height: 900 });
+      assert.deepEqual(await axeViolations(p2), [], 'the flow open, at 1280 px');
     } finally {
       await fresh.close();
     }
