@@ -118,7 +118,7 @@ fn date_at(path: impl FnOnce() -> String, s: &str) -> Result<NaiveDate, InputErr
 fn money_at(path: impl FnOnce() -> String, m: Option<Money>) -> Result<Option<Decimal>, InputError> {
     match m {
         None => Ok(None),
-        Some(Money(d)) if !(d.is_sign_negative() && !d.is_zero()) && d <= MAX_AMOUNT => Ok(Some(d)),
+        Some(Money(d)) if (!d.is_sign_negative() || d.is_zero()) && d <= MAX_AMOUNT => Ok(Some(d)),
         Some(_) => money(&path(), m),
     }
 }
