@@ -145,3 +145,24 @@ fn every_place_marks_its_epidemic_measures_with_clauses_of_its_own_documents() {
         }
     }
 }
+
+/// The site quotes clauses from `clauses.js`, which `policies/tools/clauses_js.py` writes
+/// from the same files: it must hold exactly the words the embedded policies hold.
+#[test]
+fn the_sites_clause_words_are_the_embedded_ones() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../policies/tools/clauses_js.py");
+    let out = std::process::Command::new("python3").arg(script).output().expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let json = &text[text.find('{').unwrap()..=text.rfind('}').unwrap()];
+    let words: std::collections::BTreeMap<String, String> = serde_json::from_str(json).unwrap();
+    let p = policy::embedded().unwrap();
+    let mut embedded = std::collections::BTreeMap::new();
+    for d in &p.documents {
+        for c in &d.clauses {
+            embedded.insert(format!("{}:{}", d.id, c.id), c.text.clone());
+        }
+    }
+    assert_eq!(words.len(), embedded.len());
+    assert!(words == embedded, "clauses.js and the embedded policies differ");
+}
