@@ -41,6 +41,34 @@ pub enum Command {
     Sample(SampleArgs),
     /// Decide a roster with the policy's values and again with changed ones; write the differences.
     Compare(CompareArgs),
+    /// 走访摸排: screen a roster for households that likely qualify and do not receive it, are
+    /// near a threshold, or whose 低保 would end; the worklist as JSONL, totals on stderr.
+    Screen(ScreenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// The roster: JSONL or CSV, as `doudi batch` reads it; `-` = stdin.
+    #[arg(long, short = 'i')]
+    pub input: PathBuf,
+    /// The input's format; `auto` reads `.csv` as CSV and anything else as JSONL.
+    #[arg(long, value_enum, default_value_t = Format::Auto)]
+    pub format: Format,
+    #[command(flatten)]
+    pub policies: PoliciesArg,
+    /// A household that misses a threshold by at most this much (yuan, or the condition's
+    /// own unit) is "near" it.
+    #[arg(long, default_value = "50")]
+    pub margin: rust_decimal::Decimal,
+    /// Where to write the worklist (JSONL); standard output when absent or `-`.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Report progress on stderr even when it is not a terminal.
+    #[arg(long)]
+    pub progress: bool,
+    /// Worker threads (default: the machine's cores). The output keeps the input's order.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
 }
 
 #[derive(Debug, Args)]

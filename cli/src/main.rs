@@ -15,6 +15,7 @@ mod policies;
 mod read;
 mod sample;
 mod schema;
+mod screen;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         Command::Batch(a) => batch::run(a),
         Command::Sample(a) => sample::run(a),
         Command::Compare(a) => compare::run(a),
+        Command::Screen(a) => screen::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,6 +23,7 @@ pub mod params;
 pub mod policy;
 pub mod programmes;
 pub mod receive;
+pub mod screen;
 pub mod sweep;
 pub mod text;
 
