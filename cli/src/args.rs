@@ -450,6 +450,7 @@ mod tests {
             Command::Batch(a) => a.policies.dir,
             Command::Sample(a) => a.policies.dir,
             Command::Compare(a) => a.policies.dir,
+            Command::Screen(a) => a.policies.dir,
             Command::Schema(_) => None,
         };
         assert_eq!(dir(&["doudi", "check"]), None);
@@ -461,6 +462,7 @@ mod tests {
         assert_eq!(dir(&["doudi", "batch", "-i", "r.csv", "--policies", "p"]), d);
         assert_eq!(dir(&["doudi", "sample", "-j", "x", "-n", "1", "--policies", "p"]), d);
         assert_eq!(dir(&["doudi", "compare", "-i", "r.csv", "--policies", "p"]), d);
+        assert_eq!(dir(&["doudi", "screen", "-i", "r.csv", "--policies", "p"]), d);
         assert!(Cli::try_parse_from(["doudi", "schema", "--policies", "p"]).is_err());
     }
 
