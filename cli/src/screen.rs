@@ -4,7 +4,7 @@
 //! household that likely qualifies for 低保 or 特困 without receiving it today (by the
 //! roster's `support.dibao` and members' `tekun`), is within `--margin` of a threshold it
 //! misses, or would see its current 低保 end or taper. The totals go to stderr: per
-//! programme, the households and persons it would pay and the monthly and one-off sums
+//! programme, the households and persons it would pay and the monthly, fixed-term and one-off sums
 //! (what each household would receive, each finding counted once); how many households are
 //! on the worklist; and the households with the most at stake a month. Reading, sharding and
 //! order are `doudi batch`'s ([`crate::batch::pipeline`]); memory stays bounded (the
@@ -13,7 +13,6 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
-use doudi_core::policy::combine::Payment;
 use doudi_core::receive::Count;
 use doudi_core::screen::{screen, Current, Screening};
 use doudi_core::{Decider, InputError, ProgrammeId};
@@ -52,6 +51,7 @@ struct Programme {
     households: u64,
     persons: u64,
     monthly: Decimal,
+    fixed_term: Decimal,
     one_off: Decimal,
 }
 
@@ -84,21 +84,26 @@ impl Tally {
             "screen: {} households, {} refused; on the worklist: {} ({} likely missed, {} near a threshold, {} whose 低保 would end, {} tapering)\n",
             self.households, self.refused, self.listed, self.missed, self.near, self.ending, self.tapering
         );
-        s.push_str("  per programme (households, persons, a month, one-off):\n");
+        s.push_str("  per programme (households, persons, a month, for set terms, one-off):\n");
         for (p, t) in &self.programmes {
             s.push_str(&format!(
-                "    {:<31} {:>7} {:>7} {:>14} {:>12}\n",
+                "    {:<31} {:>7} {:>7} {:>14} {:>12} {:>12}\n",
                 p.as_str(),
                 t.households,
                 t.persons,
                 doudi_core::money::fmt2(t.monthly),
+                doudi_core::money::fmt2(t.fixed_term),
                 doudi_core::money::fmt2(t.one_off)
             ));
         }
         if !self.top.is_empty() {
             s.push_str("  most at stake a month (line, id, amount):\n");
             for (a, line, id) in &self.top {
-                s.push_str(&format!("    {line:>7} {:<12} {}\n", id.as_deref().unwrap_or("-"), doudi_core::money::fmt2(*a)));
+                s.push_str(&format!(
+                    "    {line:>7} {:<12} {}\n",
+                    id.as_deref().unwrap_or("-"),
+                    doudi_core::money::fmt2(*a)
+                ));
             }
         }
         s
@@ -148,14 +153,11 @@ impl Job for Screen {
                 t.households += 1;
             }
             t.persons += if f.member.is_some() { 1 } else { d.members as u64 };
-            let paid = |a: Option<Decimal>| a.map(doudi_core::money::round2).unwrap_or_default();
-            // One month's relief given once is a one-off, as in the household's totals.
-            if f.count == Count::Paid(Payment::OneOff) {
-                t.one_off += paid(f.one_off.or(f.total));
-            } else {
-                t.monthly += paid(f.monthly);
-                t.one_off += paid(f.one_off);
-            }
+            // What the finding adds to the household's totals.
+            let s = doudi_core::receive::share(f);
+            t.monthly += s.ongoing_monthly;
+            t.fixed_term += s.fixed_term;
+            t.one_off += s.one_off;
         }
         let s: Screening = screen(&input, &d, self.margin);
         if !s.listed() {
@@ -204,6 +206,7 @@ impl Job for Screen {
             x.households += t.households;
             x.persons += t.persons;
             x.monthly += t.monthly;
+            x.fixed_term += t.fixed_term;
             x.one_off += t.one_off;
         }
         for (a, line, id) in part.top {

@@ -43,7 +43,10 @@ fn the_worklist_names_who_is_missed_who_is_near_and_how_much_is_at_stake() {
         assert_eq!(near["condition"], "dibao.income_below_standard");
         assert_eq!(near["distance"], "20.00");
         assert_eq!(by_line(6).unwrap()["error"]["path"], "members");
-        assert!(totals.contains("screen: 6 households, 1 refused; on the worklist: 4 (3 likely missed, 1 near a threshold"), "{totals}");
+        assert!(
+            totals.contains("screen: 6 households, 1 refused; on the worklist: 4 (3 likely missed, 1 near a threshold"),
+            "{totals}"
+        );
         // 低保 paid to 3 households, 3 + 2 + 2 persons, 1530 + 1420 + 240 a month.
         assert!(totals.contains("dibao                                 3       7        3190.00"), "{totals}");
         let top = totals.split("most at stake a month").nth(1).unwrap();

@@ -435,12 +435,12 @@ pub fn render(
     if !terms.is_empty() {
         trace.push(step(w.term_label, join(terms), fmt2(r.fixed_term_total)));
     }
+    // Each finding's one-off share, as the totals count it (one month's relief given once too).
     let once: Vec<String> = (0..ds.len())
         .filter(|&i| paid(i))
         .filter_map(|i| {
-            let d = &ds[i];
-            let a = d.one_off.or(if d.count == Count::Paid(Payment::OneOff) { d.total } else { None })?;
-            Some(fill(w.item, &[&name(i), &fmt2(a)]))
+            let a = share(&ds[i]).one_off;
+            (!a.is_zero()).then(|| fill(w.item, &[&name(i), &fmt2(a)]))
         })
         .collect();
     if !once.is_empty() {

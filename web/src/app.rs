@@ -229,7 +229,7 @@ pub fn App(props: &AppProps) -> Html {
     // for it to be painted.
     let painted = use_after_paint();
     let clauses = use_clauses(painted);
-    let answers = use_answers(form, lang, painted, clauses);
+    let answers = use_answers(form, lang, painted);
     let names = Rc::new(form.member_ids(lang));
     let params = use_memo((form.jurisdiction.clone(), form.as_of.clone(), lang), |(j, d, lang)| ParamsInfo {
         list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
@@ -419,7 +419,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </@>
                 <aside class="answers" part="answer" id="answers" aria-label={l.answers_heading}>
-                    <Results {lang} answers={answers.clone()} names={names.clone()} params={params.clone()}
+                    <Results {lang} answers={answers.clone()} {clauses} names={names.clone()} params={params.clone()}
                         on_reveal={cb.reveal.clone()} staff={state.staff} place_name={place_name.clone()} {dibao_now}
                         on_supporter={cb.supporter.clone()} {unanswered} />
                     if let Some(s) = &shown {
@@ -445,7 +445,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if painted {
                 <PrintSheet {lang} form={form.clone()} names={names.clone()} assessment={shown.map(|s| s.assessment)}
-                    print_time={state.print_time.clone()} />
+                    print_time={state.print_time.clone()} {clauses} />
             }
         </div>
     }

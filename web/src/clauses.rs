@@ -4,12 +4,12 @@
 //! (`globalThis.doudiClauses`, from `policies/documents/*.toml` by
 //! `policies/tools/clauses_js.py`), which [`load`] adds once the first result is painted
 //! and the service worker keeps for offline use. Until then a citation shows its document
-//! and clause without the quoted words; once loaded, [`fill`] quotes them and the page
-//! recomputes. The custom element names the file's address beside its own
+//! and clause without the quoted words; once loaded, the places that quote a clause (a
+//! card's "为什么？", the print sheet, the policy browser) read its words with [`text`] as
+//! they are drawn, and are drawn again: the assessment itself is not recomputed, nor filled
+//! on each keystroke. The custom element names the file's address beside its own
 //! (`globalThis.doudiClausesUrl`, `doudi-element.js`). Natively (unit tests) the policies
 //! carry the words themselves and nothing is loaded.
-
-use doudi_core::Assessment;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -89,22 +89,4 @@ pub fn text(document: &str, clause: &str, embedded: &str) -> String {
         return embedded.to_string();
     }
     imp::text(&format!("{document}:{clause}")).unwrap_or_default()
-}
-
-/// Quotes the words of every citation of `a` that has none yet (the site's embedded
-/// policies leave them out).
-pub fn fill(a: &mut Assessment) {
-    let quote = |c: &mut doudi_core::assessment::Citation| {
-        if c.text.is_empty() {
-            c.text = text(&c.document_id, &c.clause_id, "");
-        }
-    };
-    for f in &mut a.findings {
-        f.citations.iter_mut().for_each(quote);
-    }
-    for s in &mut a.summary.receive.set_aside {
-        if let Some(c) = s.citation.as_mut() {
-            quote(c);
-        }
-    }
 }

@@ -30,10 +30,7 @@ pub fn assess(form: &Form, lang: Lang) -> Outcome {
         None => {}
     }
     match evaluate_input(input, Options { lang }) {
-        Ok(mut a) => {
-            crate::clauses::fill(&mut a);
-            Outcome::Ready(Rc::new(a))
-        }
+        Ok(a) => Outcome::Ready(Rc::new(a)),
         Err(e) => Outcome::Invalid(vec![refusal(&e, lang)]),
     }
 }

@@ -615,9 +615,9 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
 /// seriously ill member, where the place's file provides it).
 pub fn asks_illness_tier(jurisdiction: &str) -> bool {
     let Ok(p) = doudi_core::embedded_policies() else { return false };
-    p.jurisdiction(jurisdiction).and_then(|j| j.programme(doudi_core::ProgrammeId::DibaoSinglePerson)).is_some_and(|prog| {
-        prog.provisions.contains_key("severe_illness")
-    })
+    p.jurisdiction(jurisdiction)
+        .and_then(|j| j.programme(doudi_core::ProgrammeId::DibaoSinglePerson))
+        .is_some_and(|prog| prog.provisions.contains_key("severe_illness"))
 }
 
 pub fn counts_covid_months(jurisdiction: &str) -> bool {

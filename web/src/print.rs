@@ -103,7 +103,7 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_ti
                         c.document_id.clone(),
                         c.clause_id.clone(),
                         format!("{} {}", c.document, c.clause),
-                        c.text.clone(),
+                        crate::clauses::text(&c.document_id, &c.clause_id, &c.text),
                     ));
                     notes.len()
                 }

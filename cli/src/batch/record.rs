@@ -193,21 +193,20 @@ fn push_money(out: &mut Vec<u8>, d: Decimal) {
 /// The CSV output's header: the record, then for each programme its status, amounts and
 /// first failed condition (empty where the household's place has no such programme).
 pub fn csv_header() -> Vec<u8> {
-    let mut cols: Vec<String> =
-        [
-            "line",
-            "error_path",
-            "error",
-            "members",
-            "eligible",
-            "monthly_total",
-            "one_off_total",
-            "fixed_term_total",
-            "amounts_unknown",
-        ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    let mut cols: Vec<String> = [
+        "line",
+        "error_path",
+        "error",
+        "members",
+        "eligible",
+        "monthly_total",
+        "one_off_total",
+        "fixed_term_total",
+        "amounts_unknown",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     for p in ProgrammeId::ALL {
         let p = p.as_str();
         cols.extend([p.to_string(), format!("{p}_monthly"), format!("{p}_one_off"), format!("{p}_failed")]);

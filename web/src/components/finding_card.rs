@@ -41,6 +41,9 @@ pub struct FindingCardProps {
     /// Why this eligible finding is not counted in the totals (another is paid instead).
     #[prop_or_default]
     pub not_counted: Option<AttrValue>,
+    /// The clauses' words have loaded: "为什么？" quotes them.
+    #[prop_or_default]
+    pub clauses: bool,
 }
 
 /// A needed answer, in words.
@@ -105,8 +108,11 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
         f.status == Status::Eligible && f.monthly.is_none() && f.one_off.is_none() && !f.missing.is_empty();
     let member = p.member_name.as_ref().map(|n| i18n::fill(l.for_member, &[n]));
     let flow = {
-        let (f, lang, names, params) = (crate::components::flow::FlowOf::of(f), p.lang, p.names.clone(), p.params.clone());
-        Callback::from(move |_: ()| crate::components::flow::steps(&f, lang, |m| missing_label(m, lang, &names, &params.list)))
+        let (f, lang, names, params) =
+            (crate::components::flow::FlowOf::of(f), p.lang, p.names.clone(), p.params.clone());
+        Callback::from(move |_: ()| {
+            crate::components::flow::steps(&f, lang, |m| missing_label(m, lang, &names, &params.list))
+        })
     };
     // What the card shows as its status: a finding an unanswered question decides is one
     // the page still needs to know about.
@@ -219,7 +225,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                     </ul>
                 </div>
             }
-            <Why lang={p.lang} trace={f.trace.clone()} citations={f.citations.clone()} on_reveal={p.on_reveal.clone()} staff={p.staff}
+            <Why lang={p.lang} trace={f.trace.clone()} citations={f.citations.clone()} on_reveal={p.on_reveal.clone()} staff={p.staff} clauses={p.clauses}
                 {flow} outcome={AttrValue::from(format!("→ {}", i18n::status_label(shown_status, p.lang)))} />
         </article>
     }

@@ -15,6 +15,9 @@ pub struct PrintSheetProps {
     pub names: Rc<Vec<String>>,
     pub assessment: Option<Rc<Assessment>>,
     pub print_time: AttrValue,
+    /// The clauses' words have loaded: the sheet quotes them ([`crate::clauses`]).
+    #[prop_or_default]
+    pub clauses: bool,
 }
 
 #[component]

@@ -35,6 +35,9 @@ pub struct ResultsProps {
     /// The guided start's questions not answered yet: (question, the id of its control).
     #[prop_or_default]
     pub unanswered: Vec<(AttrValue, AttrValue)>,
+    /// The clauses' words have loaded: the cards quote them ([`crate::clauses`]).
+    #[prop_or_default]
+    pub clauses: bool,
 }
 
 /// The headline: the core's own words (`summary.receive.headline`), so the page, the CLI,
@@ -155,7 +158,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             html! {
                 <FindingCard key={id_of(f)} lang={p.lang} finding={f.clone()} dom_id={id_of(f)} {member_name}
                     names={p.names.clone()} params={p.params.clone()} on_reveal={p.on_reveal.clone()}
-                    staff={p.staff} place_name={p.place_name.clone()} what_if={what_if(f)} {not_counted} />
+                    staff={p.staff} place_name={p.place_name.clone()} what_if={what_if(f)} {not_counted} clauses={p.clauses} />
             }
         };
         let group = |status: Status, list: Vec<&Finding>| {

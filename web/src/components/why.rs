@@ -22,6 +22,9 @@ pub struct WhyProps {
     pub flow: Callback<(), Vec<crate::components::flow::Step>>,
     #[prop_or_default]
     pub outcome: AttrValue,
+    /// The clauses' words have loaded ([`crate::clauses`]): drawn again to quote them.
+    #[prop_or_default]
+    pub clauses: bool,
 }
 
 #[component]
@@ -96,7 +99,7 @@ pub fn Why(p: &WhyProps) -> Html {
                     });
                     html! {
                         <figure class="citation">
-                            <blockquote lang="zh-CN">{ c.text.clone() }</blockquote>
+                            <blockquote lang="zh-CN">{ crate::clauses::text(&c.document_id, &c.clause_id, &c.text) }</blockquote>
                             <figcaption>
                                 <span class="doc" lang="zh-CN">{ c.document.clone() }</span>
                                 { " · " }

@@ -32,13 +32,12 @@ pub struct Shown {
     pub what_ifs: Rc<Vec<compute::WhatIf>>,
 }
 
-/// Assesses `form` in `lang` (memoized; again once the clauses' words load), sweeps it for the chart (memoized on the form
+/// Assesses `form` in `lang` (memoized), sweeps it for the chart (memoized on the form
 /// alone, and only once the first frame is painted: `painted`), and remembers the last good
 /// pair.
 #[hook]
-pub fn use_answers(form: &Form, lang: Lang, painted: bool, clauses: bool) -> Answers {
-    // `clauses`: the clauses' words have loaded; the assessment then quotes them.
-    let assessed = use_memo((form.clone(), lang, clauses), |(f, l, _)| {
+pub fn use_answers(form: &Form, lang: Lang, painted: bool) -> Answers {
+    let assessed = use_memo((form.clone(), lang), |(f, l)| {
         let outcome = compute::assess(f, *l);
         let what_ifs = match &outcome {
             Outcome::Ready(a) => compute::what_ifs(f, a),
