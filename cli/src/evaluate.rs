@@ -10,10 +10,7 @@ pub fn run(args: &EvaluateArgs) -> Result<(), Failure> {
     let text = crate::read::whole(&args.file)?;
     let options = args.lang.options();
     if args.compare.is_some() {
-        let household = doudi_core::Household::from_input(doudi_core::parse_json(&text)?, policies)?;
-        let mut ordinary = doudi_core::ordinary::compare(&household, policies, options);
-        doudi_core::ordinary::word(&mut ordinary, &household, policies, options.lang);
-        let assessment = doudi_core::evaluate(&household, policies, options);
+        let (assessment, ordinary) = with_ordinary(&text, policies, options)?;
         return write_json(&WithOrdinary { assessment: &assessment, ordinary: &ordinary }, args.compact);
     }
     let assessment = evaluate_json(&text, policies, options)?;
@@ -29,6 +26,18 @@ pub fn evaluate_json(
 ) -> Result<doudi_core::Assessment, doudi_core::InputError> {
     let household = doudi_core::Household::from_input(doudi_core::parse_json(text)?, policies)?;
     Ok(doudi_core::evaluate(&household, policies, options))
+}
+
+/// [`evaluate_json`], and the same household under the ordinary rules, worded.
+pub fn with_ordinary(
+    text: &str,
+    policies: &doudi_core::policy::Policies,
+    options: doudi_core::Options,
+) -> Result<(doudi_core::Assessment, doudi_core::ordinary::Comparison), doudi_core::InputError> {
+    let household = doudi_core::Household::from_input(doudi_core::parse_json(text)?, policies)?;
+    let mut ordinary = doudi_core::ordinary::compare(&household, policies, options);
+    doudi_core::ordinary::word(&mut ordinary, &household, policies, options.lang);
+    Ok((doudi_core::evaluate(&household, policies, options), ordinary))
 }
 
 /// The assessment with `ordinary`: the comparison with the ordinary rules.

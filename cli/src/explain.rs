@@ -21,10 +21,8 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let options = args.lang.options();
     let (assessment, ordinary) = match args.compare {
         Some(_) => {
-            let household = doudi_core::Household::from_input(doudi_core::parse_json(&text)?, policies)?;
-            let mut c = doudi_core::ordinary::compare(&household, policies, options);
-            doudi_core::ordinary::word(&mut c, &household, policies, options.lang);
-            (doudi_core::evaluate(&household, policies, options), Some(c))
+            let (a, c) = crate::evaluate::with_ordinary(&text, policies, options)?;
+            (a, Some(c))
         }
         None => (crate::evaluate::evaluate_json(&text, policies, options)?, None),
     };
