@@ -149,7 +149,7 @@ struct Place {
 impl Place {
     fn new(policies: &Policies, jurisdiction: &str, as_of: &str) -> Result<Place, InputError> {
         let params = doudi_core::parameters_in(policies, jurisdiction, as_of, Lang::Zh)?;
-        let day = doudi_core::policy::validate::parse_date(as_of).ok_or_else(|| {
+        let day = doudi_core::dates::parse_date(as_of).ok_or_else(|| {
             InputError::new(
                 "as_of",
                 format!("\"{as_of}\" is not a date (YYYY-MM-DD)"),

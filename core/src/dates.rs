@@ -2,6 +2,20 @@
 
 use chrono::{Months, NaiveDate};
 
+/// `YYYY-MM-DD`, exactly: four-digit year, two-digit month and day, a real day.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 /// Whole months from `from` to `to` (0 if `to` is before `from`): the largest n with
 /// `from + n months <= to`. A month after 31 January is the last day of February.
 pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {

@@ -120,7 +120,7 @@ impl<'a> Lookups<'a> {
                 .and_then(|p| p.provisions.get(key))
                 .is_some_and(|refs| refs.iter().any(|r| r.in_force_on(day)))
         };
-        let declared = crate::programmes::provisions(prog);
+        let declared = crate::catalogue::get(prog).provisions;
         let found = declared.iter().position(|p| p.key.as_ptr() == key.as_ptr() && p.key.len() == key.len());
         let Some(k) = found.or_else(|| declared.iter().position(|p| p.key == key)).filter(|k| *k < MAX_PROVISIONS)
         else {
@@ -807,7 +807,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             reasons.extend(t.met);
             Box::new(Finding {
                 program: self.program,
-                name: crate::programmes::name(self.program).say(ctx.lang),
+                name: crate::catalogue::get(self.program).name_in(ctx.lang).to_string(),
                 member: self.member.map(|m| m.id.clone()),
                 status,
                 monthly: amount(self.monthly).map(Amount),

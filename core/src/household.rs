@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::error::{clip, InputError};
 use crate::input::*;
 use crate::money::MAX_AMOUNT;
-use crate::policy::validate::{parse_date, parse_value};
+use crate::dates::parse_date;
 use crate::policy::{ParamValue, Policies};
 
 /// The ids of members given none, `m1` to `m30`, without formatting each.
@@ -243,7 +243,7 @@ impl Household {
                 ));
             };
             let path = || format!("parameters.{id}");
-            let value = parse_value(p.kind, &raw).ok_or_else(|| match p.kind {
+            let value = crate::policy::ParamValue::parse(p.kind, &raw).ok_or_else(|| match p.kind {
                 crate::ids::Kind::Number => number_error(&path(), &raw),
                 crate::ids::Kind::Date => {
                     err(path(), "expected a date YYYY-MM-DD (or null)", "请按 2020-04-15 的格式填写日期")

@@ -8,6 +8,7 @@
 //! [`HouseholdInput`]), [`parameters`] (every parameter in force), [`policy::embedded`].
 
 pub mod assessment;
+pub mod catalogue;
 pub mod dates;
 pub mod decision;
 pub mod engine;

@@ -314,7 +314,7 @@ pub fn word(c: &mut Comparison, h: &Household, policies: &Policies, lang: Lang) 
                 }
             })
             .collect();
-        let name = crate::programmes::name(row.program).into_lang(lang);
+        let name = crate::catalogue::get(row.program).name_in(lang).to_string();
         let who = match (&row.member, lang) {
             (Some(m), Lang::Zh) => format!("{name}（{m}）"),
             (Some(m), Lang::En) => format!("{name} ({m})"),
@@ -415,7 +415,7 @@ fn measure_name(m: &MeasureUse, j: &Jurisdiction, h: &Household, lang: Lang) -> 
     let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     match m.kind {
         MeasureKind::Programme => {
-            let name = ProgrammeId::parse(&m.key).map_or(m.key.clone(), |p| crate::programmes::name(p).into_lang(lang));
+            let name = ProgrammeId::parse(&m.key).map_or(m.key.clone(), |p| crate::catalogue::get(p).name_in(lang).to_string());
             if zh {
                 format!("疫情期间的“{name}”")
             } else {
@@ -423,7 +423,7 @@ fn measure_name(m: &MeasureUse, j: &Jurisdiction, h: &Household, lang: Lang) -> 
             }
         }
         MeasureKind::Group => {
-            let name = crate::programmes::price_subsidy::group_name(&m.key).into_lang(lang);
+            let name = crate::programmes::price_subsidy::group_name(&m.key, lang).to_string();
             if zh {
                 format!("价格临时补贴对象扩大到{name}")
             } else {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::InputError;
-use crate::policy::validate::parse_date;
+use crate::dates::parse_date;
 use crate::policy::{Choice, Confidence, ParamValue, Policies};
 use crate::text::Lang;
 

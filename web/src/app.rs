@@ -40,8 +40,9 @@ use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// The place chosen at first (`tianjin`, `tianjin-dongli`, `chongqing`, `jilin`).
-    #[prop_or(AttrValue::Static("tianjin"))]
+    /// The place chosen at first: a jurisdiction's id; by default the first place in the
+    /// policies' order (`order` in the places' files).
+    #[prop_or_else(i18n::first_place)]
     pub jurisdiction: AttrValue,
     #[prop_or_default]
     pub lang: Lang,

@@ -9,6 +9,7 @@
 
 use doudi_core::input::{Covid, DisabilityType, Hukou, Insurance, Relation, Residence, SelfCare, Work};
 use doudi_core::{Lang, ProgrammeId};
+use yew::AttrValue;
 
 macro_rules! labels {
     ($($name:ident: $zh:literal, $en:literal;)*) => {
@@ -321,6 +322,11 @@ pub fn place_label(id: &str, lang: Lang) -> &'static str {
         Lang::Zh => j.name.as_str(),
         Lang::En => j.name_en.as_str(),
     })
+}
+
+/// The place listed first (the default of the page and of an embed).
+pub fn first_place() -> AttrValue {
+    AttrValue::Static(places().first().copied().unwrap_or_default())
 }
 
 /// The places, in the core's order (every jurisdiction that is not abstract).

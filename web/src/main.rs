@@ -50,12 +50,13 @@ fn main() {
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }
 
-/// The props of an embed (embed.html, `<doudi-calculator>`): a known place (else Tianjin),
+/// The props of an embed (embed.html, `<doudi-calculator>`): a known place (else the first),
 /// `en` or Chinese, compact, embedded, no header, footer or fragment, announcing its summary.
 fn embed_props(jurisdiction: Option<String>, lang: Option<String>) -> app::AppProps {
     let jurisdiction = jurisdiction
         .filter(|j| doudi_core::jurisdictions().unwrap_or_default().iter().any(|k| k.id == *j))
-        .unwrap_or_else(|| "tianjin".into());
+        .map(yew::AttrValue::from)
+        .unwrap_or_else(crate::i18n::first_place);
     let lang = match lang.as_deref() {
         Some("en") => doudi_core::Lang::En,
         _ => doudi_core::Lang::Zh,

@@ -46,6 +46,10 @@ pub struct JurisdictionFile {
     pub id: String,
     pub name: String,
     pub name_en: String,
+    /// Where the place is listed among the others (lower first); places without one come
+    /// after those with one, by id. Not inherited through `extends`.
+    #[serde(default)]
+    pub order: Option<u32>,
     /// Another jurisdiction whose documents, programmes and parameters this one adds to.
     #[serde(default)]
     pub extends: Option<String>,

@@ -129,6 +129,9 @@ pub struct Jurisdiction {
     pub id: String,
     pub name: String,
     pub name_en: String,
+    /// Where the place is listed (its file's `order`): see [`Jurisdiction::order_key`].
+    #[serde(skip)]
+    pub order: Option<u32>,
     /// Documents in force here, base jurisdiction's first.
     pub documents: Vec<String>,
     /// In the contract's order.
@@ -236,6 +239,22 @@ pub enum ParamValue {
     #[serde(serialize_with = "ser_open")]
     Open,
     Bool(bool),
+}
+
+impl ParamValue {
+    /// A value of the given kind from a policy file or an override (JSON).
+    pub fn parse(kind: Kind, raw: &serde_json::Value) -> Option<ParamValue> {
+        use serde_json::Value as J;
+        match (kind, raw) {
+            (Kind::Number, J::Number(n)) => crate::money::parse_decimal(&n.to_string()).map(ParamValue::Number),
+            (Kind::Number, J::String(s)) => crate::money::parse_decimal(s).map(ParamValue::Number),
+            (Kind::Date, J::Null) => Some(ParamValue::Open),
+            (Kind::Date, J::String(s)) if s == "open" => Some(ParamValue::Open),
+            (Kind::Date, J::String(s)) => crate::dates::parse_date(s).map(ParamValue::Date),
+            (Kind::Bool, J::Bool(b)) => Some(ParamValue::Bool(*b)),
+            _ => None,
+        }
+    }
 }
 
 fn ser_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -355,6 +374,10 @@ impl Policies {
 }
 
 impl Jurisdiction {
+    /// The places in the order their files give (`order`), then those without one by id.
+    pub fn order_key(&self) -> (u32, &str) {
+        (self.order.unwrap_or(u32::MAX), &self.id)
+    }
     pub fn programme(&self, id: ProgrammeId) -> Option<&Programme> {
         self.programmes.iter().find(|p| p.id == id)
     }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::validate::{parse_date, parse_value};
+use crate::dates::parse_date;
 use super::*;
 use crate::ids::{self, ProgrammeId};
 
@@ -50,7 +50,7 @@ fn read(json: &str, version: &str) -> Read<Policies> {
             jurisdictions.push(j);
         }
     }
-    sort_by(&mut jurisdictions, |a, b| super::validate::order_key(&a.id) < super::validate::order_key(&b.id));
+    sort_by(&mut jurisdictions, |a, b| a.order_key() < b.order_key());
     Ok(Policies { version: version.to_string(), documents, jurisdictions })
 }
 
@@ -109,6 +109,7 @@ fn resolve(
             id: String::new(),
             name: String::new(),
             name_en: String::new(),
+            order: None,
             documents: Vec::new(),
             programmes: Vec::new(),
             parameters: BTreeMap::new(),
@@ -118,6 +119,10 @@ fn resolve(
     j.id = id;
     j.name = string(f, "name")?;
     j.name_en = string(f, "name_en")?;
+    j.order = match f.get("order") {
+        Some(n) => Some(n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or(Unreadable)?),
+        None => None,
+    };
     for d in strings(f, "documents")? {
         if !j.documents.contains(&d) {
             j.documents.push(d);
@@ -194,7 +199,7 @@ fn parameter(id: &str, pf: &Value, cite: &dyn Fn(&str) -> Read<ClauseRef>) -> Re
         values.push(DatedValue {
             from: parse_date(v.get("from").and_then(Value::as_str).ok_or(Unreadable)?).ok_or(Unreadable)?,
             value: match v.get("value").filter(|x| !x.is_null()) {
-                Some(raw) => Some(parse_value(kind, raw).ok_or(Unreadable)?),
+                Some(raw) => Some(ParamValue::parse(kind, raw).ok_or(Unreadable)?),
                 None => None,
             },
             source: Source { clause, text: optional(v, "source"), confidence, note: optional(v, "note") },
@@ -204,7 +209,7 @@ fn parameter(id: &str, pf: &Value, cite: &dyn Fn(&str) -> Read<ClauseRef>) -> Re
     let mut choices = Vec::new();
     for c in list(pf, "choices")? {
         choices.push(Choice {
-            value: parse_value(kind, c.get("value").ok_or(Unreadable)?).ok_or(Unreadable)?,
+            value: ParamValue::parse(kind, c.get("value").ok_or(Unreadable)?).ok_or(Unreadable)?,
             label: string(c, "label")?,
             label_en: string(c, "label_en")?,
         });

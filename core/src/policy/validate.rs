@@ -10,13 +10,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::file::{DocumentFile, JurisdictionFile, ParameterFile};
 use super::*;
-use crate::ids::{self, param, Kind, ProgrammeId};
-use crate::programmes;
+use crate::catalogue;
+pub use crate::dates::parse_date;
+use crate::ids::{self, param, Kind, ParamId, ProgrammeId};
 
 /// A problem in a policy file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -244,7 +244,7 @@ fn resolve_jurisdictions(
             errs.push(path, "programmes", "a jurisdiction provides for at least one programme");
         }
         for p in &j.programmes {
-            for key in programmes::required_params(p) {
+            for key in required_params(p) {
                 if !j.parameters.contains_key(key.as_str()) {
                     errs.push(
                         path,
@@ -256,21 +256,17 @@ fn resolve_jurisdictions(
         }
         out.push(j);
     }
-    out.sort_by_key(|j| order_key(&j.id));
+    out.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     out
 }
 
-/// Jurisdictions in the order users know them: Tianjin, Dongli, Chongqing, Jilin, then others.
-pub(super) fn order_key(id: &str) -> (usize, String) {
-    let known = ["tianjin", "tianjin-dongli", "chongqing", "jilin"];
-    (known.iter().position(|k| *k == id).unwrap_or(known.len()), id.to_string())
-}
 
 fn empty_jurisdiction(f: &JurisdictionFile) -> Jurisdiction {
     Jurisdiction {
         id: f.id.clone(),
         name: f.name.clone(),
         name_en: f.name_en.clone(),
+        order: None,
         documents: Vec::new(),
         programmes: Vec::new(),
         parameters: BTreeMap::new(),
@@ -289,6 +285,7 @@ fn merge(
     j.id = f.id.clone();
     j.name = f.name.clone();
     j.name_en = f.name_en.clone();
+    j.order = f.order;
     for (i, d) in f.documents.iter().enumerate() {
         if !docs.contains_key(d.as_str()) {
             errs.push(path, format!("documents[{i}]"), format!("no document \"{d}\" in policies/documents"));
@@ -320,7 +317,7 @@ fn merge(
             errs.push(path, format!("programmes.{name}"), format!("unknown programme \"{name}\""));
             continue;
         };
-        let known = programmes::provisions(id);
+        let known = catalogue::get(id).provisions;
         let mut provisions = j.programme(id).map(|p| p.provisions.clone()).unwrap_or_default();
         for (key, refs) in &pf.provisions {
             let k = format!("programmes.{name}.provisions.{key}");
@@ -344,10 +341,10 @@ fn merge(
         let groups = match &pf.groups {
             Some(g) => {
                 for (i, name) in g.iter().enumerate() {
-                    if !programmes::price_subsidy::GROUPS.contains(&name.as_str()) {
+                    if catalogue::get(id).group(name).is_none() {
                         errs.push(
                             path,
-                            format!("programmes.price_subsidy.groups[{i}]"),
+                            format!("programmes.{}.groups[{i}]", id.as_str()),
                             format!("unknown group \"{name}\""),
                         );
                     }
@@ -489,7 +486,7 @@ fn check_parameter(
         }
         let value = match &v.value {
             None => None,
-            Some(raw) => match parse_value(kind, raw) {
+            Some(raw) => match ParamValue::parse(kind, raw) {
                 Some(x) => Some(x),
                 None => {
                     errs.push(path, format!("{vk}.value"), format!("{raw} is not a valid {kind:?} value"));
@@ -521,7 +518,7 @@ fn check_parameter(
     }
     let mut choices = Vec::new();
     for (i, c) in pf.choices.iter().enumerate() {
-        match parse_value(kind, &c.value) {
+        match ParamValue::parse(kind, &c.value) {
             Some(value) => choices.push(Choice { value, label: c.label.clone(), label_en: c.label_en.clone() }),
             None => errs.push(path, format!("{key}.choices[{i}].value"), "not a valid value for this parameter"),
         }
@@ -539,30 +536,17 @@ fn check_parameter(
     })
 }
 
-/// A value of the given kind from a policy file or an override (JSON).
-pub fn parse_value(kind: Kind, raw: &serde_json::Value) -> Option<ParamValue> {
-    use serde_json::Value as J;
-    match (kind, raw) {
-        (Kind::Number, J::Number(n)) => crate::money::parse_decimal(&n.to_string()).map(ParamValue::Number),
-        (Kind::Number, J::String(s)) => crate::money::parse_decimal(s).map(ParamValue::Number),
-        (Kind::Date, J::Null) => Some(ParamValue::Open),
-        (Kind::Date, J::String(s)) if s == "open" => Some(ParamValue::Open),
-        (Kind::Date, J::String(s)) => parse_date(s).map(ParamValue::Date),
-        (Kind::Bool, J::Bool(b)) => Some(ParamValue::Bool(*b)),
-        _ => None,
+/// Every parameter the provisions a programme lists will read.
+fn required_params(p: &Programme) -> Vec<ParamId> {
+    let mut out: Vec<ParamId> = Vec::new();
+    for prov in catalogue::get(p.id).provisions {
+        if p.provisions.contains_key(prov.key) {
+            for id in prov.params {
+                if !out.contains(id) {
+                    out.push(*id);
+                }
+            }
+        }
     }
-}
-
-/// `YYYY-MM-DD`, exactly: four-digit year, two-digit month and day, a real day.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    out
 }

@@ -24,19 +24,7 @@ use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Covid, SelfCare};
-use crate::programmes::Provision;
 use crate::t;
-
-pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "hotline", params: &[] },
-    Provision { key: "carer_unavailable", params: &[param::PERSON_ELDERLY_AGE, param::PERSON_ADULT_AGE] },
-    Provision { key: "guardianship", params: &[param::PERSON_ADULT_AGE] },
-    Provision { key: "elderly_institution", params: &[param::PERSON_ELDERLY_AGE] },
-    Provision { key: "home_visits", params: &[param::PERSON_ELDERLY_AGE, param::PERSON_ADULT_AGE] },
-    Provision { key: "psychological", params: &[] },
-    Provision { key: "stranded", params: &[] },
-    Provision { key: "vagrants", params: &[] },
-];
 
 pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;

@@ -18,30 +18,8 @@ use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Applying, Covid};
 use crate::money::fmt2;
-use crate::programmes::{Provision, STANDARDS};
 use crate::text::Either;
 use crate::{fx, t, tx};
-
-pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "gap", params: STANDARDS },
-    // Taken in during the epidemic, each by its own trigger: a member who cannot work, trade
-    // or return to a job (job loss), a COVID-19 patient, a member isolated or treated.
-    Provision { key: "job_loss_inclusion", params: &[] },
-    Provision { key: "patients_inclusion", params: &[] },
-    Provision { key: "isolated_inclusion", params: &[] },
-    Provision { key: "poverty_inclusion", params: &[] },
-    Provision { key: "asset_limit", params: &[param::DIBAO_ASSET_LIMIT_MONTHS] },
-    Provision { key: "work_cost_fixed", params: &[param::WORK_COST_AMOUNT] },
-    Provision { key: "work_cost_min_wage", params: &[param::MINIMUM_WAGE, param::DIBAO_STANDARD_URBAN] },
-    Provision { key: "exit_suspended", params: &[] },
-    // A 低保 household whose income fell has its gap adjusted at once (Chongqing 001 一（一）2).
-    Provision { key: "gap_adjusted", params: &[] },
-    // The suspension only where the locality decides so (a yes/no parameter).
-    Provision { key: "exit_if_decided", params: &[param::DIBAO_EXIT_SUSPENDED] },
-    // The suspension save where income has clearly risen (a reported rise through work).
-    Provision { key: "exit_unless_income_rose", params: &[] },
-    Provision { key: "fast_track", params: &[] },
-];
 
 pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;

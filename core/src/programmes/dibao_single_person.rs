@@ -18,28 +18,8 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{DisabilityType, Relation};
 use crate::money::fmt2;
-use crate::programmes::{Provision, STANDARDS};
 use crate::text::Lang;
 use crate::{fx, t};
-
-pub const PROVISIONS: &[Provision] = &[
-    // 一是 itself (a 低收入 family's 重残 or 重病 member, as one person), then its two definitions,
-    // each quoted for the route taken: 重残 (grade 1–2) or 重病 (the 1000 and 1500 yuan tiers).
-    Provision { key: "severe_member", params: &[] },
-    Provision { key: "severe_disability", params: &[param::SINGLE_MAX_GRADE] },
-    Provision { key: "severe_illness", params: &[param::SINGLE_MIN_ILLNESS_TIER] },
-    Provision {
-        key: "adult_disabled_child",
-        params: &[
-            param::SINGLE_MAX_GRADE,
-            param::SINGLE_PARENTS_MIN_AGE,
-            param::SINGLE_INCOME_MULTIPLE,
-            param::SINGLE_ASSET_LIMIT,
-            param::PERSON_ADULT_AGE,
-        ],
-    },
-    Provision { key: "amount", params: STANDARDS },
-];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::DibaoSinglePerson, Some(m));

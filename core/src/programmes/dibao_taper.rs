@@ -16,22 +16,8 @@ use crate::decision::{Compare, Condition, Source};
 use crate::engine::{money_words as w, Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::money::fmt2;
-use crate::programmes::{Provision, STANDARDS};
 use crate::text::Either;
 use crate::{fx, t};
-
-pub const PROVISIONS: &[Provision] = &[Provision {
-    key: "taper",
-    params: &[
-        param::TAPER_FULL_MONTHS,
-        param::TAPER_FULL_RATE,
-        param::TAPER_HALF_MONTHS,
-        param::TAPER_HALF_RATE,
-        param::TAPER_EMPLOYMENT_REWARD,
-        STANDARDS[0],
-        STANDARDS[1],
-    ],
-}];
 
 pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;

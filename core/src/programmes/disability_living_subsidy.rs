@@ -8,12 +8,8 @@ use crate::decision::Condition;
 use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
-use crate::programmes::Provision;
 use crate::t;
 use crate::text::Either;
-
-pub const PROVISIONS: &[Provision] =
-    &[Provision { key: "subsidy", params: &[param::DISABILITY_LIVING_MONTHLY, param::DISABILITY_LIVING_LOW_INCOME] }];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let h = ctx.h;

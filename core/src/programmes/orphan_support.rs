@@ -13,16 +13,8 @@ use crate::decision::Condition;
 use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
-use crate::programmes::Provision;
 use crate::text::Either;
 use crate::{fx, t};
-
-pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "support", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
-    Provision { key: "adult_extension", params: &[param::PERSON_ADULT_AGE] },
-    Provision { key: "unsupported_children", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
-    Provision { key: "unsupported_children_low_income", params: &[param::ORPHAN_MONTHLY, param::PERSON_ADULT_AGE] },
-];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::OrphanSupport, Some(m));

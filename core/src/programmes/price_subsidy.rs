@@ -10,30 +10,17 @@ use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Insurance;
-use crate::programmes::Provision;
-use crate::text::{Either, Lang, Text};
-use crate::{t, tx};
+use crate::text::{Either, Lang};
+use crate::t;
 
-pub const PROVISIONS: &[Provision] = &[
-    Provision {
-        key: "subsidy",
-        params: &[param::PRICE_SUBSIDY_MONTHLY, param::PRICE_SUBSIDY_RAISED_FROM, param::PRICE_SUBSIDY_RAISED_TO],
-    },
-    Provision { key: "in_kind", params: &[] },
-];
-
-/// The groups a policy file may name.
-pub const GROUPS: &[&str] =
-    &["dibao", "tekun", "orphan", "unsupported_child", "entitled_group", "unemployment_benefit"];
-
-pub fn group_name(g: &str) -> Text {
-    match g {
-        "dibao" => tx!("低保对象", "dibao recipients"),
-        "tekun" => tx!("特困人员", "tekun recipients"),
-        "orphan" => tx!("孤儿", "orphans"),
-        "unsupported_child" => tx!("事实无人抚养儿童", "children without de-facto carers"),
-        "entitled_group" => tx!("优抚对象", "entitled groups (优抚对象)"),
-        _ => tx!("领取失业保险金人员", "people receiving unemployment insurance benefit"),
+/// A group's name in the catalogue (the loader admits no other group).
+pub fn group_name(g: &str, lang: Lang) -> &str {
+    match crate::catalogue::get(ProgrammeId::PriceSubsidy).group(g) {
+        Some(group) => match lang {
+            Lang::Zh => group.zh,
+            Lang::En => group.en,
+        },
+        None => g,
     }
 }
 
@@ -65,7 +52,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let names = |lang: Lang, mine: bool| -> String {
         let sep = if lang == Lang::Zh { "、" } else { ", " };
         let names: Vec<String> =
-            groups.iter().filter(|g| !mine || in_group(ctx, m, g)).map(|g| group_name(g).into_lang(lang)).collect();
+            groups.iter().filter(|g| !mine || in_group(ctx, m, g)).map(|g| group_name(g, lang).to_string()).collect();
         names.join(sep)
     };
     f.require_epidemic();

@@ -11,11 +11,7 @@ use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::SelfCare;
-use crate::programmes::Provision;
 use crate::t;
-
-pub const PROVISIONS: &[Provision] =
-    &[Provision { key: "subsidy", params: &[param::DISABILITY_CARE_MONTHLY, param::DISABILITY_CARE_MAX_GRADE] }];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::SevereDisabilityCareSubsidy, Some(m));

@@ -15,22 +15,8 @@ use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Covid, Residence, SelfCare};
-use crate::programmes::Provision;
 use crate::text::Lang;
 use crate::{t, tx};
-
-pub const PROVISIONS: &[Provision] = &[
-    // None of the five documents sets the general conditions of 特困 (national: 《特困人员认定办法》,
-    // 民发〔2016〕178号); each clause below is quoted for its own trigger only.
-    // A registered poor person taken into 特困 (Chongqing 001 一（三）, Jilin 004 一、4).
-    Provision { key: "poverty_inclusion", params: &[] },
-    // A confirmed COVID-19 patient in hardship taken into 特困 (Jilin 004 一、5).
-    Provision { key: "patients_inclusion", params: &[] },
-    // The minors' age limit raised from 16 to 18 (Tianjin 002 三): quoted for a minor only.
-    Provision { key: "minor_age", params: &[param::TEKUN_MINOR_AGE_LIMIT] },
-    Provision { key: "care", params: &[] },
-    Provision { key: "fast_track", params: &[] },
-];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::Tekun, Some(m));

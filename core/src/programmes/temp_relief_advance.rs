@@ -12,11 +12,7 @@ use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::ids::{param, ProgrammeId};
 use crate::input::Applying;
 use crate::money::fmt2;
-use crate::programmes::Provision;
 use crate::{fx, t};
-
-pub const PROVISIONS: &[Provision] =
-    &[Provision { key: "advance", params: &[param::ADVANCE_MONTHS, param::DIBAO_STANDARD_URBAN] }];
 
 pub fn assess(ctx: &Ctx) -> Verdict {
     let h = ctx.h;

@@ -24,24 +24,8 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Covid, Residence};
 use crate::money::fmt2;
-use crate::programmes::{Provision, STANDARDS};
 use crate::text::{Either, Lang, Say};
 use crate::{fx, t, tx};
-
-pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "patients_monthly", params: &[param::COVID_STANDARD_MULTIPLE, STANDARDS[0], STANDARDS[1]] },
-    Provision { key: "patients_direct", params: &[] },
-    Provision { key: "patients_advance", params: &[] },
-    Provision { key: "bereaved", params: &[] },
-    Provision { key: "hardship", params: STANDARDS },
-    Provision { key: "hardship_uncovered", params: &[] },
-    // Rural households made poor by the epidemic (Chongqing 001 一（三）“致贫的一般农户”): quoted for a
-    // rural household only.
-    Provision { key: "hardship_rural", params: &[] },
-    Provision { key: "poverty_rural_only", params: &[] },
-    Provision { key: "fast_track_24h", params: &[] },
-    Provision { key: "fast_track_same_day", params: &[] },
-];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefCovid, Some(m));
@@ -208,7 +192,7 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
 }
 
 fn first_provision(ctx: &Ctx) -> &'static str {
-    PROVISIONS.iter().map(|p| p.key).find(|k| ctx.has(ProgrammeId::TempReliefCovid, k)).unwrap_or("hardship")
+    crate::catalogue::get(ProgrammeId::TempReliefCovid).provisions.iter().map(|p| p.key).find(|k| ctx.has(ProgrammeId::TempReliefCovid, k)).unwrap_or("hardship")
 }
 
 /// 低保对象、特困人员、(困境儿童、)建档立卡贫困人口: the lists that end in 等, read as named.

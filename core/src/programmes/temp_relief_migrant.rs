@@ -17,22 +17,13 @@ use crate::engine::{money_words as w, not_below, Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::ProgrammeId;
 use crate::input::{Covid, Hukou};
-use crate::programmes::{Provision, STANDARDS};
 use crate::t;
 use crate::text::Lang;
-
-pub const PROVISIONS: &[Provision] = &[
-    Provision { key: "patients", params: &[] },
-    Provision { key: "permit_holders", params: STANDARDS },
-    Provision { key: "jobless", params: &[] },
-    Provision { key: "jobless_permit_only", params: &[] },
-    Provision { key: "vagrants", params: &[] },
-];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefMigrant, Some(m));
     let has = |k| ctx.has(ProgrammeId::TempReliefMigrant, k);
-    let first = PROVISIONS.iter().map(|p| p.key).find(|k| has(k)).unwrap_or("jobless");
+    let first = crate::catalogue::get(ProgrammeId::TempReliefMigrant).provisions.iter().map(|p| p.key).find(|k| has(k)).unwrap_or("jobless");
     if !f.require_epidemic() {
         f.cite(first);
         return f.finish(Status::Ineligible);

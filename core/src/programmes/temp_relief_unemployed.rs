@@ -14,22 +14,7 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Hukou, Insurance};
 use crate::money::fmt2;
-use crate::programmes::{Provision, STANDARDS};
 use crate::{fx, t};
-
-pub const PROVISIONS: &[Provision] = &[
-    Provision {
-        key: "conditions",
-        params: &[
-            param::UNEMPLOYED_MONTHS_WITHOUT_INCOME,
-            param::DIBAO_ASSET_LIMIT_MONTHS,
-            param::DIBAO_STANDARD_URBAN,
-        ],
-    },
-    Provision { key: "one_off", params: &[param::UNEMPLOYED_ONE_OFF] },
-    Provision { key: "cap", params: &[param::UNEMPLOYED_CAP_MULTIPLE, STANDARDS[0], STANDARDS[1]] },
-    Provision { key: "fast_track_24h", params: &[] },
-];
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let h = ctx.h;
