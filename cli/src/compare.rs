@@ -307,7 +307,7 @@ impl Compare {
             // Refused by the core before: never here.
             return Ok((input, Vec::new()));
         };
-        let day = doudi_core::policy::validate::parse_date(&input.as_of);
+        let day = doudi_core::dates::parse_date(&input.as_of);
         let mut not_applied = Vec::new();
         for change in &self.changes {
             let Some(param) = place.parameters.get(&change.id) else {
@@ -677,7 +677,7 @@ mod tests {
         assert_eq!(p["dibao.standard.urban"], "750");
         // Chongqing's rural standard on the day, less 6.
         let policies = doudi_core::embedded_policies().unwrap();
-        let day = doudi_core::policy::validate::parse_date("2020-03-15").unwrap();
+        let day = doudi_core::dates::parse_date("2020-03-15").unwrap();
         let Some(ParamValue::Number(rural)) = policies.jurisdiction("chongqing").unwrap().parameters
             ["dibao.standard.rural"]
             .entry_on(day)

@@ -13,7 +13,7 @@
 //! decision of any test household when a place's file leaves it out, only what is quoted.
 
 use crate::ids::{param, ParamId, ProgrammeId};
-use crate::text::{Lang, Text};
+use crate::text::Lang;
 
 /// Whom a programme is decided for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +54,15 @@ pub struct Group {
 }
 
 impl Group {
-    pub fn name(&self) -> Text {
-        Text::new(self.zh.to_string(), self.en.to_string())
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        pick(lang, self.zh, self.en)
+    }
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
     }
 }
 
@@ -71,15 +78,8 @@ pub struct Programme {
 }
 
 impl Programme {
-    pub fn name(&self) -> Text {
-        Text::new(self.zh.to_string(), self.en.to_string())
-    }
-
     pub fn name_in(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
+        pick(lang, self.zh, self.en)
     }
 
     /// The provision with this key, if the programme has one.

@@ -7,7 +7,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use doudi_core::catalogue::{self, Role};
+use doudi_core::catalogue::{self, Role, Scope};
 use doudi_core::policy::Policies;
 use doudi_core::{decide, embedded_policies, parse_json, Decisions, Household};
 
@@ -73,4 +73,29 @@ fn each_provision_does_what_the_catalogue_says() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
     let idle: Vec<_> = listed_switches.difference(&switched).collect();
     assert!(idle.is_empty(), "catalogued as switching, but no corpus household of any place that lists them is decided differently without them: {idle:?}");
+}
+
+#[test]
+fn each_programme_is_decided_for_whom_the_catalogue_says() {
+    // One finding for a household programme, one per member for a per-person one.
+    let policies = embedded_policies().unwrap();
+    let mut seen = 0;
+    for (name, json) in support::corpus(300) {
+        let Ok(input) = parse_json(&json) else { continue };
+        let Ok(h) = Household::from_input(input, policies) else { continue };
+        let d = decide(&h, policies);
+        for p in &catalogue::CATALOGUE {
+            let n = d.findings.iter().filter(|f| f.program == p.id).count();
+            if n == 0 {
+                continue;
+            }
+            let want = match p.scope {
+                Scope::Household => 1,
+                Scope::Member => h.members.len(),
+            };
+            assert_eq!(n, want, "{name}: {} is decided per {:?}", p.id.as_str(), p.scope);
+            seen += usize::from(h.members.len() > 1);
+        }
+    }
+    assert!(seen > 100, "too few households of two or more members: {seen}");
 }

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::file::{DocumentFile, JurisdictionFile, ParameterFile};
 use super::*;
 use crate::catalogue;
-pub use crate::dates::parse_date;
+use crate::dates::parse_date;
 use crate::ids::{self, param, Kind, ParamId, ProgrammeId};
 
 /// A problem in a policy file.

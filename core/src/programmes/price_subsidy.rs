@@ -15,13 +15,7 @@ use crate::t;
 
 /// A group's name in the catalogue (the loader admits no other group).
 pub fn group_name(g: &str, lang: Lang) -> &str {
-    match crate::catalogue::get(ProgrammeId::PriceSubsidy).group(g) {
-        Some(group) => match lang {
-            Lang::Zh => group.zh,
-            Lang::En => group.en,
-        },
-        None => g,
-    }
+    crate::catalogue::get(ProgrammeId::PriceSubsidy).group(g).map_or(g, |group| group.name_in(lang))
 }
 
 fn in_group(ctx: &Ctx, m: &Member, g: &str) -> bool {
