@@ -89,9 +89,12 @@ fn main() {
     } else {
         json
     };
-    // No wasm build compares with the ordinary rules (the JS package's budget has no room for
-    // it): the epidemic measures stay out of its bundle, and trusted.rs does not read them.
-    let json = if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+    // A wasm build compares with the ordinary rules only with the feature `epidemic` (the JS
+    // package's main entry has no room for it): otherwise the epidemic measures stay out of its
+    // bundle, and trusted.rs does not read them.
+    let json = if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"))
+        && env::var_os("CARGO_FEATURE_EPIDEMIC").is_none()
+    {
         let mut bundle: serde_json::Value = serde_json::from_str(&json).expect("written above");
         for j in bundle["jurisdictions"].as_object_mut().into_iter().flat_map(|m| m.values_mut()) {
             if let Some(j) = j.as_object_mut() {

@@ -164,9 +164,10 @@ fn resolve(
         let p = parameter(id, pf, &cite)?;
         j.parameters.insert(p.id.clone(), p);
     }
-    // A wasm build leaves the measures out of its bundle (build.rs), and this code out; natively
-    // the test below checks that it reads them as the checked loader does.
-    #[cfg(not(target_arch = "wasm32"))]
+    // A wasm build leaves the measures out of its bundle (build.rs), and this code out, unless
+    // it is built with the feature `epidemic`; natively the test below checks that it reads them
+    // as the checked loader does.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "epidemic"))]
     if let Some(e) = f.get("epidemic") {
         for (kind, table) in MeasureKind::ALL {
             for (key, refs) in entries(e, table)? {
