@@ -23,6 +23,9 @@ python3 policies/tools/check_clauses.py
 step "doudi check: every clause cited or procedural"
 cargo run -q -p doudi-cli -- check
 
+step "a new place is one policy file: a build with the test-only place Testshire lists it everywhere"
+scripts/fixture-build.sh
+
 step "site tools (Trunk, wasm-bindgen-cli, npm packages, Chromium)"
 scripts/web-tools.sh
 

@@ -42,7 +42,7 @@ fn every_clause_is_cited_or_procedural() {
 }
 
 fn bundle_with(jur_path: &str, jur_toml: &str) -> String {
-    let mut bundle: serde_json::Value = serde_json::from_str(policy::EMBEDDED).unwrap();
+    let mut bundle: serde_json::Value = serde_json::from_str(policy::SOURCE).unwrap();
     let value: toml::Value = toml::from_str(jur_toml).unwrap();
     bundle["jurisdictions"][jur_path] = serde_json::to_value(value).unwrap();
     bundle.to_string()

@@ -164,3 +164,23 @@ fn typed<T: DeserializeOwned>(value: &Value, shape: &Shape) -> Result<T, InputEr
         InputError::new(path, &message, format!("取值不对：{message}"))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// `jurisdictions()` lists every place of the policies this build embeds, in their order,
+    /// whatever they are: a place added as a policy file is listed with no Rust changed
+    /// (`scripts/fixture-build.sh` builds with one and names it in `DOUDI_EXPECT_PLACE`).
+    #[test]
+    fn jurisdictions_lists_every_place_of_the_policies() {
+        // The glue's reply: `{"Ok": [...]}`.
+        let listed: serde_json::Value = serde_json::from_str(&super::jurisdictions()).expect("JSON");
+        let ids: Vec<&str> = listed["Ok"].as_array().expect("a list").iter().filter_map(|j| j["id"].as_str()).collect();
+        let policies = doudi_core::policy::embedded().expect("consistent");
+        let want: Vec<&str> = policies.jurisdictions.iter().map(|j| j.id.as_str()).collect();
+        assert_eq!(ids, want);
+        assert!(ids.len() >= 4, "{ids:?}");
+        if let Ok(place) = std::env::var("DOUDI_EXPECT_PLACE") {
+            assert!(ids.contains(&place.as_str()), "{place} is not listed: {ids:?}");
+        }
+    }
+}

@@ -569,6 +569,24 @@ pub fn status_label(status: doudi_core::Status, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
 
+    /// The place chips, the share link's and the embed's places are every place of the
+    /// policies, in their order, each named in both languages from its file: a place added as
+    /// a policy file is listed with no Rust changed (`scripts/fixture-build.sh` builds with one
+    /// and names it in `DOUDI_EXPECT_PLACE`).
+    #[test]
+    fn the_places_are_the_policies_places() {
+        let policies = doudi_core::embedded_policies().expect("consistent");
+        let want: Vec<&str> = policies.jurisdictions.iter().map(|j| j.id.as_str()).collect();
+        assert_eq!(places(), want);
+        assert_eq!(first_place().as_str(), want[0]);
+        for id in places() {
+            assert!(!place_label(id, Lang::Zh).is_empty() && !place_label(id, Lang::En).is_empty(), "{id}");
+        }
+        if let Ok(place) = std::env::var("DOUDI_EXPECT_PLACE") {
+            assert!(places().contains(&place.as_str()), "{place} is not listed: {:?}", places());
+        }
+    }
+
     #[test]
     fn fill_puts_arguments_in_order() {
         assert_eq!(fill("可能符合 {} 项 · 每月约 {} 元", &["1", "1,530.00"]), "可能符合 1 项 · 每月约 1,530.00 元");

@@ -1,10 +1,14 @@
 //! The policies as data: documents split into clauses, and for each jurisdiction its
 //! documents, programmes (with the provisions that switch each rule on and the clauses
-//! that make them) and dated parameters, each value with its source.
+//! that make them) and dated parameters, each value with its source ([`model`]).
 //!
-//! The files under `policies/` are embedded at build time (`build.rs`) and loaded once.
-//! Loading merges overlays (`extends`) and runs [`validate`]; a policy set that fails
-//! validation is never used.
+//! The files under `policies/` are checked and resolved once, at build time: `build.rs`
+//! compiles [`model`], [`validate`] and [`resolved`] into itself (through `build_model.rs`),
+//! runs the checked loader on the files (merging overlays, `extends`; a problem fails
+//! `cargo build` with its file, key and message) and embeds the result as the resolved bundle,
+//! which [`embedded`] reads with [`resolved::read`], natively and in WebAssembly alike.
+//! Policies from a folder at run time (`--policies DIR`, [`folder`]) go through the same
+//! checked loader.
 
 #[cfg(feature = "policy-folder")]
 mod bundle_gen;
@@ -14,390 +18,28 @@ mod combine_gen;
 mod file;
 #[cfg(feature = "policy-folder")]
 pub mod folder;
-mod trusted;
+mod model;
+pub mod resolved;
 pub mod validate;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde::Serialize;
-
-use crate::ids::{Kind, ProgrammeId};
-
+pub use model::*;
 pub use validate::PolicyError;
 
-/// Every document and jurisdiction doudi knows.
-#[derive(Clone, Debug, Serialize)]
-pub struct Policies {
-    pub version: String,
-    pub documents: Vec<Document>,
-    pub jurisdictions: Vec<Jurisdiction>,
-}
-
-/// One official document.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Document {
-    pub id: String,
-    pub jurisdiction: String,
-    pub title: String,
-    pub title_en: String,
-    pub number: String,
-    pub issuer: String,
-    pub issuer_en: String,
-    pub date: Option<String>,
-    /// The day from which the document's measures apply, where the project reads them as
-    /// applying from a date of their own (`applies_from` in the document's file): before it,
-    /// its clauses are neither applied nor quoted. `None`: whenever its provisions say.
-    #[serde(skip)]
-    #[cfg_attr(feature = "schema", schemars(skip))]
-    pub applies_from: Option<NaiveDate>,
-    pub source: String,
-    pub clauses: Vec<Clause>,
-}
-
-/// One sentence of a document, quoted verbatim.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Clause {
-    pub id: String,
-    pub label: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub heading: Option<String>,
-    pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub procedural: Option<String>,
-}
-
-/// `000:2.5.3`: a clause of a document.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "String")]
-pub struct ClauseRef {
-    pub document: String,
-    pub clause: String,
-    /// Where the clause sits in [`Policies::documents`], once loading has resolved it.
-    at: Option<(usize, usize)>,
-    /// Its document's `applies_from`, once loading has resolved it.
-    from: Option<NaiveDate>,
-}
-
-impl ClauseRef {
-    pub fn parse(s: &str) -> Option<ClauseRef> {
-        let (d, c) = s.split_once(':')?;
-        (!d.is_empty() && !c.is_empty()).then(|| ClauseRef {
-            document: d.into(),
-            clause: c.into(),
-            at: None,
-            from: None,
-        })
-    }
-
-    pub(crate) fn resolved(mut self, document: usize, clause: usize, from: Option<NaiveDate>) -> ClauseRef {
-        self.at = Some((document, clause));
-        self.from = from;
-        self
-    }
-
-    /// Whether the clause applies on `day`: its document applies from no later date.
-    pub fn in_force_on(&self, day: NaiveDate) -> bool {
-        self.from.is_none_or(|d| d <= day)
-    }
-
-    /// The day from which its document applies, where it has one.
-    pub fn applies_from(&self) -> Option<NaiveDate> {
-        self.from
-    }
-}
-
-impl From<ClauseRef> for String {
-    fn from(r: ClauseRef) -> String {
-        r.to_string()
-    }
-}
-
-impl std::fmt::Display for ClauseRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.document, self.clause)
-    }
-}
-
-/// A place, with everything inherited from the jurisdictions it extends.
-#[derive(Clone, Debug, Serialize)]
-pub struct Jurisdiction {
-    pub id: String,
-    pub name: String,
-    pub name_en: String,
-    /// Where the place is listed (its file's `order`): see [`Jurisdiction::order_key`].
-    #[serde(skip)]
-    pub order: Option<u32>,
-    /// Documents in force here, base jurisdiction's first.
-    pub documents: Vec<String>,
-    /// In the contract's order.
-    pub programmes: Vec<Programme>,
-    /// By id.
-    pub parameters: BTreeMap<String, Parameter>,
-    /// The epidemic measures among the above (`[epidemic.…]`), by kind, then key.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub epidemic: Vec<Measure>,
-}
-
-/// An epidemic measure: something the 2020 notices changed, with the clauses that make it.
-/// Switched off, it leaves the ordinary rules (`crate::ordinary`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Measure {
-    pub kind: MeasureKind,
-    /// A programme id, `programme.provision`, a parameter id, or a price-subsidy group.
-    pub key: String,
-    pub clauses: Vec<ClauseRef>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MeasureKind {
-    Programme,
-    Provision,
-    Parameter,
-    Group,
-}
-
-impl MeasureKind {
-    /// In the order of the `[epidemic]` tables.
-    pub const ALL: [(MeasureKind, &'static str); 4] = [
-        (MeasureKind::Programme, "programmes"),
-        (MeasureKind::Provision, "provisions"),
-        (MeasureKind::Parameter, "parameters"),
-        (MeasureKind::Group, "groups"),
-    ];
-}
-
-/// A programme a jurisdiction's documents provide for.
-#[derive(Clone, Debug, Serialize)]
-pub struct Programme {
-    pub id: ProgrammeId,
-    /// Provision key → clauses. A rule applies a provision only where it is listed.
-    pub provisions: BTreeMap<String, Vec<ClauseRef>>,
-    pub groups: Vec<String>,
-}
-
-/// A policy parameter with its dated values.
-#[derive(Clone, Debug, Serialize)]
-pub struct Parameter {
-    pub id: String,
-    pub label: String,
-    pub label_en: String,
-    pub unit: String,
-    #[serde(skip)]
-    pub kind: Kind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    pub values: Vec<DatedValue>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unknown: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub choices: Vec<Choice>,
-}
-
-impl Parameter {
-    /// The entry in force on `date`: the latest whose `from` is on or before it.
-    pub fn entry_on(&self, date: NaiveDate) -> Option<&DatedValue> {
-        self.values.iter().rev().find(|v| v.from <= date)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Choice {
-    pub value: ParamValue,
-    pub label: String,
-    pub label_en: String,
-}
-
-/// A value and where it comes from, in force from `from` until the next one.
-#[derive(Clone, Debug, Serialize)]
-pub struct DatedValue {
-    #[serde(serialize_with = "ser_date")]
-    pub from: NaiveDate,
-    /// `None`: no value is known from this date.
-    pub value: Option<ParamValue>,
-    pub source: Source,
-    /// The start date is not known: `from` is a reading, and assessments that use the value
-    /// say so.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub from_unknown: bool,
-}
-
-/// A parameter's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum ParamValue {
-    #[serde(serialize_with = "ser_decimal")]
-    Number(Decimal),
-    #[serde(serialize_with = "ser_date")]
-    Date(NaiveDate),
-    /// A date parameter with no end (`epidemic.end` = null: still in force).
-    #[serde(serialize_with = "ser_open")]
-    Open,
-    Bool(bool),
-}
-
-impl ParamValue {
-    /// A value of the given kind from a policy file or an override (JSON).
-    pub fn parse(kind: Kind, raw: &serde_json::Value) -> Option<ParamValue> {
-        use serde_json::Value as J;
-        match (kind, raw) {
-            (Kind::Number, J::Number(n)) => crate::money::parse_decimal(&n.to_string()).map(ParamValue::Number),
-            (Kind::Number, J::String(s)) => crate::money::parse_decimal(s).map(ParamValue::Number),
-            (Kind::Date, J::Null) => Some(ParamValue::Open),
-            (Kind::Date, J::String(s)) if s == "open" => Some(ParamValue::Open),
-            (Kind::Date, J::String(s)) => crate::dates::parse_date(s).map(ParamValue::Date),
-            (Kind::Bool, J::Bool(b)) => Some(ParamValue::Bool(*b)),
-            _ => None,
-        }
-    }
-}
-
-fn ser_decimal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&d.normalize().to_string())
-}
-
-/// `YYYY-MM-DD` (chrono's own serde support would pull its format parser into the wasm).
-fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
-
-fn ser_open<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_none()
-}
-
-impl ParamValue {
-    pub fn number(self) -> Option<Decimal> {
-        match self {
-            ParamValue::Number(d) => Some(d),
-            _ => None,
-        }
-    }
-
-    /// Human text: `1010`, `2020-01-24`, `无终止日期`, `是`.
-    pub fn display(self, lang: crate::Lang) -> String {
-        use crate::Lang::*;
-        match (self, lang) {
-            (ParamValue::Number(d), _) => d.normalize().to_string(),
-            (ParamValue::Date(d), _) => d.to_string(),
-            (ParamValue::Open, Zh) => "未结束".into(),
-            (ParamValue::Open, En) => "open (not ended)".into(),
-            (ParamValue::Bool(b), Zh) => if b { "是" } else { "否" }.into(),
-            (ParamValue::Bool(b), En) => if b { "yes" } else { "no" }.into(),
-        }
-    }
-}
-
-/// Where a value comes from.
-#[derive(Clone, Debug, Serialize)]
-pub struct Source {
-    /// The clause that sets it, when a document does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clause: Option<ClauseRef>,
-    /// An outside source (a published standard, a news report), when none does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    pub confidence: Confidence,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// How far to trust a value: a document's own figure, or an outside source rated H/M/L.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    Document,
-    High,
-    Medium,
-    Low,
-}
-
-impl Confidence {
-    pub fn parse(s: &str) -> Option<Confidence> {
-        match s {
-            "document" => Some(Confidence::Document),
-            "high" | "H" => Some(Confidence::High),
-            "medium" | "M" => Some(Confidence::Medium),
-            "low" | "L" => Some(Confidence::Low),
-            _ => None,
-        }
-    }
-
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        use crate::Lang::*;
-        match (self, lang) {
-            (Confidence::Document, Zh) => "文件原文",
-            (Confidence::High, Zh) => "高",
-            (Confidence::Medium, Zh) => "中",
-            (Confidence::Low, Zh) => "低",
-            (Confidence::Document, En) => "the document",
-            (Confidence::High, En) => "high",
-            (Confidence::Medium, En) => "medium",
-            (Confidence::Low, En) => "low",
-        }
-    }
-}
-
-impl Policies {
-    /// Loads and checks a bundle as `build.rs` writes it:
-    /// `{"documents": {path: file}, "jurisdictions": {path: file}}`.
-    pub fn from_bundle(json: &str, version: &str) -> Result<Policies, Vec<PolicyError>> {
-        validate::load(json, version)
-    }
-
-    pub fn jurisdiction(&self, id: &str) -> Option<&Jurisdiction> {
-        self.jurisdictions.iter().find(|j| j.id == id)
-    }
-
-    pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
-    }
-
-    pub fn clause(&self, r: &ClauseRef) -> Option<(&Document, &Clause)> {
-        if let Some((d, c)) = r.at {
-            if let Some(doc) = self.documents.get(d) {
-                if let Some(clause) = doc.clauses.get(c) {
-                    if doc.id == r.document && clause.id == r.clause {
-                        return Some((doc, clause));
-                    }
-                }
-            }
-        }
-        let doc = self.document(&r.document)?;
-        Some((doc, doc.clauses.iter().find(|c| c.id == r.clause)?))
-    }
-}
-
-impl Jurisdiction {
-    /// The places in the order their files give (`order`), then those without one by id.
-    pub fn order_key(&self) -> (u32, &str) {
-        (self.order.unwrap_or(u32::MAX), &self.id)
-    }
-    pub fn programme(&self, id: ProgrammeId) -> Option<&Programme> {
-        self.programmes.iter().find(|p| p.id == id)
-    }
-}
-
-/// The policies embedded in this build.
-pub const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/policies.json"));
+/// The policy files as `build.rs` reads them (each TOML file as JSON, by path), before any
+/// check: what [`Policies::from_bundle`] loads. Natively only (tests, tools); no build reads
+/// it to assess.
+#[cfg(not(target_arch = "wasm32"))]
+pub const SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/policies.json"));
+/// The checked, resolved policies embedded in this build ([`resolved`]).
+pub const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/resolved.json"));
 /// A short hash of the embedded policies.
 pub const EMBEDDED_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/policy_version.txt"));
 
-/// The embedded policies, loaded and checked on first use.
-/// Errs only if the embedded files are inconsistent, which `cargo test` rules out.
-///
-/// In WebAssembly they are loaded without the checks (see `trusted.rs`): the same policies,
-/// for a fraction of the code. `cargo test` runs the checks natively, on the same bundle.
+/// The embedded policies, read on first use. They were checked when this build was made
+/// (`build.rs`); this errs only if the resolved bundle is not as `build.rs` writes it.
 pub fn embedded() -> Result<&'static Policies, &'static [PolicyError]> {
     static CELL: OnceLock<Result<Policies, Vec<PolicyError>>> = OnceLock::new();
-    #[cfg(not(target_arch = "wasm32"))]
-    let load = Policies::from_bundle;
-    #[cfg(target_arch = "wasm32")]
-    let load = trusted::load;
-    CELL.get_or_init(|| load(EMBEDDED, EMBEDDED_VERSION.trim())).as_ref().map_err(|e| e.as_slice())
+    CELL.get_or_init(|| resolved::read(EMBEDDED, EMBEDDED_VERSION.trim())).as_ref().map_err(|e| e.as_slice())
 }
