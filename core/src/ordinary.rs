@@ -26,8 +26,26 @@ use crate::receive::{share, Count, Share};
 use crate::text::Lang;
 use crate::Options;
 
+/// [`MeasureKind`]'s JSON (the policy types derive no schema): what kind of epidemic measure.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(rename = "MeasureKind")]
+#[allow(dead_code)]
+enum MeasureKindSchema {
+    /// A programme that exists only in the epidemic.
+    Programme,
+    /// A provision of a programme (`programme.provision`).
+    Provision,
+    /// A parameter's values set by the measure's clauses.
+    Parameter,
+    /// A price-subsidy group.
+    Group,
+}
+
 /// The household under its place's rules and under the ordinary rules.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// The place's epidemic measures, each with its clauses quoted.
     pub measures: Vec<MeasureUse>,
@@ -46,7 +64,9 @@ pub struct Comparison {
 
 /// An epidemic measure of the place, and whether it changes anything for this household.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureUse {
+    #[cfg_attr(feature = "schema", schemars(with = "MeasureKindSchema"))]
     pub kind: MeasureKind,
     /// A programme id, `programme.provision`, a parameter id, or a price-subsidy group.
     pub key: String,
@@ -57,6 +77,7 @@ pub struct MeasureUse {
 
 /// What a household receives: the figures of `summary.receive`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     pub eligible: usize,
     pub ongoing_monthly: Amount,
@@ -67,6 +88,8 @@ pub struct Figures {
 
 /// Money by kind of payment: ongoing a month, fixed-term in all, one-off.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MoneyByKind"))]
 pub struct Money {
     pub ongoing_monthly: Amount,
     pub fixed_term: Amount,
@@ -97,6 +120,8 @@ impl Money {
 
 /// One finding under both rules.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ComparisonRow"))]
 pub struct Row {
     pub program: ProgrammeId,
     pub member: Option<String>,
@@ -117,6 +142,8 @@ pub struct Row {
 
 /// A finding's decision on one side.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ComparisonSide"))]
 pub struct Side {
     pub status: Status,
     pub monthly: Option<Amount>,
