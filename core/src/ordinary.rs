@@ -26,7 +26,8 @@ use crate::receive::{share, Count, Share};
 use crate::text::Lang;
 use crate::Options;
 
-/// [`MeasureKind`]'s JSON (the policy types derive no schema): what kind of epidemic measure.
+// [`MeasureKind`]'s schema (the policy types derive none).
+/// What kind of epidemic measure it is.
 #[cfg(feature = "schema")]
 #[derive(schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -59,6 +60,8 @@ pub struct Comparison {
     pub findings: Vec<Row>,
     /// The ordinary rules' headline, when worded ([`word`]).
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Absent, never null, when not worded: a plain string in the schema (left out of `required`).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub headline: Option<String>,
 }
 
@@ -137,6 +140,8 @@ pub struct Row {
     pub measures: Vec<String>,
     /// The difference in a sentence, when worded ([`word`]).
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Absent, never null, when not worded: a plain string in the schema (left out of `required`).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub sentence: Option<String>,
 }
 

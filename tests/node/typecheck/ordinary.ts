@@ -9,6 +9,8 @@ const first = rows[0];
 if (first) {
   const o: string | null | undefined = first.ordinary?.monthly;
   const sentence: string | undefined = first.sentence;
+  const status: 'eligible' | 'ineligible' | 'needs_info' | 'discretionary' | 'referral' = first.epidemic.status;
+  void status;
   void [o, sentence];
 }
 void monthly;
