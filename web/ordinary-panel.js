@@ -9,9 +9,9 @@
 // at the same time. Money stays the decimal text the core writes; nothing is computed here.
 //
 // The household is the share link's fragment the app keeps in the div's data-h (#h= and
-// base64url contract JSON, web/src/share.rs); data-lang is zh-CN or en; data-names the
-// programmes' names in the page's words ("dibao=每月低保金;…"). Whenever one of them changes
-// (the household is edited), the panel is drawn again.
+// base64url contract JSON, web/src/share.rs); data-lang is zh-CN or en. Whenever one of them
+// changes (the household is edited, the language switched), the panel is drawn again. Its
+// words, both languages, are its own (as web/saved.js's are), to keep them off the first load.
 
 const WORDS = {
   'zh-CN': {
@@ -43,6 +43,25 @@ const WORDS = {
       referral: '服务转介',
     },
     clause: '依据：{} {}',
+    // The programmes' names as the page's cards name them (web/src/i18n.rs, `programme`;
+    // tests/browser/ordinary.test.mjs keeps them equal).
+    names: {
+      dibao: '每月低保金',
+      dibao_single_person: '重残重病人员单独纳入低保',
+      dibao_taper: '收入增加后的低保渐退',
+      tekun: '特困人员供养',
+      temp_relief_covid: '疫情临时救助',
+      temp_relief_unemployed: '失业人员临时救助',
+      temp_relief_advance: '先行救助',
+      temp_relief_migrant: '外来人员临时救助',
+      price_subsidy: '价格临时补贴',
+      orphan_support: '孤儿、事实无人抚养儿童生活费',
+      disability_living_subsidy: '困难残疾人生活补贴',
+      severe_disability_care_subsidy: '重度残疾人护理补贴',
+      care_referral: '照料和关爱服务',
+    },
+    headline: '按常规规定：{}',
+    comma: '，',
   },
   en: {
     intro: 'The same household assessed again with the 2020 epidemic measures taken out (the ordinary rules), programme by programme.',
@@ -73,6 +92,23 @@ const WORDS = {
       referral: 'Referral',
     },
     clause: 'Clause: {} {}',
+    names: {
+      dibao: 'Monthly minimum living allowance',
+      dibao_single_person: 'Dibao for a severely disabled or ill person alone',
+      dibao_taper: 'Gradual exit from dibao',
+      tekun: 'Support for people in extreme poverty',
+      temp_relief_covid: 'Temporary relief (epidemic)',
+      temp_relief_unemployed: 'Temporary relief for the unemployed',
+      temp_relief_advance: 'Advance relief for new applicants',
+      temp_relief_migrant: 'Temporary relief for people from elsewhere',
+      price_subsidy: 'Temporary price subsidy',
+      orphan_support: 'Living allowance for orphans and children without care',
+      disability_living_subsidy: 'Living subsidy for disabled people in difficulty',
+      severe_disability_care_subsidy: 'Care subsidy for severely disabled people',
+      care_referral: 'Care and support services',
+    },
+    headline: 'Under the ordinary rules: {}',
+    comma: ', ',
   },
 };
 
@@ -122,7 +158,7 @@ function side(w, s) {
   const lines = [w.status[s.status] ?? s.status];
   if (s.monthly) lines.push(fill(w.monthly, s.monthly));
   if (s.one_off && !zero(s.one_off)) lines.push(fill(w.oneOff, s.one_off));
-  if (s.months && s.total) lines.push(`${fill(w.months, s.months)}, ${fill(w.fixed, s.total)}`);
+  if (s.months && s.total) lines.push(fill(w.months, s.months) + w.comma + fill(w.fixed, s.total));
   if (!s.counted && s.status === 'eligible') lines[0] += w.notCounted;
   return lines;
 }
@@ -143,7 +179,7 @@ function difference(w, d) {
   ]
     .filter(([x]) => !zero(x))
     .map(([x, t]) => fill(t, signed(x)));
-  return parts.length ? w.difference + parts.join(w === WORDS.en ? ', ' : '，') : w.same;
+  return parts.length ? w.difference + parts.join(w.comma) : w.same;
 }
 
 /** The whole household's figures on one side. */
@@ -155,12 +191,12 @@ function totals(w, f) {
   return lines;
 }
 
-function draw(ui, c, w, names) {
-  const name = (id) => names.get(id) ?? id;
+function draw(ui, c, w) {
+  const name = (id) => w.names[id] ?? id;
   const out = [el('p', 'ordinary-intro', w.intro)];
   const whole = el('div', 'ordinary-row ordinary-total', el('h3', null, w.total), sides(w, totals(w, c.epidemic), totals(w, c.ordinary)));
   whole.append(el('p', 'ordinary-diff', difference(w, c.difference)));
-  if (c.headline) whole.append(el('p', 'ordinary-headline', `${w.ordinary}：${c.headline}`));
+  if (c.headline) whole.append(el('p', 'ordinary-headline', fill(w.headline, c.headline)));
   out.push(whole);
   if (!c.findings.some((r) => r.changed)) out.push(el('p', 'ordinary-none', w.none));
   const list = el('ul', 'ordinary-list');
@@ -187,7 +223,6 @@ function draw(ui, c, w, names) {
 async function update(ui) {
   const lang = ui.dataset.lang === 'en' ? 'en' : 'zh-CN';
   const w = WORDS[lang];
-  const names = new Map((ui.dataset.names ?? '').split(';').map((p) => p.split('=')));
   const h = household(ui.dataset.h);
   const ticket = (ui.doudiTicket = (ui.doudiTicket ?? 0) + 1);
   if (!ui.firstChild) ui.replaceChildren(el('p', 'ordinary-status', w.loading));
@@ -201,7 +236,7 @@ async function update(ui) {
   if (ticket !== ui.doudiTicket) return;
   if (!h) return ui.replaceChildren(el('p', 'ordinary-status', w.none));
   try {
-    draw(ui, m.compareOrdinary(h, { lang }), w, names);
+    draw(ui, m.compareOrdinary(h, { lang }), w);
   } catch (e) {
     // The household is not complete yet: the core's own words, as the answer shows them.
     ui.replaceChildren(el('p', 'ordinary-status', lang === 'en' ? e.message : (e.messageZh ?? e.message)));
@@ -216,7 +251,7 @@ function mount(ui) {
   new MutationObserver(() => {
     clearTimeout(pending);
     pending = setTimeout(() => update(ui), 120);
-  }).observe(ui, { attributes: true, attributeFilter: ['data-h', 'data-lang', 'data-names'] });
+  }).observe(ui, { attributes: true, attributeFilter: ['data-h', 'data-lang'] });
   update(ui);
 }
 

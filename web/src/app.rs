@@ -24,7 +24,7 @@ use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
-use crate::components::ordinary_section::OrdinarySection;
+use crate::components::ordinary_section::ordinary_section;
 use crate::components::saved_households::SavedHouseholds;
 use crate::components::settings::Settings;
 use crate::components::situations::Situations;
@@ -432,7 +432,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Chart {lang} data={s.chart.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
                         if props.show_footer {
-                            <OrdinarySection {lang} household={fragment.clone()} />
+                            { ordinary_section(lang, fragment.clone()) }
                         }
                     }
                 </aside>
