@@ -9,7 +9,7 @@
 // at the same time. Money stays the decimal text the core writes; nothing is computed here.
 //
 // The household is the share link's fragment the app keeps in the div's data-h (#h= and
-// base64url contract JSON, web/src/share.rs); data-lang is zh-CN or en. Whenever one of them
+// base64url contract JSON, web/src/share.rs); data-lang is zh-CN or en. Whenever either
 // changes (the household is edited, the language switched), the panel is drawn again. Its
 // words, both languages, are its own (as web/saved.js's are), to keep them off the first load.
 
@@ -219,21 +219,23 @@ function draw(ui, c, w) {
   ui.replaceChildren(...out);
 }
 
-/** Draws `ui` for its current household; a later call wins over one still waiting. */
-async function update(ui) {
+/** Draws the section `d` for its current household; a later call wins over one still waiting. */
+async function update(d) {
+  const ui = d.querySelector('.ordinary-ui');
+  if (!ui) return;
   const lang = ui.dataset.lang === 'en' ? 'en' : 'zh-CN';
   const w = WORDS[lang];
   const h = household(ui.dataset.h);
-  const ticket = (ui.doudiTicket = (ui.doudiTicket ?? 0) + 1);
+  const ticket = (d.doudiTicket = (d.doudiTicket ?? 0) + 1);
   if (!ui.firstChild) ui.replaceChildren(el('p', 'ordinary-status', w.loading));
   let m;
   try {
     m = await comparison();
   } catch {
-    if (ticket === ui.doudiTicket) ui.replaceChildren(el('p', 'ordinary-status', w.failed));
+    if (ticket === d.doudiTicket) ui.replaceChildren(el('p', 'ordinary-status', w.failed));
     return;
   }
-  if (ticket !== ui.doudiTicket) return;
+  if (ticket !== d.doudiTicket) return;
   if (!h) return ui.replaceChildren(el('p', 'ordinary-status', w.none));
   try {
     draw(ui, m.compareOrdinary(h, { lang }), w);
@@ -243,32 +245,25 @@ async function update(ui) {
   }
 }
 
-/** Starts drawing `ui` and follows its household from then on. */
-function mount(ui) {
-  if (ui.doudiMounted) return;
-  ui.doudiMounted = true;
-  let pending = 0;
-  new MutationObserver(() => {
-    clearTimeout(pending);
-    pending = setTimeout(() => update(ui), 120);
-  }).observe(ui, { attributes: true, attributeFilter: ['data-h', 'data-lang'] });
-  update(ui);
+/** Draws the section `d` and follows its household from then on. The app writes the section's
+ * inside as markup (the summary and the panel's empty <div>, with data-h and data-lang), so an
+ * edited household is a new <div>: it is drawn into as soon as it appears, while open. */
+function watch(d) {
+  if (!d.doudiWatched) {
+    d.doudiWatched = true;
+    new MutationObserver(() => d.open && update(d)).observe(d, { childList: true });
+  }
+  update(d);
 }
 
-const SECTION = 'section.ordinary details';
-for (const d of document.querySelectorAll(`${SECTION}[open]`)) {
-  const ui = d.querySelector('.ordinary-ui');
-  if (ui) mount(ui);
-}
-// A section drawn again later (another place, the answer back after an error) is opened anew.
+const SECTION = 'details.ordinary';
+for (const d of document.querySelectorAll(`${SECTION}[open]`)) watch(d);
+// Opened later (or again, or a section drawn anew): drawn for the household it has now.
 document.addEventListener(
   'toggle',
   (e) => {
     const d = e.target;
-    if (d instanceof HTMLDetailsElement && d.open && d.matches(SECTION)) {
-      const ui = d.querySelector('.ordinary-ui');
-      if (ui) mount(ui);
-    }
+    if (d instanceof HTMLDetailsElement && d.open && d.matches(SECTION)) watch(d);
   },
   true,
 );

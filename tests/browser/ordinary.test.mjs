@@ -44,7 +44,7 @@ function cli(args, h) {
 }
 
 const isOrdinaryFile = (u) => /\/(ordinary-panel\.js|doudi-ordinary\/)/.test(u);
-const section = (page) => page.locator('section.ordinary');
+const section = (page) => page.locator('details.ordinary');
 
 /** Opens the section by keyboard and waits until the panel has drawn its rows. */
 async function openSection(page) {
@@ -128,7 +128,7 @@ describe('the 2020 measures beside the answer (the household under the ordinary 
     try {
       await card(page, 'dibao').getByText('1,320.00 元').first().waitFor();
       await section(page).getByRole('heading', { name: '2020 年疫情措施对这户的作用' }).waitFor();
-      assert.equal(await section(page).locator('details').evaluate((d) => d.open), false, 'folded');
+      assert.equal(await section(page).evaluate((d) => d.open), false, 'folded');
       // Give the page time to fetch whatever it fetches after the first result.
       await page.waitForTimeout(1500);
       assert.deepEqual(requests.filter(isOrdinaryFile), [], 'loaded before it was opened');

@@ -4,7 +4,7 @@
 //! and the clause that makes it, computed by the npm package's `doudi/ordinary` entry (its
 //! own wasm, copied into `doudi-ordinary/` by `post-build.sh`). None of it is in the first
 //! load, and it costs the first load as little as it can: a plain function (no component, no
-//! hook) drawing a `<details>`, and the one `<script>` added when it is first opened. The
+//! hook) drawing a `<details>` around markup text, and the `<script>` added when it is opened. The
 //! panel reads the household from `data-h` (the share link's fragment, as the saved panel
 //! does) and the language from `data-lang`, and draws again whenever they change; its words,
 //! the programmes' names among them, are its own.
@@ -13,6 +13,7 @@ use doudi_core::Lang;
 use yew::prelude::*;
 
 use crate::i18n::labels;
+use crate::markup::{el, esc, wrap};
 
 /// Adds `<script type="module" src="ordinary-panel.js">`; the panel then draws every open
 /// section itself (and any opened later). Added again on a later opening it is harmless: a
@@ -27,19 +28,19 @@ fn load() {
     }
 }
 
-/// The section, for `household` (a share link's fragment, `#h=…`).
+/// The section, for `household` (a share link's fragment, `#h=…`). Only the `<details>`
+/// (for its listener) goes through `html!`; its inside is markup text ([`crate::markup`]),
+/// much smaller in WebAssembly, redrawn whole when the household changes (the panel follows).
 pub fn ordinary_section(lang: Lang, household: AttrValue) -> Html {
     let ontoggle = Callback::from(|e: Event| {
         if e.target_unchecked_into::<web_sys::Element>().has_attribute("open") {
             load();
         }
     });
+    let summary = wrap("summary", "", &el("h2", "id=\"ordinary-heading\"", labels(lang).ordinary_heading));
+    let lang = if lang == Lang::En { "en" } else { "zh-CN" };
+    let ui = format!("<div class=\"ordinary-ui\" data-lang=\"{lang}\" data-h=\"{}\"></div>", esc(&household));
     html! {
-        <section class="ordinary" aria-labelledby="ordinary-heading">
-            <details {ontoggle}>
-                <summary><h2 id="ordinary-heading">{ labels(lang).ordinary_heading }</h2></summary>
-                <div class="ordinary-ui" data-lang={if lang == Lang::En { "en" } else { "zh-CN" }} data-h={household}></div>
-            </details>
-        </section>
+        <details class="ordinary" {ontoggle}>{ Html::from_html_unchecked(AttrValue::from(summary + &ui)) }</details>
     }
 }
