@@ -199,10 +199,10 @@ function draw(ui, c, w) {
   if (c.headline) whole.append(el('p', 'ordinary-headline', fill(w.headline, c.headline)));
   out.push(whole);
   if (!c.findings.some((r) => r.changed)) out.push(el('p', 'ordinary-none', w.none));
-  const list = el('ul', 'ordinary-list');
+  const list = el('div', 'ordinary-list');
   for (const r of c.findings) {
     const title = r.member ? `${name(r.program)}（${r.member}）` : name(r.program);
-    const li = el('li', r.changed ? 'ordinary-row changed' : 'ordinary-row', el('h3', null, title));
+    const li = el('div', r.changed ? 'ordinary-row changed' : 'ordinary-row', el('h3', null, title));
     li.append(sides(w, side(w, r.epidemic), side(w, r.ordinary)));
     li.append(el('p', 'ordinary-diff', r.changed ? difference(w, r.difference) : w.same));
     if (r.sentence) li.append(el('p', 'ordinary-why', r.sentence));
@@ -210,7 +210,7 @@ function draw(ui, c, w) {
     for (const key of r.measures) {
       const m = c.measures.find((x) => x.key === key);
       for (const cite of m?.citations ?? []) {
-        li.append(el('blockquote', 'ordinary-clause', el('p', null, `“${cite.text}”`), el('p', 'ordinary-source', fill(w.clause, cite.document, cite.clause))));
+        li.append(el('p', 'ordinary-clause', `“${cite.text}”`), el('p', 'ordinary-source', fill(w.clause, cite.document, cite.clause)));
       }
     }
     list.append(li);
