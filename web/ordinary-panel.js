@@ -19,7 +19,7 @@ const WORDS = {
     loading: '正在加载对比…',
     failed: '对比没有加载完成，请检查网络后再打开一次。',
     none: '疫情期间的措施没有改变本户的测算结果。',
-    epidemic: '2020 年疫情期间',
+    epidemic: '2020 年规定',
     ordinary: '常规规定',
     total: '全户合计',
     monthly: '每月 {} 元',
@@ -34,7 +34,7 @@ const WORDS = {
     absent: '没有此项',
     notCounted: '（不计入合计）',
     unknown: '金额待定',
-    eligibleCount: '可能符合 {} 项',
+    unknownCount: '另有 {} 项金额待定',
     status: {
       eligible: '可能符合',
       ineligible: '不符合',
@@ -83,7 +83,7 @@ const WORDS = {
     absent: 'No such programme',
     notCounted: ' (not counted in the totals)',
     unknown: 'amount not yet known',
-    eligibleCount: '{} may apply',
+    unknownCount: '{} more, amount not yet known',
     status: {
       eligible: 'May apply',
       ineligible: 'Does not apply',
@@ -184,10 +184,10 @@ function difference(w, d) {
 
 /** The whole household's figures on one side. */
 function totals(w, f) {
-  const lines = [fill(w.eligibleCount, f.eligible), fill(w.monthly, f.ongoing_monthly)];
+  const lines = [fill(w.monthly, f.ongoing_monthly)];
   if (!zero(f.fixed_term_total)) lines.push(fill(w.fixed, f.fixed_term_total));
   if (!zero(f.one_off_total)) lines.push(fill(w.oneOff, f.one_off_total));
-  if (f.amounts_unknown > 0) lines.push(`${w.unknown} × ${f.amounts_unknown}`);
+  if (f.amounts_unknown > 0) lines.push(fill(w.unknownCount, f.amounts_unknown));
   return lines;
 }
 
