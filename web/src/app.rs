@@ -19,12 +19,12 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::household_facts::HouseholdFacts;
 use crate::components::member_card::MemberCard;
+use crate::components::ordinary_section::ordinary_section;
 use crate::components::override_notice::OverrideNotice;
 use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
-use crate::components::ordinary_section::ordinary_section;
 use crate::components::saved_households::SavedHouseholds;
 use crate::components::settings::Settings;
 use crate::components::situations::Situations;
@@ -351,7 +351,8 @@ pub fn App(props: &AppProps) -> Html {
 
     let shown = answers.shown.clone();
     // The household as a link's fragment, for the site's folded sections (saved, ordinary rules).
-    let fragment = AttrValue::from(if props.show_footer { share::encode_fragment(&form.to_contract()) } else { String::new() });
+    let fragment =
+        AttrValue::from(if props.show_footer { share::encode_fragment(&form.to_contract()) } else { String::new() });
     let headline = shown.as_ref().map(|s| AttrValue::from(crate::components::results::headline(&s.assessment, lang)));
     let place_name = AttrValue::Static(i18n::place_label(&form.jurisdiction, lang));
     let dibao_now = shown.as_ref().and_then(|s| compute::dibao_now(form, &s.assessment));
