@@ -31,6 +31,7 @@ const WORDS = {
     diffFixed: '限期合计 {} 元',
     diffOneOff: '一次性 {} 元',
     same: '没有变化',
+    sameRows: '其余 {} 项在两种规定下相同',
     absent: '没有此项',
     notCounted: '（不计入合计）',
     unknown: '金额待定',
@@ -80,6 +81,7 @@ const WORDS = {
     diffFixed: '{} yuan fixed-term',
     diffOneOff: '{} yuan one-off',
     same: 'No change',
+    sameRows: 'The other {}, the same under both',
     absent: 'No such programme',
     notCounted: ' (not counted in the totals)',
     unknown: 'amount not yet known',
@@ -199,10 +201,14 @@ function draw(ui, c, w) {
   if (c.headline) whole.append(el('p', 'ordinary-headline', fill(w.headline, c.headline)));
   out.push(whole);
   if (!c.findings.some((r) => r.changed)) out.push(el('p', 'ordinary-none', w.none));
-  const list = el('div', 'ordinary-list');
+  // The rows that differ first, in the answer's order; the others folded, in the same order.
+  const changed = el('div', 'ordinary-list');
+  const same = el('div', 'ordinary-list');
   for (const r of c.findings) {
     const title = r.member ? `${name(r.program)}（${r.member}）` : name(r.program);
     const li = el('div', r.changed ? 'ordinary-row changed' : 'ordinary-row', el('h3', null, title));
+    li.dataset.program = r.program;
+    if (r.member) li.dataset.member = r.member;
     li.append(sides(w, side(w, r.epidemic), side(w, r.ordinary)));
     li.append(el('p', 'ordinary-diff', r.changed ? difference(w, r.difference) : w.same));
     if (r.sentence) li.append(el('p', 'ordinary-why', r.sentence));
@@ -213,9 +219,16 @@ function draw(ui, c, w) {
         li.append(el('p', 'ordinary-clause', `“${cite.text}”`), el('p', 'ordinary-source', fill(w.clause, cite.document, cite.clause)));
       }
     }
-    list.append(li);
+    (r.changed ? changed : same).append(li);
   }
-  out.push(list);
+  if (changed.firstChild) out.push(changed);
+  if (same.firstChild) {
+    const n = same.childElementCount;
+    const fold = el('details', 'ordinary-same', el('summary', null, fill(w.sameRows, n)), same);
+    // Kept open across redraws (every edit of the household redraws the panel).
+    fold.open = ui.querySelector('.ordinary-same')?.open ?? false;
+    out.push(fold);
+  }
   ui.replaceChildren(...out);
 }
 

@@ -51,7 +51,7 @@ async function openSection(page) {
   const summary = section(page).locator('summary');
   await summary.focus();
   await page.keyboard.press('Enter');
-  await section(page).locator('.ordinary-list > div').first().waitFor({ timeout: 30_000 });
+  await section(page).locator('.ordinary-total').waitFor({ timeout: 30_000 });
 }
 
 /** What the panel shows: per row its title, both sides, the difference and the sentence. */
@@ -61,6 +61,8 @@ const shown = (page) =>
     totalDiff: s.querySelector('.ordinary-total .ordinary-diff')?.textContent,
     h: s.querySelector('.ordinary-ui').dataset.h,
     rows: [...s.querySelectorAll('.ordinary-list > div')].map((li) => ({
+      key: `${li.dataset.program} ${li.dataset.member ?? ''}`,
+      folded: li.closest('details.ordinary-same') !== null,
       title: li.querySelector('h3').textContent,
       changed: li.classList.contains('changed'),
       sides: [...li.querySelectorAll('.ordinary-side')].map((x) => x.textContent),
@@ -79,9 +81,13 @@ function assertEqualsCli(view) {
   assert.ok(view.total[0].includes(`每月 ${plain.summary.receive.ongoing_monthly} 元`), `${view.total[0]}`);
   assert.ok(view.total[1].includes(`每月 ${c.ordinary.ongoing_monthly} 元`), `${view.total[1]}`);
   assert.equal(view.rows.length, c.findings.length);
+  // The rows that differ first, then the others (folded), each in the answer's order.
+  const order = [...c.findings.filter((r) => r.changed), ...c.findings.filter((r) => !r.changed)];
+  assert.deepEqual(view.rows.map((v) => v.key), order.map((r) => `${r.program} ${r.member ?? ''}`));
   c.findings.forEach((r, i) => {
-    const v = view.rows[i];
+    const v = view.rows.find((x) => x.key === `${r.program} ${r.member ?? ''}`);
     assert.equal(v.changed, r.changed, `row ${i} (${r.program})`);
+    assert.equal(v.folded, !r.changed, `row ${i} (${r.program})`);
     const f = plain.findings[i];
     assert.equal(f.program, r.program);
     if (f.monthly) assert.ok(v.sides[0].includes(`每月 ${f.monthly} 元`), `${r.program}: ${v.sides[0]}`);
@@ -227,6 +233,11 @@ describe('the 2020 measures beside the answer (the household under the ordinary 
         assert.ok(scroll <= width, `the page scrolls sideways (${scroll} px)`);
         await section(page).screenshot({ path: join(SCREENSHOTS, `ordinary-${width}.png`) });
         assert.deepEqual(await axeViolations(page), [], 'open');
+        // The rows the measures do not change, unfolded by keyboard.
+        await section(page).locator('.ordinary-same > summary').focus();
+        await page.keyboard.press('Enter');
+        assert.equal(await section(page).locator('.ordinary-same').evaluate((d) => d.open), true);
+        assert.deepEqual(await axeViolations(page), [], 'every row open');
       } finally {
         await context.close();
       }
