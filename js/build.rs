@@ -2,6 +2,9 @@
 //! takes or returns, generated from the Rust types with schemars. `schema()` returns it, and
 //! `scripts/js-build.sh` turns it into the package's TypeScript declarations.
 //!
+//! Built with the feature `ordinary` (the `doudi/ordinary` entry), the schemas add `ordinary`:
+//! what `compareOrdinary` returns (`doudi_core::ordinary::Comparison`).
+//!
 //! Generating it here, on the build machine, keeps schemars out of the wasm (about 20 KB
 //! brotli when `schema_for!` runs in the browser).
 
@@ -27,6 +30,9 @@ struct Schemas {
     sweep_range: RootSchema,
     sweep: RootSchema,
     version: RootSchema,
+    /// Only in the `ordinary` build.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ordinary: Option<RootSchema>,
 }
 
 fn main() {
@@ -42,6 +48,7 @@ fn main() {
         sweep_range: schema_for!(SweepRange),
         sweep: schema_for!(Vec<SweepPoint>),
         version: schema_for!(types::Version),
+        ordinary: env::var_os("CARGO_FEATURE_ORDINARY").map(|_| schema_for!(doudi_core::ordinary::Comparison)),
     };
     let json = serde_json::to_string(&schemas).expect("a schema always serializes");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("schema.json");

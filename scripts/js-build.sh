@@ -6,9 +6,11 @@
 # 1. cargo builds the crate doudi-js for wasm32 as a cdylib only (its build.rs generates the
 #    JSON Schemas);
 # 2. wasm-bindgen --target web writes the ES module; wasm-opt -Oz shrinks the wasm;
-# 3. packages/doudi/dist/ is assembled: the glue (packages/doudi/src/index.js), README,
-#    package.json (version from the crate), and the TypeScript declarations generated from
-#    the Rust types (packages/doudi/tools/build-types.mjs);
+# 3. packages/doudi/dist/ is assembled: the glue (packages/doudi/src/index.js with the shared
+#    glue.js written in by packages/doudi/tools/inline-glue.mjs), README, package.json (version
+#    from the crate), the `doudi/ordinary` entry (scripts/js-build-ordinary.sh: its own wasm,
+#    its own budget), and the TypeScript declarations of both generated from the Rust types
+#    (packages/doudi/tools/build-types.mjs);
 # 4. prints the size of what a page loads (wasm + js: raw, gzip, brotli) and fails when the
 #    brotli total is over DOUDI_JS_BUDGET bytes (default 153600 = 150 KB);
 # 5. npm pack → target/npm/doudi-<version>.tgz.
@@ -58,7 +60,8 @@ rm -f "$dist/doudi_bg.wasm.d.ts" # the raw exports; the package does not expose 
 mv "$dist/doudi_bg.wasm.opt" "$dist/doudi_bg.wasm"
 
 step "assemble $dist (version $version)"
-cp "$pkg/src/index.js" "$pkg/README.md" "$dist/"
+node "$pkg/tools/inline-glue.mjs" "$pkg/src/index.js" "$dist/index.js"
+cp "$pkg/README.md" "$dist/"
 node -e '
   const fs = require("fs");
   const [src, out, version] = process.argv.slice(1);
@@ -67,10 +70,12 @@ node -e '
   fs.writeFileSync(out, JSON.stringify(ordered, null, 2) + "\n");
 ' "$pkg/package.json" "$dist/package.json" "$version"
 
+scripts/js-build-ordinary.sh "$dist"
+
 step "TypeScript declarations from the Rust types"
 node "$pkg/tools/build-types.mjs" "$dist"
 
-step "size (what a page loads: wasm + js)"
+step "size (what a page loads for the main entry: wasm + js)"
 over=0
 node -e '
   const fs = require("fs"), zlib = require("zlib");

@@ -26,3 +26,20 @@ mv doudi-element.js.tmp doudi-element.js
 # The clauses' words, which the wasm leaves out (doudi-core's `lazy-clauses`): web/src/clauses.rs.
 python3 "$TRUNK_SOURCE_DIR/../policies/tools/clauses_js.py" > clauses.js
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .
+
+# ordinary comparison ------------------------------------------------------------------------
+# "2020 年疫情措施对这户的作用" (web/src/components/ordinary_section.rs): the panel's script and
+# a copy of the npm package's `doudi/ordinary` entry (its own wasm, with the epidemic measures),
+# built by scripts/js-build-ordinary.sh into target/web-ordinary/ and copied into
+# doudi-ordinary/. Loaded only when the section is first opened; in no first load; stored by
+# sw.js for offline use.
+ordinary_out="$TRUNK_SOURCE_DIR/../target/web-ordinary"
+bash "$TRUNK_SOURCE_DIR/../scripts/js-build-ordinary.sh" "$ordinary_out"
+mkdir -p doudi-ordinary
+for f in ordinary.js doudi-ordinary.js doudi-ordinary_bg.wasm; do
+  cp "$ordinary_out/$f" doudi-ordinary/
+done
+cp "$TRUNK_SOURCE_DIR/ordinary-panel.js" .
+node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .
+node "$TRUNK_SOURCE_DIR/finish.mjs" --compress doudi-ordinary
+# end of ordinary comparison -----------------------------------------------------------------

@@ -26,8 +26,27 @@ use crate::receive::{share, Count, Share};
 use crate::text::Lang;
 use crate::Options;
 
+// [`MeasureKind`]'s schema (the policy types derive none).
+/// What kind of epidemic measure it is.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(rename = "MeasureKind")]
+#[allow(dead_code)]
+enum MeasureKindSchema {
+    /// A programme that exists only in the epidemic.
+    Programme,
+    /// A provision of a programme (`programme.provision`).
+    Provision,
+    /// A parameter's values set by the measure's clauses.
+    Parameter,
+    /// A price-subsidy group.
+    Group,
+}
+
 /// The household under its place's rules and under the ordinary rules.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     /// The place's epidemic measures, each with its clauses quoted.
     pub measures: Vec<MeasureUse>,
@@ -41,12 +60,16 @@ pub struct Comparison {
     pub findings: Vec<Row>,
     /// The ordinary rules' headline, when worded ([`word`]).
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Absent, never null, when not worded: a plain string in the schema (left out of `required`).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub headline: Option<String>,
 }
 
 /// An epidemic measure of the place, and whether it changes anything for this household.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureUse {
+    #[cfg_attr(feature = "schema", schemars(with = "MeasureKindSchema"))]
     pub kind: MeasureKind,
     /// A programme id, `programme.provision`, a parameter id, or a price-subsidy group.
     pub key: String,
@@ -57,6 +80,7 @@ pub struct MeasureUse {
 
 /// What a household receives: the figures of `summary.receive`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     pub eligible: usize,
     pub ongoing_monthly: Amount,
@@ -67,6 +91,8 @@ pub struct Figures {
 
 /// Money by kind of payment: ongoing a month, fixed-term in all, one-off.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MoneyByKind"))]
 pub struct Money {
     pub ongoing_monthly: Amount,
     pub fixed_term: Amount,
@@ -97,6 +123,8 @@ impl Money {
 
 /// One finding under both rules.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ComparisonRow"))]
 pub struct Row {
     pub program: ProgrammeId,
     pub member: Option<String>,
@@ -112,11 +140,15 @@ pub struct Row {
     pub measures: Vec<String>,
     /// The difference in a sentence, when worded ([`word`]).
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Absent, never null, when not worded: a plain string in the schema (left out of `required`).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub sentence: Option<String>,
 }
 
 /// A finding's decision on one side.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ComparisonSide"))]
 pub struct Side {
     pub status: Status,
     pub monthly: Option<Amount>,

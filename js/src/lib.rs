@@ -21,12 +21,19 @@
 //! TypeScript declarations are generated from [`schema`]'s JSON Schemas, themselves generated
 //! from the Rust types by `build.rs`.
 
+//!
+//! Built with the feature `ordinary` (`scripts/js-build-ordinary.sh`), the crate is the
+//! `doudi/ordinary` entry's wasm instead: [`ordinary`]'s `compare_ordinary`, with `schema` and
+//! `version`, and none of the main entry's other exports (each entry loads only its own).
+
+#[cfg(feature = "ordinary")]
+mod ordinary;
 mod types;
 
 pub use types::{Options, Version};
 
 use doudi_core::locate::{self, ok, Shape};
-use doudi_core::{InputError, Lang, SweepRange};
+use doudi_core::{InputError, Lang};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -35,6 +42,7 @@ use wasm_bindgen::prelude::*;
 /// `evaluate(household, options)`: the assessment. Without `options` (the glue could not turn
 /// them into JSON), only checks the household's shape, so that its error comes first, as it
 /// always has, and answers `null`.
+#[cfg(not(feature = "ordinary"))]
 #[wasm_bindgen]
 pub fn evaluate(household: &str, options: Option<String>) -> String {
     reply(household_from(household).and_then(|input| {
@@ -46,12 +54,14 @@ pub fn evaluate(household: &str, options: Option<String>) -> String {
 
 /// `parameters(jurisdiction, asOf, options)`: every parameter in force (the glue has checked
 /// that both are strings).
+#[cfg(not(feature = "ordinary"))]
 #[wasm_bindgen]
 pub fn parameters(jurisdiction: &str, as_of: &str, options: &str) -> String {
     reply(options_from(options).and_then(|o| doudi_core::parameters(jurisdiction, as_of, o.lang.unwrap_or_default())))
 }
 
 /// `jurisdictions()`: every place doudi knows.
+#[cfg(not(feature = "ordinary"))]
 #[wasm_bindgen]
 pub fn jurisdictions() -> String {
     reply(doudi_core::jurisdictions())
@@ -59,11 +69,12 @@ pub fn jurisdictions() -> String {
 
 /// `sweep(household, range)`: `steps + 1` points. Without `range`, only checks the household's
 /// shape (see [`evaluate`]).
+#[cfg(not(feature = "ordinary"))]
 #[wasm_bindgen]
 pub fn sweep(household: &str, range: Option<String>) -> String {
     reply(household_from(household).and_then(|input| {
         let Some(range) = range else { return Ok(None) };
-        let range: SweepRange = typed(&value(&range)?, &locate::SWEEP_RANGE)?;
+        let range: doudi_core::SweepRange = typed(&value(&range)?, &locate::SWEEP_RANGE)?;
         doudi_core::sweep(input, range).map(Some)
     }))
 }

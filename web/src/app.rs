@@ -19,6 +19,7 @@ use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::household_facts::HouseholdFacts;
 use crate::components::member_card::MemberCard;
+use crate::components::ordinary_section::ordinary_section;
 use crate::components::override_notice::OverrideNotice;
 use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
@@ -349,6 +350,9 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let shown = answers.shown.clone();
+    // The household as a link's fragment, for the site's folded sections (saved, ordinary rules).
+    let fragment =
+        AttrValue::from(if props.show_footer { share::encode_fragment(&form.to_contract()) } else { String::new() });
     let headline = shown.as_ref().map(|s| AttrValue::from(crate::components::results::headline(&s.assessment, lang)));
     let place_name = AttrValue::Static(i18n::place_label(&form.jurisdiction, lang));
     let dibao_now = shown.as_ref().and_then(|s| compute::dibao_now(form, &s.assessment));
@@ -428,6 +432,9 @@ pub fn App(props: &AppProps) -> Html {
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />
                         <Chart {lang} data={s.chart.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
+                        if props.show_footer {
+                            { ordinary_section(lang, fragment.clone()) }
+                        }
                     }
                 </aside>
             </div>
@@ -435,7 +442,7 @@ pub fn App(props: &AppProps) -> Html {
                 <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} {clauses} />
             }
             if props.show_footer && painted {
-                <SavedHouseholds {lang} household={share::encode_fragment(&form.to_contract())} on_open={Callback::from(storage::mount)} />
+                <SavedHouseholds {lang} household={fragment.clone()} on_open={Callback::from(storage::mount)} />
             }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}

@@ -11,6 +11,7 @@ pub mod header;
 pub mod household_facts;
 pub mod member_card;
 pub mod member_more;
+pub mod ordinary_section;
 pub mod override_notice;
 pub mod params_panel;
 pub mod policy_browser;

@@ -230,6 +230,7 @@ labels! {
     share_note: "链接里包含您填写的家庭情况，只在您发给别人时才会被看到。", "The link contains the answers you entered; they are seen only by whoever you send it to.";
     footer_kept: "只有您点“保存在本机”时，本页才把您起的名称、保存时间和家庭情况（与链接里的相同）存在这台设备的浏览器里（IndexedDB），不上传；勾选“关闭页面时忘记”时只留在打开的页面里，本机只记下这个选择。此外本页不保存任何信息。", "Only when you tap “Save on this device” does the page keep the name you give, the time and the household (what a link holds) in this device's browser (IndexedDB), never uploaded; with “Forget when this page closes” ticked, they stay in the open page only and the device keeps just that choice. Nothing else is stored.";
     saved_heading: "保存在本机（已保存的家庭）", "Keep on this device (saved households)";
+    ordinary_heading: "2020 年疫情措施对这户的作用", "What the 2020 epidemic measures do for this household";
     clear_saved: "清除本机记录", "Clear this device";
     saved_cleared_short: "✓ 本机记录已清除", "✓ Device cleared";
     share_done: "链接已复制，也可以从下面的框里复制：", "Link copied; you can also copy it from the box below:";

@@ -3,9 +3,11 @@
 //
 //   node packages/doudi/tools/build-types.mjs DIST
 //
-// DIST holds wasm-bindgen's output (doudi.js, doudi.d.ts, doudi_bg.wasm) and index.js. Steps:
+// DIST holds wasm-bindgen's output (doudi.js, doudi.d.ts, doudi_bg.wasm) and index.js, and the
+// `doudi/ordinary` entry's (doudi-ordinary.js, doudi-ordinary_bg.wasm, ordinary.js). Steps:
 // 1. Load the built module and call schema(): the JSON Schemas that `js/build.rs` generated
-//    from the Rust types with schemars. Write them to DIST/schema.json.
+//    from the Rust types with schemars. Write them to DIST/schema.json. The ordinary entry's
+//    wasm adds one, `ordinary` (what compareOrdinary returns): taken from it for the types.
 // 2. Merge them into one schema (one definition per Rust type) and compile it with
 //    json-schema-to-typescript into DIST/types.d.ts.
 // 3. Let wasm-bindgen's doudi.d.ts (whose signatures name these types, from the Rust
@@ -32,11 +34,18 @@ const mod = await import(pathToFileURL(join(dist, 'index.js')).href);
 mod.initSync(readFileSync(join(dist, 'doudi_bg.wasm')));
 const schemas = mod.schema();
 writeFileSync(join(dist, 'schema.json'), JSON.stringify(schemas, null, 2) + '\n');
+const ordinaryWasm = await import(pathToFileURL(join(dist, 'doudi-ordinary.js')).href);
+ordinaryWasm.initSync({ module: readFileSync(join(dist, 'doudi-ordinary_bg.wasm')) });
+const ordinarySchemas = JSON.parse(ordinaryWasm.schema());
+if (!ordinarySchemas.ordinary) fail('the ordinary entry has no `ordinary` schema');
+for (const [key, s] of Object.entries(schemas)) {
+  if (!isDeepStrictEqual(ordinarySchemas[key], s)) fail(`the two entries' ${key} schemas differ`);
+}
 
 // 2. One definition per Rust type. A root schema is a type too (HouseholdInput, Assessment, …),
 // unless it is an array (Vec<ParamInForce>), whose items are already a definition.
 // Which roots the API returns (the rest it takes): used for `required` below.
-const RETURNED = new Set(['output', 'error', 'parameters', 'jurisdictions', 'sweep', 'version']);
+const RETURNED = new Set(['output', 'error', 'parameters', 'jurisdictions', 'sweep', 'version', 'ordinary']);
 const definitions = {};
 const define = (name, schema) => {
   if (name in definitions && !isDeepStrictEqual(definitions[name], schema)) {
@@ -45,7 +54,7 @@ const define = (name, schema) => {
   definitions[name] = schema;
 };
 const rootsOf = { returned: [], taken: [] };
-for (const [key, rootSchema] of Object.entries(schemas)) {
+for (const [key, rootSchema] of Object.entries({ ...schemas, ordinary: ordinarySchemas.ordinary })) {
   const { $schema: _, definitions: defs = {}, ...body } = rootSchema;
   for (const [name, def] of Object.entries(defs)) define(name, def);
   let ref = body;
@@ -136,7 +145,7 @@ writeFileSync(join(dist, 'types.d.ts'), ts);
 
 // 3. wasm-bindgen's declarations name the types; import them.
 const exported = [...ts.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
-for (const n of ['HouseholdInput', 'Assessment', 'Options', 'Lang', 'ParamInForce', 'JurisdictionInfo', 'SweepRange', 'SweepPoint', 'Version', 'Schemas']) {
+for (const n of ['HouseholdInput', 'Assessment', 'Options', 'Lang', 'ParamInForce', 'JurisdictionInfo', 'SweepRange', 'SweepPoint', 'Version', 'Schemas', 'Comparison']) {
   if (!exported.includes(n)) fail(`types.d.ts has no ${n}`);
 }
 const bindings = join(dist, 'doudi.d.ts');
@@ -145,7 +154,7 @@ writeFileSync(
   `import type { ${exported.join(', ')} } from "./types.js";\n` + readFileSync(bindings, 'utf8'),
 );
 
-// 4. index.d.ts from index.js's JSDoc, plus the types.
+// 4. index.d.ts and ordinary.d.ts from index.js's and ordinary.js's JSDoc, plus the types.
 const tsc = join(root, 'node_modules/.bin/tsc');
 const out = mkdtempSync(join(tmpdir(), 'doudi-dts-'));
 try {
@@ -153,11 +162,13 @@ try {
     tsc,
     ['--allowJs', '--declaration', '--emitDeclarationOnly', '--strict', '--skipLibCheck',
      '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom',
-     '--types', '', '--outDir', out, join(dist, 'index.js')],
+     '--types', '', '--outDir', out, join(dist, 'index.js'), join(dist, 'ordinary.js')],
     { stdio: 'inherit' },
   );
-  const index = readFileSync(join(out, 'index.d.ts'), 'utf8');
-  writeFileSync(join(dist, 'index.d.ts'), index + 'export type * from "./types.js";\n');
+  for (const entry of ['index', 'ordinary']) {
+    const dts = readFileSync(join(out, `${entry}.d.ts`), 'utf8');
+    writeFileSync(join(dist, `${entry}.d.ts`), dts + 'export type * from "./types.js";\n');
+  }
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
@@ -166,7 +177,7 @@ try {
 execFileSync(
   tsc,
   ['--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
-   '--lib', 'es2022,dom', '--types', '', join(dist, 'index.d.ts')],
+   '--lib', 'es2022,dom', '--types', '', join(dist, 'index.d.ts'), join(dist, 'ordinary.d.ts')],
   { stdio: 'inherit' },
 );
-console.log(`build-types: ${exported.length} types → ${join(dist, 'types.d.ts')}, index.d.ts, schema.json`);
+console.log(`build-types: ${exported.length} types → ${join(dist, 'types.d.ts')}, index.d.ts, ordinary.d.ts, schema.json`);
