@@ -26,24 +26,6 @@ use crate::receive::{share, Count, Share};
 use crate::text::Lang;
 use crate::Options;
 
-// [`MeasureKind`]'s schema (the policy types derive none).
-/// What kind of epidemic measure it is.
-#[cfg(feature = "schema")]
-#[derive(schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(rename = "MeasureKind")]
-#[allow(dead_code)]
-enum MeasureKindSchema {
-    /// A programme that exists only in the epidemic.
-    Programme,
-    /// A provision of a programme (`programme.provision`).
-    Provision,
-    /// A parameter's values set by the measure's clauses.
-    Parameter,
-    /// A price-subsidy group.
-    Group,
-}
-
 /// The household under its place's rules and under the ordinary rules.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -69,7 +51,6 @@ pub struct Comparison {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureUse {
-    #[cfg_attr(feature = "schema", schemars(with = "MeasureKindSchema"))]
     pub kind: MeasureKind,
     /// A programme id, `programme.provision`, a parameter id, or a price-subsidy group.
     pub key: String,

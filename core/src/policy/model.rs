@@ -138,12 +138,18 @@ pub struct Measure {
     pub clauses: Vec<ClauseRef>,
 }
 
+/// What kind of epidemic measure it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureKind {
+    /// A programme that exists only in the epidemic.
     Programme,
+    /// A provision of a programme (`programme.provision`).
     Provision,
+    /// A parameter's values set by the measure's clauses.
     Parameter,
+    /// A price-subsidy group.
     Group,
 }
 
