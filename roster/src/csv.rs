@@ -29,15 +29,12 @@
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
-use std::path::Path;
 
 use ::csv::{ErrorKind, ReaderBuilder, StringRecord};
 use doudi_core::InputError;
 use serde_json::{Map, Value};
 
-use super::pipeline::Emit;
-use super::{Body, Item};
-use crate::failure::{display_name, Failure};
+use crate::{Body, Emit, Item};
 
 /// The contract allows 30 members, so member columns run from m1_ to m30_.
 pub const MAX_MEMBERS: usize = 30;
@@ -154,25 +151,64 @@ OUTPUT
         support = names(SUPPORT),
         max = MAX_MEMBERS,
         member = member,
-        every = super::PROGRESS_EVERY,
+        every = crate::PROGRESS_EVERY,
     )
 }
 
-/// Reads the header, then hands each row to `emit` as contract v1 JSON with its line number.
-pub fn read(input: impl BufRead, name: &Path, emit: &mut Emit) -> Result<(), Failure> {
-    let mut reader = ReaderBuilder::new().flexible(true).from_reader(Lines::new(input));
-    let header = reader.headers().map_err(|e| unreadable_csv(name, &e))?.clone();
-    if let Some(run) = reader.get_mut().take().run_on {
-        return Err(header_runs_on(name, &header, run).into());
-    }
-    let layout = Layout::from_header(&header)?;
+/// Reads the header, then hands each row to `emit` as contract v1 JSON with its line
+/// number. `name` is the input's name for a message (`roster.csv`, `standard input`).
+pub fn read<E: From<InputError>>(input: impl BufRead, name: &str, emit: &mut Emit<E>) -> Result<(), E> {
+    read_part(input, name, &mut Part::default(), emit)
+}
+
+/// Where a file read in parts is ([`read_part`]): the layout its header gave, the line the
+/// next part starts on, and whether the last part ended in a `\r` (a `\n` at the start of
+/// the next then ends the same line).
+#[derive(Debug, Default)]
+pub struct Part {
+    layout: Option<Layout>,
+    line: u64,
+    after_cr: bool,
+}
+
+/// Reads one part of a file, which must end where a line ends (or be the file's last
+/// part): the header first, if the file's first part, then the rows, numbered on from the
+/// part before. A quoted cell that runs on past the end of a part is reported as running to
+/// the end of the file (a part holds many lines; a stray quote is refused either way), and
+/// the next part is read as new rows.
+pub fn read_part<E: From<InputError>>(
+    input: impl BufRead,
+    name: &str,
+    part: &mut Part,
+    emit: &mut Emit<E>,
+) -> Result<(), E> {
+    let lines = Lines::new(input, part.line.max(1), part.after_cr);
+    let mut reader = ReaderBuilder::new().flexible(true).has_headers(false).from_reader(lines);
     let mut record = StringRecord::new();
+    if part.layout.is_none() {
+        let read = reader.read_record(&mut record).map_err(|e| unreadable_csv(name, &e))?;
+        let row = reader.get_mut().take();
+        if !read {
+            let lines = reader.get_ref();
+            (part.line, part.after_cr) = (lines.line, lines.after_cr);
+            return Ok(());
+        }
+        if let Some(run) = row.run_on {
+            return Err(header_runs_on(name, &record, run).into());
+        }
+        part.layout = Some(Layout::from_header(&record)?);
+    }
+    let Some(layout) = part.layout.as_ref() else { return Ok(()) };
     loop {
         let read = reader.read_record(&mut record);
         let row = reader.get_mut().take();
         let line = row.first.unwrap_or(0);
         match read {
-            Ok(false) => return Ok(()),
+            Ok(false) => {
+                let lines = reader.get_ref();
+                (part.line, part.after_cr) = (lines.line, lines.after_cr);
+                return Ok(());
+            }
             Ok(true) => {
                 let body = match row.run_on {
                     Some(run) => Body::Refused(layout.runs_on(&record, line, run)),
@@ -257,8 +293,7 @@ impl RowWriter {
 }
 
 /// A header whose quoted cell runs past line 1: the columns cannot be known.
-fn header_runs_on(name: &Path, header: &StringRecord, run: RunOn) -> InputError {
-    let name = display_name(name);
+fn header_runs_on(name: &str, header: &StringRecord, run: RunOn) -> InputError {
     let cell = header.len();
     let (closed_en, closed_zh) = closed(run);
     InputError::new(
@@ -370,8 +405,8 @@ enum Scan {
 }
 
 impl<R: BufRead> Lines<R> {
-    fn new(inner: R) -> Lines<R> {
-        Lines { inner, line: 1, after_cr: false, mid_line: false, close: b"", row: Row::default() }
+    fn new(inner: R, line: u64, after_cr: bool) -> Lines<R> {
+        Lines { inner, line, after_cr, mid_line: false, close: b"", row: Row::default() }
     }
 
     /// Where the row just read lies; starts the next row.
@@ -472,8 +507,7 @@ impl<R: BufRead> Read for Lines<R> {
     }
 }
 
-fn unreadable_csv(name: &Path, e: &::csv::Error) -> InputError {
-    let name = display_name(name);
+fn unreadable_csv(name: &str, e: &::csv::Error) -> InputError {
     InputError::new("", format!("cannot read {name}: {e}"), format!("无法读取 {name}：{e}"))
 }
 
@@ -777,11 +811,11 @@ mod tests {
     /// What `read` hands on: each record's line, and its household or error. Each input is
     /// read twice, the second time a byte at a time from the file, which splits every
     /// `\r\n` and every run-on cell across reads.
-    fn records(input: &[u8]) -> Result<Vec<Record>, Failure> {
+    fn records(input: &[u8]) -> Result<Vec<Record>, InputError> {
         let run = |capacity: usize| {
             let mut out = Vec::new();
             let reader = std::io::BufReader::with_capacity(capacity, input);
-            read(reader, Path::new("t.csv"), &mut |item: Item| {
+            read(reader, "t.csv", &mut |item: Item| {
                 out.push((
                     item.line,
                     match item.body {
@@ -925,7 +959,7 @@ mod tests {
     #[test]
     fn a_header_whose_quote_runs_on_refuses_the_file() {
         // Read by CSV's rules, the header's second cell would be `as_of` and the row lost.
-        let Err(Failure::Input(e)) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else {
+        let Err(e) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else {
             panic!("the file is read")
         };
         assert!(
