@@ -170,6 +170,37 @@ fn id_of(name: &str) -> String {
     name.to_string()
 }
 
+/// A contract path in words, by the Chinese column names: `members[1].age` is `成员2_年龄`,
+/// `support.dibao` is `享受低保`, `members` is `家庭成员`, `parameters.ID` is `参数.ID`,
+/// `` (the whole record) is `整行`; a path of no column is given as it is.
+pub fn field_words(path: &str) -> String {
+    if path.is_empty() {
+        return "整行".into();
+    }
+    if path == "members" {
+        return "家庭成员".into();
+    }
+    if let Some(id) = path.strip_prefix("parameters.") {
+        return format!("{ZH_PARAMETER}{id}");
+    }
+    if let Some(rest) = path.strip_prefix("members[") {
+        if let Some((k, field)) = rest.split_once(']') {
+            if let Ok(k) = k.parse::<usize>() {
+                let field = field.trim_start_matches('.');
+                let field = field.split(['.', '[']).next().unwrap_or(field);
+                return match zh_name(field) {
+                    Some(z) => format!("{ZH_MEMBER}{}_{z}", k + 1),
+                    None if field.is_empty() => format!("{ZH_MEMBER}{}", k + 1),
+                    None => format!("{ZH_MEMBER}{}_{field}", k + 1),
+                };
+            }
+        }
+    }
+    let field = path.strip_prefix("support.").unwrap_or(path);
+    let field = field.split(['.', '[']).next().unwrap_or(field);
+    zh_name(field).map_or_else(|| path.to_string(), String::from)
+}
+
 /// A roster to fill in: a header of the Chinese column names for households of up to
 /// `members` members, then one example row per household given (contract v1 JSON, written
 /// by [`RowWriter`]: the example must fit the columns).
@@ -1148,5 +1179,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_path_in_words() {
+        assert_eq!(field_words("members[1].age"), "成员2_年龄");
+        assert_eq!(field_words("members[0]"), "成员1");
+        assert_eq!(field_words("support.dibao"), "享受低保");
+        assert_eq!(field_words("as_of"), "评估日期");
+        assert_eq!(field_words("applying[0]"), "申请项目");
+        assert_eq!(field_words("members"), "家庭成员");
+        assert_eq!(field_words(""), "整行");
+        assert_eq!(field_words("parameters.dibao.standard.urban"), "参数.dibao.standard.urban");
     }
 }

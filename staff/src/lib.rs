@@ -188,6 +188,8 @@ pub struct Roster {
     errors: Vec<(u64, InputError)>,
     /// The roster as a whole cannot be read (a bad header): nothing more is read.
     fatal: Option<InputError>,
+    /// The place and day of the first household decided: the what-if's parameters.
+    place: Option<(String, String)>,
 }
 
 /// The sets as the page sends them: `[{"id", "op": "=" | "+=" | "-=", "value"}]`.
@@ -238,6 +240,7 @@ impl Roster {
             changes: Vec::new(),
             errors: Vec::new(),
             fatal: None,
+            place: None,
         })
     }
 
@@ -276,12 +279,15 @@ impl Roster {
         if self.fatal.is_some() {
             return;
         }
-        let Roster { csv, part, line, decider, mode, screen, worklist, compare, changes, errors, .. } = self;
+        let Roster { csv, part, line, decider, mode, screen, worklist, compare, changes, errors, place, .. } = self;
         let mut emit = |item: Item| -> Result<(), InputError> {
             let at = item.line;
             let refused = match mode {
                 Mode::Screen(s) => match s.item(decider, item, screen) {
                     Ok((input, s)) => {
+                        if place.is_none() {
+                            *place = Some((input.jurisdiction.clone(), input.as_of.clone()));
+                        }
                         if s.listed() {
                             worklist.push(Entry::of(at, &input, &s));
                         }
@@ -313,7 +319,12 @@ impl Roster {
         let errors: Vec<Value> = self
             .errors
             .iter()
-            .map(|(line, e)| json!({ "line": line, "path": e.path, "message": e.message_zh, "message_en": e.message }))
+            .map(|(line, e)| {
+                json!({
+                    "line": line, "path": e.path, "field": csv::field_words(&e.path),
+                    "message": e.message_zh, "message_en": e.message,
+                })
+            })
             .collect();
         let fatal = self.fatal.as_ref().map(|e| json!({ "path": e.path, "message": e.message_zh }));
         let out = match &self.mode {
@@ -342,6 +353,7 @@ impl Roster {
                     "programmes": programmes,
                     "worklist_programs": watched.into_iter().map(|(id, n)| json!({"id": id, "name": n})).collect::<Vec<_>>(),
                     "errors": errors, "fatal": fatal,
+                    "place": self.place.as_ref().map(|(j, d)| json!({ "jurisdiction": j, "as_of": d })),
                 })
             }
             Mode::Compare(c) => {

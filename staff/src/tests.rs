@@ -66,6 +66,7 @@ fn a_csv_roster_with_chinese_headers_and_a_broken_row() {
         assert_eq!(s["households"], 2, "chunks of {chunk}");
         assert_eq!(s["errors"][0]["line"], 3);
         assert_eq!(s["errors"][0]["path"], "members[0].age");
+        assert_eq!(s["errors"][0]["field"], "成员1_年龄");
         let dibao = s["programmes"].as_array().unwrap().iter().find(|p| p["id"] == "dibao").unwrap();
         // 3 × 1010 − 1500.
         assert_eq!(dibao["monthly"], "1530.00");
