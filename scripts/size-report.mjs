@@ -106,13 +106,17 @@ function loads(name) {
     if (init.some((n) => byName.has(n) && textOf(n).includes('sw.js'))) out.push('sw.js');
     return out.filter((n) => byName.has(n));
   }
-  if (name === 'doudi-frame.js' || name === 'doudi-element.js') {
+  if (name === 'doudi-frame.js' || name === 'doudi-element.js' || SCREEN_SCRIPTS.has(name)) {
     return [...byName.keys()].filter((n) => n !== name && !AFTER.has(n) && text.includes(n));
   }
   return [];
 }
+// The 摸排 page (staff's, its own URL) is reported, not held to the limit: its scripts name
+// the worker and the worker its wasm (doudi-staff).
+const SCREEN_SCRIPTS = new Set(['screen.js', 'screen-worker.js', 'doudi-staff.js']);
+const REPORTED = [['the 摸排 page (screen.html, with its worker; not held to the limit)', 'screen.html']];
 let over = false;
-for (const [label, entry] of ENTRIES) {
+for (const [label, entry] of [...ENTRIES, ...REPORTED]) {
   if (!byName.has(entry)) continue;
   const seen = new Set([entry]);
   const queue = [entry];
@@ -125,7 +129,7 @@ for (const [label, entry] of ENTRIES) {
     }
   }
   const sum = [...seen].reduce((t, n) => t + byName.get(n).brotli, 0);
-  const ok = sum <= limit;
+  const ok = sum <= limit || REPORTED.some(([, e]) => e === entry);
   over ||= !ok;
   console.log(`first load of ${label}: ${sum} bytes brotli (${kb(sum)}) — ${[...seen].sort().join(', ')}${ok ? '' : '  OVER'}`);
 }
