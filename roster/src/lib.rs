@@ -59,7 +59,12 @@ pub type Emit<'a, E> = dyn FnMut(Item) -> Result<(), E> + 'a;
 /// padding: the fragment of the page's share link (`web/src/share.rs`), which opens the
 /// single-household view with its full explanation.
 pub fn share_fragment(input: &HouseholdInput) -> String {
-    let json = serde_json::to_string(input).unwrap_or_default();
+    fragment_of(&serde_json::to_string(input).unwrap_or_default())
+}
+
+/// [`share_fragment`] of a household's compact JSON text (kept as text, a quarter smaller
+/// than its fragment, until a link is shown).
+pub fn fragment_of(json: &str) -> String {
     format!("#h={}", base64url(json.as_bytes()))
 }
 

@@ -64,7 +64,8 @@ struct Entry {
     /// (programme, member's name, condition, distance).
     near: Vec<(ProgrammeId, Option<String>, &'static str, Decimal)>,
     current: Current,
-    link: String,
+    /// The household's compact JSON, for its link ([`doudi_roster::fragment_of`]).
+    household: String,
 }
 
 impl Entry {
@@ -79,7 +80,7 @@ impl Entry {
             missed: s.missed.iter().map(|m| (m.program, member(m.member), m.monthly)).collect(),
             near: s.near.iter().map(|n| (n.program, member(n.member), n.condition, n.distance)).collect(),
             current: s.current,
-            link: doudi_roster::share_fragment(input),
+            household: serde_json::to_string(input).unwrap_or_default(),
         }
     }
 
@@ -144,7 +145,7 @@ impl Entry {
             "near": self.near_words(),
             "current": doudi_roster::screen::current_word(self.current),
             "current_words": self.current_words(),
-            "link": self.link,
+            "link": doudi_roster::fragment_of(&self.household),
         })
     }
 }
@@ -415,7 +416,7 @@ impl Roster {
                 e.missed_words(),
                 e.near_words(),
                 e.current_words().to_string(),
-                format!("index.html{}", e.link),
+                format!("index.html{}", doudi_roster::fragment_of(&e.household)),
             ]);
         }
         let bytes = w.into_inner().unwrap_or_default();
