@@ -5,15 +5,18 @@
 // is stored. Every amount and word about a household comes formatted from Rust.
 //
 // Messages in: {type: 'template'} · {type: 'parameters', jurisdiction, as_of} ·
-//   {type: 'screen', file, margin} · {type: 'compare', file, sets} ·
+//   {type: 'screen', file, margin} · {type: 'compare', file, sets} · {type: 'cancel'} ·
 //   {type: 'worklist', kind, program, limit} · {type: 'export', kind, program}.
 // Messages out: {type: 'ready'} · {type: 'progress', done, total, households} ·
-//   {type: 'screened' | 'compared', summary, seconds, memory, worklist?} · {type: 'error', error}
-//   and a reply {type, ...} to each query. Cancelling is terminating the worker (screen.js).
+//   {type: 'screened' | 'compared', summary, seconds, memory, worklist?} · {type: 'cancelled'} ·
+//   {type: 'error', error} and a reply {type, ...} to each query. A cancel is read between two
+//   chunks (the read awaits the file); the roster screened before stays for the worklist.
 import init, { Session, template, parameters } from './doudi-staff.js';
 
 const ready = init({ module_or_path: new URL('doudi-staff_bg.wasm', import.meta.url) });
 let screened = null;
+let cancel = false;
+const CANCELLED = Symbol('cancelled');
 
 /** CSV unless the name says JSONL, or the first character is `{`. */
 async function isCsv(file) {
@@ -31,8 +34,14 @@ async function run(file, margin, sets) {
   const reader = file.stream().getReader();
   let done = 0;
   let last = 0;
+  cancel = false;
   for (;;) {
     const { value, done: end } = await reader.read();
+    if (cancel) {
+      reader.cancel();
+      session.free();
+      throw CANCELLED;
+    }
     if (end) break;
     const households = session.push(value);
     done += value.length;
@@ -50,6 +59,10 @@ async function run(file, margin, sets) {
 const memory = (exports) => exports.memory.buffer.byteLength;
 
 onmessage = async ({ data }) => {
+  if (data.type === 'cancel') {
+    cancel = true;
+    return;
+  }
   let exports;
   try {
     exports = await ready;
@@ -66,9 +79,8 @@ onmessage = async ({ data }) => {
         postMessage({ type: 'parameters', list: JSON.parse(parameters(data.jurisdiction, data.as_of)) });
         break;
       case 'screen': {
-        screened?.free();
-        screened = null;
         const { session, seconds } = await run(data.file, data.margin, []);
+        screened?.free();
         screened = session;
         postMessage({
           type: 'screened',
@@ -94,6 +106,10 @@ onmessage = async ({ data }) => {
         break;
     }
   } catch (e) {
+    if (e === CANCELLED) {
+      postMessage({ type: 'cancelled' });
+      return;
+    }
     // A Session refuses bad changes with the contract's error as JSON text.
     let error = { message: String(e) };
     try {

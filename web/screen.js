@@ -22,6 +22,11 @@ function startWorker() {
       waiting = null;
       return w?.resolve(data);
     }
+    if (data.type === 'cancelled') {
+      const w = waiting;
+      waiting = null;
+      return w?.reject({ cancelled: true });
+    }
     if (data.type === 'error') {
       if (waiting) {
         const w = waiting;
@@ -66,13 +71,15 @@ function progress({ done, total, households }) {
 }
 
 $('cancel').addEventListener('click', () => {
-  worker.terminate();
-  const w = waiting;
-  waiting = null;
-  startWorker();
-  w?.reject({ cancelled: true });
-  $('run-text').textContent = '已取消。名册没有读完，上面的结果不变。';
+  if (!waiting) return;
+  $('cancel').disabled = true;
+  $('run-text').textContent = '正在取消…';
+  worker.postMessage({ type: 'cancel' });
 });
+
+function cancelled() {
+  $('run-text').textContent = file ? `已取消。下面仍是“${file.name}”的结果。` : '已取消。';
+}
 
 function el(tag, text, attrs = {}) {
   const e = document.createElement(tag);
@@ -118,18 +125,21 @@ $('margin').addEventListener('change', () => {
 });
 
 async function load(f) {
-  file = f;
+  if (waiting) return;
   $('fatal').hidden = true;
   const margin = $('margin').value.trim() || '0';
   let data;
   try {
-    data = await job({ type: 'screen', file, margin, kind: $('kind').value, program: $('program').value, limit: WORKLIST_ROWS }, `正在分析“${f.name}”：`);
+    data = await job({ type: 'screen', file: f, margin, kind: $('kind').value, program: $('program').value, limit: WORKLIST_ROWS }, `正在分析“${f.name}”：`);
   } catch (e) {
-    if (!e?.cancelled) showFatal(e);
+    if (e?.cancelled) cancelled();
+    else showFatal(e);
     return;
   }
+  file = f;
   const s = data.summary;
   if (s.fatal) {
+    for (const id of ['errors', 'totals', 'worklist', 'whatif']) $(id).hidden = true;
     showFatal(s.fatal);
     $('run-text').textContent = '名册无法读取。';
     return;
@@ -274,11 +284,13 @@ $('compare').addEventListener('click', async () => {
     return { id: id.value, op: op.value, value: value.value.trim() };
   });
   $('compare-error').hidden = true;
+  if (waiting) return;
   let data;
   try {
     data = await job({ type: 'compare', file, sets }, '正在测算：');
   } catch (e) {
-    if (!e?.cancelled) {
+    if (e?.cancelled) cancelled();
+    else {
       $('compare-error').hidden = false;
       $('compare-error').textContent = `无法测算：${e.message ?? e}`;
     }
