@@ -104,10 +104,15 @@ function loads(name) {
     const out = [...text.matchAll(/(?:href|src|data-wasm)=["']?\/?([^"' >]+)/g)].map((m) => m[1].split('/').pop());
     const init = out.filter((n) => /^init-.*\.js$/.test(n));
     if (init.some((n) => byName.has(n) && textOf(n).includes('sw.js'))) out.push('sw.js');
-    return out.filter((n) => byName.has(n));
+    // The 摸排 page's link back to the main page is a link, not a load.
+    return out.filter((n) => byName.has(n) && !(name === 'screen.html' && n === 'index.html'));
   }
-  if (name === 'doudi-frame.js' || name === 'doudi-element.js' || SCREEN_SCRIPTS.has(name)) {
+  if (name === 'doudi-frame.js' || name === 'doudi-element.js') {
     return [...byName.keys()].filter((n) => n !== name && !AFTER.has(n) && text.includes(n));
+  }
+  // The 摸排 page's scripts name the main page only as its links' target.
+  if (SCREEN_SCRIPTS.has(name)) {
+    return [...byName.keys()].filter((n) => n !== name && !n.endsWith('.html') && text.includes(n));
   }
   return [];
 }
