@@ -246,6 +246,8 @@ describe('the 摸排 page', () => {
         assert.deepEqual(await axeViolations(page), [], `empty page at ${options.viewport.width} px`);
         await page.locator('#file').setInputFiles(smallFile);
         await page.locator('#run-text').getByText(/^已分析/).waitFor();
+        // The what-if is ready once its first change is drawn (the place's parameters read).
+        await page.locator('#set-1-value').fill('50');
         await page.getByRole('button', { name: '测算', exact: true }).click();
         await page.locator('#compare-result').waitFor();
         assert.deepEqual(await axeViolations(page), [], `results at ${options.viewport.width} px`);
