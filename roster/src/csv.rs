@@ -215,7 +215,8 @@ pub fn template(members: usize, examples: &[Value]) -> Result<String, InputError
         })
         .collect();
     let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
-    let fail = |e: ::csv::Error| InputError::new("", format!("cannot write the template: {e}"), format!("无法生成模板：{e}"));
+    let fail =
+        |e: ::csv::Error| InputError::new("", format!("cannot write the template: {e}"), format!("无法生成模板：{e}"));
     w.write_record(&zh).map_err(fail)?;
     for e in examples {
         w.write_record(writer.cells(e)?).map_err(fail)?;
@@ -1088,9 +1089,7 @@ mod tests {
     #[test]
     fn a_header_whose_quote_runs_on_refuses_the_file() {
         // Read by CSV's rules, the header's second cell would be `as_of` and the row lost.
-        let Err(e) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else {
-            panic!("the file is read")
-        };
+        let Err(e) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else { panic!("the file is read") };
         assert!(
             e.message
                 .contains("cell 2 of the header and is not closed on its line, so line 2 became part of the header"),

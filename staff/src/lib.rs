@@ -468,7 +468,8 @@ fn compare_one(
 fn keep(kept: &mut Vec<Change>, mut c: Change, input: &HouseholdInput) {
     let size = |c: &Change| c.monthly().abs();
     if kept.len() >= MAX_CHANGES {
-        let Some((i, smallest)) = kept.iter().enumerate().min_by(|a, b| size(a.1).cmp(&size(b.1)).then(b.1.line.cmp(&a.1.line)))
+        let Some((i, smallest)) =
+            kept.iter().enumerate().min_by(|a, b| size(a.1).cmp(&size(b.1)).then(b.1.line.cmp(&a.1.line)))
         else {
             return;
         };
