@@ -105,15 +105,24 @@ function loads(name) {
     const out = [...text.matchAll(/(?:href|src|data-wasm)=["']?\/?([^"' >]+)/g)].map((m) => m[1].split('/').pop());
     const init = out.filter((n) => /^init-.*\.js$/.test(n));
     if (init.some((n) => byName.has(n) && textOf(n).includes('sw.js'))) out.push('sw.js');
-    return out.filter((n) => byName.has(n));
+    // The 摸排 page's link back to the main page is a link, not a load.
+    return out.filter((n) => byName.has(n) && !(name === 'screen.html' && n === 'index.html'));
   }
   if (name === 'doudi-frame.js' || name === 'doudi-element.js') {
     return [...byName.keys()].filter((n) => n !== name && !AFTER.has(n) && text.includes(n));
   }
+  // The 摸排 page's scripts name the main page only as its links' target.
+  if (SCREEN_SCRIPTS.has(name)) {
+    return [...byName.keys()].filter((n) => n !== name && !n.endsWith('.html') && text.includes(n));
+  }
   return [];
 }
+// The 摸排 page (staff's, its own URL) is reported, not held to the limit: its scripts name
+// the worker and the worker its wasm (doudi-staff).
+const SCREEN_SCRIPTS = new Set(['screen.js', 'screen-worker.js', 'doudi-staff.js']);
+const REPORTED = [['the 摸排 page (screen.html, with its worker; not held to the limit)', 'screen.html']];
 let over = false;
-for (const [label, entry] of ENTRIES) {
+for (const [label, entry] of [...ENTRIES, ...REPORTED]) {
   if (!byName.has(entry)) continue;
   const seen = new Set([entry]);
   const queue = [entry];
@@ -126,7 +135,7 @@ for (const [label, entry] of ENTRIES) {
     }
   }
   const sum = [...seen].reduce((t, n) => t + byName.get(n).brotli, 0);
-  const ok = sum <= limit;
+  const ok = sum <= limit || REPORTED.some(([, e]) => e === entry);
   over ||= !ok;
   console.log(`first load of ${label}: ${sum} bytes brotli (${kb(sum)}) — ${[...seen].sort().join(', ')}${ok ? '' : '  OVER'}`);
 }

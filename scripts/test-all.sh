@@ -11,8 +11,8 @@ step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - start ))"; }
 step "toolchain"
 rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
-step "core and cli: unit, data and property tests"
-cargo test -p doudi-core -p doudi-cli
+step "core, cli, roster and the 摸排 worker: unit, data and property tests"
+cargo test -p doudi-core -p doudi-cli -p doudi-roster -p doudi-staff
 
 step "core builds for wasm32 (no I/O, no clock)"
 cargo build -p doudi-core --target wasm32-unknown-unknown --release

@@ -7,6 +7,7 @@
 # - doudi-element.js: the hashed names of the wasm-bindgen loader, the .wasm and style.css
 #   written in, so the unhashed element script (a portal's stable URL) finds this build.
 # - clauses.js: the clauses' words, loaded by the page after its first result.
+# - doudi-staff.js, doudi-staff_bg.wasm: the 摸排 page's worker (the block marked 摸排 page).
 # - every text file and the .wasm precompressed beside itself (name.br, name.gz) for a
 #   static server that serves them as they are (scripts/serve.sh; README, deploy notes).
 set -eu
@@ -25,6 +26,22 @@ sed -e "s|__DOUDI_JS__|$js|" -e "s|__DOUDI_WASM__|$wasm|" -e "s|__DOUDI_CSS__|$c
 mv doudi-element.js.tmp doudi-element.js
 # The clauses' words, which the wasm leaves out (doudi-core's `lazy-clauses`): web/src/clauses.rs.
 python3 "$TRUNK_SOURCE_DIR/../policies/tools/clauses_js.py" > clauses.js
+# 摸排 page (screen.html, web/README.md): doudi-staff built for wasm32 as a cdylib, its
+# module for the worker (doudi-staff.js, doudi-staff_bg.wasm) by the wasm-bindgen CLI that
+# Cargo.lock pins and shrunk by wasm-opt, as scripts/js-build.sh builds doudi-js. Nothing of
+# it is named by index.html, so none of it enters the main page's first load.
+(
+  cd "$TRUNK_SOURCE_DIR/.."
+  cargo rustc -p doudi-staff --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm --quiet
+  target_dir=$(cargo metadata --format-version 1 --no-deps --offline | node -e 'let s="";process.stdin.on("data",(d)=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+  wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name doudi-staff "$target_dir/wasm32-unknown-unknown/wasm/doudi_staff.wasm"
+  opt=node_modules/.bin/wasm-opt
+  [ -x "$opt" ] || opt=wasm-opt
+  "$opt" -Oz --converge --low-memory-unused --strip-producers --strip-target-features \
+    "$TRUNK_STAGING_DIR/doudi-staff_bg.wasm" -o "$TRUNK_STAGING_DIR/doudi-staff_bg.wasm.opt"
+  mv "$TRUNK_STAGING_DIR/doudi-staff_bg.wasm.opt" "$TRUNK_STAGING_DIR/doudi-staff_bg.wasm"
+)
+# End of the 摸排 page's block.
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .
 
 # ordinary comparison ------------------------------------------------------------------------

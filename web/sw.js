@@ -1,8 +1,13 @@
 // doudi offline: on install, store the page and the same-origin files it names; then
 // answer same-origin GETs from the cache first (the page refreshed in the background).
+// The 摸排 page (screen.html) is its own navigation: it and its files (screen.js,
+// screen.css, screen-worker.js, doudi-staff.js and its wasm) are stored on its first
+// visit, not with the main page (a caseworker's page should not fetch staff's worker).
 // Nothing leaves the origin; no household data is stored here (see web/README.md).
 const CACHE = 'doudi-v1';
 const PAGE = new URL('./', self.registration.scope).href;
+// Pages of the site that are not the main page: each navigates to itself.
+const OWN_PAGES = ['screen.html'];
 
 async function store(cache, url) {
   const response = await fetch(url, { cache: 'no-cache' });
@@ -50,17 +55,19 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   const navigate = request.mode === 'navigate';
+  // A navigation is the main page (any fragment or query), unless it is another page of the site.
+  const page = navigate && !OWN_PAGES.some((p) => url.href.split(/[?#]/)[0] === new URL(p, PAGE).href) ? PAGE : null;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      const key = navigate ? PAGE : request;
+      const key = page ?? (navigate ? url.href.split(/[?#]/)[0] : request);
       const cached = await cache.match(key, { ignoreSearch: navigate });
       if (cached) {
-        if (navigate) event.waitUntil(store(cache, PAGE).catch(() => undefined));
+        if (navigate) event.waitUntil(store(cache, key).catch(() => undefined));
         return cached;
       }
       try {
-        return await store(cache, navigate ? PAGE : request);
+        return await store(cache, key);
       } catch {
         return new Response('offline', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
       }

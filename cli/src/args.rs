@@ -254,23 +254,7 @@ pub struct CompareArgs {
     pub threads: Option<u16>,
 }
 
-/// One `--set`: a parameter id, how it changes, and the value as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Set {
-    pub id: String,
-    pub op: SetOp,
-    pub value: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SetOp {
-    /// `ID=VALUE`: the value itself.
-    Is,
-    /// `ID+=AMOUNT`: the value in force plus the amount.
-    Add,
-    /// `ID-=AMOUNT`: the value in force less the amount.
-    Sub,
-}
+pub use doudi_roster::compare::{Set, SetOp};
 
 /// `ID=VALUE`, `ID+=AMOUNT`, `ID-=AMOUNT`. Only the form is checked here; the id and the
 /// value are checked against the policies by `doudi compare` (the contract's error).

@@ -30,6 +30,7 @@ labels! {
     lang_switch_name: "Switch to English", "切换到中文";
     big_text: "大字", "Large text";
     staff_mode: "工作人员模式", "Staff mode";
+    screen_page: "走访摸排", "Roster screening";
     print: "打印", "Print";
     settings_heading: "地区和日期", "Place and date";
     place: "地区", "Place";

@@ -1,7 +1,7 @@
 //! `doudi batch --input FILE.jsonl|FILE.csv [--output FILE] [--records full|brief|compact]
 //! [--output-format jsonl|csv] [--threads N]`: one record per input household, streamed.
 //!
-//! The readers (`jsonl`, `csv`) turn the input into [`Item`]s (a line number and a
+//! The readers (`jsonl`, `csv`, from `doudi-roster`, which the 摸排 page's worker shares) turn the input into [`Item`]s (a line number and a
 //! household, or why the line is no household); [`record`] turns an item into its output
 //! bytes; [`pipeline`] runs that on one thread, or shards the items over N workers in
 //! chunks and writes their output in input order. Every channel is bounded, so a file of
@@ -16,8 +16,6 @@
 //! `doudi compare` reads and shards a roster through the same readers and pipeline
 //! ([`open_both`], [`pipeline::run`] with its own [`pipeline::Job`]).
 
-pub mod csv;
-pub mod jsonl;
 pub mod pipeline;
 pub mod record;
 
@@ -28,28 +26,10 @@ use std::path::Path;
 use doudi_core::InputError;
 
 use crate::args::{BatchArgs, Format, OutputFormat, Records};
-use crate::failure::{unreadable, Failure};
+use crate::failure::{display_name, unreadable, Failure};
 
+pub use doudi_roster::{csv, jsonl, Body, Item, PROGRESS_EVERY};
 pub use record::Shape;
-
-/// Records between two progress lines.
-pub const PROGRESS_EVERY: u64 = 10_000;
-
-/// One input record: its line in the input and what it holds.
-pub struct Item {
-    pub line: u64,
-    pub body: Body,
-}
-
-/// What an input record holds.
-pub enum Body {
-    /// A JSONL line: contract v1 JSON text.
-    Json(String),
-    /// A CSV row, already mapped onto contract v1 JSON.
-    Value(serde_json::Value),
-    /// A record that is no household (bad UTF-8, a bad CSV row).
-    Refused(InputError),
-}
 
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let records = if args.brief { Records::Brief } else { args.records };
@@ -109,7 +89,7 @@ pub fn open_both(
         })?),
         _ => Box::new(io::stdout()),
     };
-    let name = input.to_path_buf();
+    let name = display_name(input);
     let read: Reader = Box::new(move |emit: &mut pipeline::Emit| match format {
         Format::Csv => csv::read(reader, &name, emit),
         _ => jsonl::read(reader, &name, emit),

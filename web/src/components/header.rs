@@ -1,5 +1,5 @@
 //! The top bar: the title and the page's switches (language, large text, staff mode, and
-//! in staff mode the print button and "清除本机记录").
+//! in staff mode the print button, "清除本机记录" and the link to the 摸排 page).
 
 use doudi_core::Lang;
 use yew::prelude::*;
@@ -56,6 +56,7 @@ pub fn Header(p: &HeaderProps) -> Html {
                     <button type="button" class="switch" onclick={p.on_clear_saved.reform(|_: MouseEvent| ())}>
                         { if p.cleared { l.saved_cleared_short } else { l.clear_saved } }
                     </button>
+                    <a class="button switch" href="screen.html">{ l.screen_page }</a>
                 }
                 <a class="button switch go-answer" href={format!("#{}", crate::fields::ANSWERS_ID)}
                     onclick={p.on_go.reform(|e: MouseEvent| e.prevent_default())}>

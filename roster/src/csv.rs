@@ -29,15 +29,12 @@
 
 use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
-use std::path::Path;
 
 use ::csv::{ErrorKind, ReaderBuilder, StringRecord};
 use doudi_core::InputError;
 use serde_json::{Map, Value};
 
-use super::pipeline::Emit;
-use super::{Body, Item};
-use crate::failure::{display_name, Failure};
+use crate::{Body, Emit, Item};
 
 /// The contract allows 30 members, so member columns run from m1_ to m30_.
 pub const MAX_MEMBERS: usize = 30;
@@ -100,6 +97,134 @@ const MEMBER: &[(&str, Cell)] = &[
     ("stranded", Cell::Bool),
 ];
 
+/// Each field's Chinese name, which a header may use instead of its id: `地区` for
+/// `jurisdiction`, `低保` for `dibao`, and for a member `成员K_NAME` (`成员1_年龄` for
+/// `m1_age`); `参数.ID` for `parameters.ID`. [`template`] writes these.
+const ZH: &[(&str, &str)] = &[
+    ("jurisdiction", "地区"),
+    ("as_of", "评估日期"),
+    ("residence", "城乡"),
+    ("assets", "家庭财产"),
+    ("applying", "申请项目"),
+    ("dibao", "享受低保"),
+    ("dibao_monthly", "低保月金额"),
+    ("low_income", "低收入家庭"),
+    ("poverty_registered", "建档立卡"),
+    ("income_above_standard_since", "收入超标起始日"),
+    ("id", "编号"),
+    ("relation", "关系"),
+    ("age", "年龄"),
+    ("birth_date", "出生日期"),
+    ("monthly_income", "月收入"),
+    ("work", "就业"),
+    ("epidemic_job_loss", "疫情失业"),
+    ("months_without_income", "无收入月数"),
+    ("unemployed_registered", "失业登记"),
+    ("unemployment_insurance", "失业保险"),
+    ("hukou", "户籍"),
+    ("covid", "新冠"),
+    ("diagnosed_on", "确诊日期"),
+    ("discharged_on", "出院日期"),
+    ("isolated", "隔离"),
+    ("disability_grade", "残疾等级"),
+    ("disability_type", "残疾类别"),
+    ("serious_illness_tier", "重病等级"),
+    ("orphan", "孤儿"),
+    ("unsupported_child", "事实无人抚养儿童"),
+    ("difficult_child", "困境儿童"),
+    ("entitled_group", "优抚对象"),
+    ("able_to_work", "有劳动能力"),
+    ("has_able_supporter", "有赡养能力人"),
+    ("self_care", "生活自理"),
+    ("carer_unavailable", "照料人缺位"),
+    ("tekun", "享受特困"),
+    ("stranded", "滞留"),
+];
+
+/// The Chinese prefix of a member's columns (`成员1_年龄`) and of a parameter's (`参数.ID`).
+const ZH_MEMBER: &str = "成员";
+const ZH_PARAMETER: &str = "参数.";
+
+fn zh_name(field: &str) -> Option<&'static str> {
+    ZH.iter().find(|(f, _)| *f == field).map(|(_, z)| *z)
+}
+
+fn from_zh(name: &str) -> Option<&'static str> {
+    ZH.iter().find(|(_, z)| *z == name).map(|(f, _)| *f)
+}
+
+/// A header cell in Chinese as its id (`成员2_月收入` → `m2_monthly_income`); any other
+/// name as it is.
+fn id_of(name: &str) -> String {
+    if let Some(f) = from_zh(name) {
+        return f.to_string();
+    }
+    if let Some(id) = name.strip_prefix(ZH_PARAMETER) {
+        return format!("parameters.{id}");
+    }
+    if let Some((k, field)) = name.strip_prefix(ZH_MEMBER).and_then(|r| r.split_once('_')) {
+        if let Some(f) = from_zh(field).filter(|f| MEMBER.iter().any(|(m, _)| m == f)) {
+            return format!("m{k}_{f}");
+        }
+    }
+    name.to_string()
+}
+
+/// A contract path in words, by the Chinese column names: `members[1].age` is `成员2_年龄`,
+/// `support.dibao` is `享受低保`, `members` is `家庭成员`, `parameters.ID` is `参数.ID`,
+/// `` (the whole record) is `整行`; a path of no column is given as it is.
+pub fn field_words(path: &str) -> String {
+    if path.is_empty() {
+        return "整行".into();
+    }
+    if path == "members" {
+        return "家庭成员".into();
+    }
+    if let Some(id) = path.strip_prefix("parameters.") {
+        return format!("{ZH_PARAMETER}{id}");
+    }
+    if let Some(rest) = path.strip_prefix("members[") {
+        if let Some((k, field)) = rest.split_once(']') {
+            if let Ok(k) = k.parse::<usize>() {
+                let field = field.trim_start_matches('.');
+                let field = field.split(['.', '[']).next().unwrap_or(field);
+                return match zh_name(field) {
+                    Some(z) => format!("{ZH_MEMBER}{}_{z}", k + 1),
+                    None if field.is_empty() => format!("{ZH_MEMBER}{}", k + 1),
+                    None => format!("{ZH_MEMBER}{}_{field}", k + 1),
+                };
+            }
+        }
+    }
+    let field = path.strip_prefix("support.").unwrap_or(path);
+    let field = field.split(['.', '[']).next().unwrap_or(field);
+    zh_name(field).map_or_else(|| path.to_string(), String::from)
+}
+
+/// A roster to fill in: a header of the Chinese column names for households of up to
+/// `members` members, then one example row per household given (contract v1 JSON, written
+/// by [`RowWriter`]: the example must fit the columns).
+pub fn template(members: usize, examples: &[Value]) -> Result<String, InputError> {
+    let ids = columns(members, |_| true);
+    let writer = RowWriter::new(&ids)?;
+    let zh: Vec<String> = ids
+        .iter()
+        .map(|id| match id.split_once('_').filter(|(k, _)| k.starts_with('m') && k[1..].parse::<u32>().is_ok()) {
+            Some((k, f)) => format!("{ZH_MEMBER}{}_{}", &k[1..], zh_name(f).unwrap_or(f)),
+            None => zh_name(id).unwrap_or(id).to_string(),
+        })
+        .collect();
+    let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    let fail =
+        |e: ::csv::Error| InputError::new("", format!("cannot write the template: {e}"), format!("无法生成模板：{e}"));
+    w.write_record(&zh).map_err(fail)?;
+    for e in examples {
+        w.write_record(writer.cells(e)?).map_err(fail)?;
+    }
+    let bytes = w.into_inner().map_err(|e| InputError::new("", e.to_string(), "无法生成模板"))?;
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
 /// The column mapping, for `doudi batch --help`.
 pub fn columns_help() -> String {
     let names = |t: &[(&str, Cell)]| t.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
@@ -130,6 +255,8 @@ CSV COLUMNS
               {member}
   parameters  parameters.ID overrides a parameter, e.g. parameters.dibao.standard.urban
 
+  A header may also name a column in Chinese: 地区, 评估日期, 城乡, 家庭财产, 享受低保, …, 成员K_年龄,
+  成员K_月收入, …, 参数.ID (the 摸排 page's template CSV has them all).
   Yes/no cells: true/false, yes/no, 1/0, 是/否. A member is present when any of its cells is filled;
   number members without gaps (m1, m2, …). An unknown or repeated column refuses the file.
   Lines may end in LF, CRLF (Excel) or CR; blank lines are skipped. A cell may be quoted (\"a, b\"; \"\" is a
@@ -154,25 +281,64 @@ OUTPUT
         support = names(SUPPORT),
         max = MAX_MEMBERS,
         member = member,
-        every = super::PROGRESS_EVERY,
+        every = crate::PROGRESS_EVERY,
     )
 }
 
-/// Reads the header, then hands each row to `emit` as contract v1 JSON with its line number.
-pub fn read(input: impl BufRead, name: &Path, emit: &mut Emit) -> Result<(), Failure> {
-    let mut reader = ReaderBuilder::new().flexible(true).from_reader(Lines::new(input));
-    let header = reader.headers().map_err(|e| unreadable_csv(name, &e))?.clone();
-    if let Some(run) = reader.get_mut().take().run_on {
-        return Err(header_runs_on(name, &header, run).into());
-    }
-    let layout = Layout::from_header(&header)?;
+/// Reads the header, then hands each row to `emit` as contract v1 JSON with its line
+/// number. `name` is the input's name for a message (`roster.csv`, `standard input`).
+pub fn read<E: From<InputError>>(input: impl BufRead, name: &str, emit: &mut Emit<E>) -> Result<(), E> {
+    read_part(input, name, &mut Part::default(), emit)
+}
+
+/// Where a file read in parts is ([`read_part`]): the layout its header gave, the line the
+/// next part starts on, and whether the last part ended in a `\r` (a `\n` at the start of
+/// the next then ends the same line).
+#[derive(Debug, Default)]
+pub struct Part {
+    layout: Option<Layout>,
+    line: u64,
+    after_cr: bool,
+}
+
+/// Reads one part of a file, which must end where a line ends (or be the file's last
+/// part): the header first, if the file's first part, then the rows, numbered on from the
+/// part before. A quoted cell that runs on past the end of a part is reported as running to
+/// the end of the file (a part holds many lines; a stray quote is refused either way), and
+/// the next part is read as new rows.
+pub fn read_part<E: From<InputError>>(
+    input: impl BufRead,
+    name: &str,
+    part: &mut Part,
+    emit: &mut Emit<E>,
+) -> Result<(), E> {
+    let lines = Lines::new(input, part.line.max(1), part.after_cr);
+    let mut reader = ReaderBuilder::new().flexible(true).has_headers(false).from_reader(lines);
     let mut record = StringRecord::new();
+    if part.layout.is_none() {
+        let read = reader.read_record(&mut record).map_err(|e| unreadable_csv(name, &e))?;
+        let row = reader.get_mut().take();
+        if !read {
+            let lines = reader.get_ref();
+            (part.line, part.after_cr) = (lines.line, lines.after_cr);
+            return Ok(());
+        }
+        if let Some(run) = row.run_on {
+            return Err(header_runs_on(name, &record, run).into());
+        }
+        part.layout = Some(Layout::from_header(&record)?);
+    }
+    let Some(layout) = part.layout.as_ref() else { return Ok(()) };
     loop {
         let read = reader.read_record(&mut record);
         let row = reader.get_mut().take();
         let line = row.first.unwrap_or(0);
         match read {
-            Ok(false) => return Ok(()),
+            Ok(false) => {
+                let lines = reader.get_ref();
+                (part.line, part.after_cr) = (lines.line, lines.after_cr);
+                return Ok(());
+            }
             Ok(true) => {
                 let body = match row.run_on {
                     Some(run) => Body::Refused(layout.runs_on(&record, line, run)),
@@ -257,8 +423,7 @@ impl RowWriter {
 }
 
 /// A header whose quoted cell runs past line 1: the columns cannot be known.
-fn header_runs_on(name: &Path, header: &StringRecord, run: RunOn) -> InputError {
-    let name = display_name(name);
+fn header_runs_on(name: &str, header: &StringRecord, run: RunOn) -> InputError {
     let cell = header.len();
     let (closed_en, closed_zh) = closed(run);
     InputError::new(
@@ -370,8 +535,8 @@ enum Scan {
 }
 
 impl<R: BufRead> Lines<R> {
-    fn new(inner: R) -> Lines<R> {
-        Lines { inner, line: 1, after_cr: false, mid_line: false, close: b"", row: Row::default() }
+    fn new(inner: R, line: u64, after_cr: bool) -> Lines<R> {
+        Lines { inner, line, after_cr, mid_line: false, close: b"", row: Row::default() }
     }
 
     /// Where the row just read lies; starts the next row.
@@ -472,8 +637,7 @@ impl<R: BufRead> Read for Lines<R> {
     }
 }
 
-fn unreadable_csv(name: &Path, e: &::csv::Error) -> InputError {
-    let name = display_name(name);
+fn unreadable_csv(name: &str, e: &::csv::Error) -> InputError {
     InputError::new("", format!("cannot read {name}: {e}"), format!("无法读取 {name}：{e}"))
 }
 
@@ -500,7 +664,7 @@ impl Layout {
         let mut seen = HashSet::new();
         let mut columns = Vec::with_capacity(header.len());
         for (i, raw) in header.iter().enumerate() {
-            let name = raw.trim_start_matches('\u{feff}').trim().to_ascii_lowercase();
+            let name = id_of(&raw.trim_start_matches('\u{feff}').trim().to_ascii_lowercase());
             let refuse = |en: String, zh: String| InputError::new("", en, zh);
             let column = Column::parse(&name).ok_or_else(|| {
                 refuse(
@@ -777,11 +941,11 @@ mod tests {
     /// What `read` hands on: each record's line, and its household or error. Each input is
     /// read twice, the second time a byte at a time from the file, which splits every
     /// `\r\n` and every run-on cell across reads.
-    fn records(input: &[u8]) -> Result<Vec<Record>, Failure> {
+    fn records(input: &[u8]) -> Result<Vec<Record>, InputError> {
         let run = |capacity: usize| {
             let mut out = Vec::new();
             let reader = std::io::BufReader::with_capacity(capacity, input);
-            read(reader, Path::new("t.csv"), &mut |item: Item| {
+            read(reader, "t.csv", &mut |item: Item| {
                 out.push((
                     item.line,
                     match item.body {
@@ -925,9 +1089,7 @@ mod tests {
     #[test]
     fn a_header_whose_quote_runs_on_refuses_the_file() {
         // Read by CSV's rules, the header's second cell would be `as_of` and the row lost.
-        let Err(Failure::Input(e)) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else {
-            panic!("the file is read")
-        };
+        let Err(e) = records(b"jurisdiction,\"as_of\ntianjin\",2020-04-15\n") else { panic!("the file is read") };
         assert!(
             e.message
                 .contains("cell 2 of the header and is not closed on its line, so line 2 became part of the header"),
@@ -940,5 +1102,93 @@ mod tests {
     fn a_row_longer_than_the_header_is_refused() {
         let l = layout("jurisdiction,as_of").unwrap();
         assert!(row(&l, "tianjin,2020-04-15,extra").is_err());
+    }
+
+    #[test]
+    fn chinese_headers_are_the_ids() {
+        let zh = layout("地区,评估日期,成员1_年龄,成员2_月收入,参数.dibao.standard.urban,享受低保").unwrap();
+        let ids = layout("jurisdiction,as_of,m1_age,m2_monthly_income,parameters.dibao.standard.urban,dibao").unwrap();
+        assert_eq!(zh.columns, ids.columns);
+        assert!(layout("地区,成员1_工资").is_err());
+        // Every field has a Chinese name, and no two share one.
+        let fields: Vec<&str> =
+            HOUSEHOLD.iter().chain(SUPPORT).chain(MEMBER).map(|(n, _)| *n).chain(["applying"]).collect();
+        for f in &fields {
+            assert!(zh_name(f).is_some(), "{f} has no Chinese name");
+        }
+        let mut names: Vec<&str> = ZH.iter().map(|(_, z)| *z).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ZH.len());
+        assert_eq!(ZH.len(), fields.len());
+    }
+
+    #[test]
+    fn the_template_reads_back_as_its_example() {
+        let example: Value = serde_json::from_str(
+            r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","residence":"urban","members":[{"id":"a","age":45,"monthly_income":"1000"},{"age":12}]}"#,
+        )
+        .unwrap();
+        let t = template(3, std::slice::from_ref(&example)).unwrap();
+        assert!(t.starts_with("\u{feff}地区,评估日期,城乡,家庭财产,申请项目,享受低保"), "{t}");
+        assert!(t.contains("成员3_滞留"));
+        let got = records(t.as_bytes()).unwrap();
+        assert_eq!(got, [(2, Ok(example))]);
+    }
+
+    #[test]
+    fn a_file_read_in_parts_gives_the_records_of_the_whole() {
+        let rows = [HEAD, "tianjin,2020-04-15,45,a", "", "tianjin,2020-04-15,x,b", "tianjin,2020-04-15,47,\"c\""];
+        for end in ENDINGS {
+            let whole = records(&file(&rows, end)).unwrap();
+            for cut in 0..rows.len() {
+                // Each part ends where a line ends (the page cuts after the last line break of a chunk).
+                let bytes = file(&rows, end);
+                let mut at = 0;
+                let mut ends = 0;
+                for (i, &b) in bytes.iter().enumerate() {
+                    if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                        ends += 1;
+                        if ends == cut {
+                            at = i + 1;
+                        }
+                    }
+                }
+                // A `\r\n` may also be cut between its two bytes.
+                for at in [at, at.saturating_sub(1)] {
+                    let mut part = Part::default();
+                    let mut got = Vec::new();
+                    for piece in [&bytes[..at], &bytes[at..]] {
+                        read_part(piece, "t.csv", &mut part, &mut |item: Item| -> Result<(), InputError> {
+                            got.push((
+                                item.line,
+                                match item.body {
+                                    Body::Value(v) => Ok(v),
+                                    Body::Refused(e) => Err(e),
+                                    Body::Json(_) => unreachable!(),
+                                },
+                            ));
+                            Ok(())
+                        })
+                        .unwrap();
+                    }
+                    if at == 0 || matches!(bytes[at - 1], b'\n' | b'\r') {
+                        assert_eq!(got, whole, "cut after {cut} lines at byte {at} with {end:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_path_in_words() {
+        assert_eq!(field_words("members[1].age"), "成员2_年龄");
+        assert_eq!(field_words("members[0]"), "成员1");
+        assert_eq!(field_words("support.dibao"), "享受低保");
+        assert_eq!(field_words("as_of"), "评估日期");
+        assert_eq!(field_words("applying[0]"), "申请项目");
+        assert_eq!(field_words("members"), "家庭成员");
+        assert_eq!(field_words(""), "整行");
+        assert_eq!(field_words("parameters.dibao.standard.urban"), "参数.dibao.standard.urban");
     }
 }
