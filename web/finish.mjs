@@ -3,6 +3,11 @@
 //   node finish.mjs index.html NAME.wasm   the boot <style>'s sha256 into the CSP in place
 //                                          of 'sha256-__BOOT_CSS__', and the wasm's raw
 //                                          size into <meta name="doudi-app" data-wasm-size>
+//                                          (and its comments left out: the first load counts
+//                                          its bytes)
+//   node finish.mjs --strip FILE...        the whole-line // comments of scripts the first
+//                                          load fetches under their own names (sw.js, the
+//                                          embed loaders) left out; the sources keep them
 //   node finish.mjs --compress DIR         NAME.br (brotli 11) and NAME.gz (gzip 9) beside
 //                                          every .html, .js, .css, .wasm, .json, .svg in DIR
 //                                          (not the tree below), when it saves bytes
@@ -13,7 +18,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const [first, second] = process.argv.slice(2);
 
-if (first === '--compress') {
+if (first === '--strip') {
+  for (const file of process.argv.slice(3)) {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.split('\n').filter((line) => !/^\s*\/\/(?!#)/.test(line)).join('\n'));
+  }
+} else if (first === '--compress') {
   const dir = second ?? '.';
   for (const name of readdirSync(dir)) {
     if (!/\.(html|js|mjs|css|wasm|json|svg)$/.test(name)) continue;
@@ -28,7 +38,7 @@ if (first === '--compress') {
   }
 } else {
   const [html, wasm] = [first, second];
-  let text = readFileSync(html, 'utf8');
+  let text = readFileSync(html, 'utf8').replace(/\s*<!--[\s\S]*?-->/g, '');
   const styles = [...text.matchAll(/<style>([\s\S]*?)<\/style>/g)];
   if (styles.length !== 1) fail(`${html}: expected one <style>, found ${styles.length}`);
   const hash = createHash('sha256').update(styles[0][1], 'utf8').digest('base64');

@@ -8,6 +8,8 @@
 #   written in, so the unhashed element script (a portal's stable URL) finds this build.
 # - clauses.js: the clauses' words, loaded by the page after its first result.
 # - doudi-staff.js, doudi-staff_bg.wasm: the 摸排 page's worker (the block marked 摸排 page).
+# - the whole-line comments of sw.js and the embed loaders left out (the first load counts
+#   their bytes; index.html's comments go in finish.mjs's first step);
 # - every text file and the .wasm precompressed beside itself (name.br, name.gz) for a
 #   static server that serves them as they are (scripts/serve.sh; README, deploy notes).
 set -eu
@@ -42,7 +44,6 @@ python3 "$TRUNK_SOURCE_DIR/../policies/tools/clauses_js.py" > clauses.js
   mv "$TRUNK_STAGING_DIR/doudi-staff_bg.wasm.opt" "$TRUNK_STAGING_DIR/doudi-staff_bg.wasm"
 )
 # End of the 摸排 page's block.
-node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .
 
 # ordinary comparison ------------------------------------------------------------------------
 # "2020 年疫情措施对这户的作用" (web/src/components/ordinary_section.rs): the panel's script and
@@ -57,6 +58,10 @@ for f in ordinary.js doudi-ordinary.js doudi-ordinary_bg.wasm; do
   cp "$ordinary_out/$f" doudi-ordinary/
 done
 cp "$TRUNK_SOURCE_DIR/ordinary-panel.js" .
+# End of the ordinary comparison's block.
+
+# Last: the comments of the scripts a first load fetches by name left out, then every text file
+# and wasm precompressed beside itself.
+node "$TRUNK_SOURCE_DIR/finish.mjs" --strip sw.js doudi-frame.js doudi-element.js
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress doudi-ordinary
-# end of ordinary comparison -----------------------------------------------------------------

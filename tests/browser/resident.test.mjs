@@ -396,7 +396,8 @@ describe('the page for a resident on a phone', () => {
         if (!up) await new Promise((ok) => setTimeout(ok, 100));
       }
       assert.ok(up, 'caddy did not start');
-      const wasm = readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
+      // The page's wasm, hashed by Trunk (the 摸排 worker's doudi-staff_bg.wasm keeps its name).
+      const wasm = readdirSync(DIST).find((f) => /^doudi-web-[0-9a-f]+_bg\.wasm$/.test(f));
       const get = (path, encoding) => fetch(base + path, { headers: { 'Accept-Encoding': encoding } });
       const br = await get(wasm, 'gzip, br');
       assert.equal(br.headers.get('content-encoding'), 'br');
