@@ -56,24 +56,4 @@ step "ordinary.js (the shared glue written in)"
 node "$pkg/tools/inline-glue.mjs" "$pkg/src/ordinary.js" "$dist/ordinary.js"
 
 step "size (what a page loads for doudi/ordinary: wasm + js)"
-node -e '
-  const fs = require("fs"), zlib = require("zlib");
-  const [dir, budget] = [process.argv[1], Number(process.argv[2])];
-  const files = ["doudi-ordinary_bg.wasm", "doudi-ordinary.js", "ordinary.js"];
-  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  console.log("file".padEnd(24) + "raw".padStart(10) + "gzip".padStart(11) + "brotli".padStart(11));
-  for (const f of files) {
-    const b = fs.readFileSync(`${dir}/${f}`);
-    const s = {
-      raw: b.length,
-      gzip: zlib.gzipSync(b, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-    for (const k in total) total[k] += s[k];
-    console.log(f.padEnd(24) + kb(s.raw) + kb(s.gzip).padStart(11) + kb(s.brotli).padStart(11));
-  }
-  console.log("total".padEnd(24) + kb(total.raw) + kb(total.gzip).padStart(11) + kb(total.brotli).padStart(11));
-  console.log(`brotli total ${total.brotli} bytes; budget ${budget} bytes`);
-  process.exit(total.brotli > budget ? 1 : 0);
-' "$dist" "$budget" || die "doudi/ordinary (wasm + js) is over its budget of $budget bytes brotli"
+node "$pkg/tools/size.mjs" "$dist" "$budget" doudi-ordinary_bg.wasm doudi-ordinary.js ordinary.js || die "doudi/ordinary (wasm + js) is over its budget of $budget bytes brotli"

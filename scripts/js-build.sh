@@ -77,27 +77,7 @@ node "$pkg/tools/build-types.mjs" "$dist"
 
 step "size (what a page loads for the main entry: wasm + js)"
 over=0
-node -e '
-  const fs = require("fs"), zlib = require("zlib");
-  const [dir, budget] = [process.argv[1], Number(process.argv[2])];
-  const files = ["doudi_bg.wasm", "doudi.js", "index.js"];
-  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  console.log("file".padEnd(16) + "raw".padStart(10) + "gzip".padStart(11) + "brotli".padStart(11));
-  for (const f of files) {
-    const b = fs.readFileSync(`${dir}/${f}`);
-    const s = {
-      raw: b.length,
-      gzip: zlib.gzipSync(b, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-    for (const k in total) total[k] += s[k];
-    console.log(f.padEnd(16) + kb(s.raw) + kb(s.gzip).padStart(11) + kb(s.brotli).padStart(11));
-  }
-  console.log("total".padEnd(16) + kb(total.raw) + kb(total.gzip).padStart(11) + kb(total.brotli).padStart(11));
-  console.log(`brotli total ${total.brotli} bytes; budget ${budget} bytes`);
-  process.exit(total.brotli > budget ? 1 : 0);
-' "$dist" "$budget" || over=1
+node "$pkg/tools/size.mjs" "$dist" "$budget" doudi_bg.wasm doudi.js index.js || over=1
 if [ "$over" = 1 ]; then
   die "wasm + js is over the budget of $budget bytes brotli (dist/ is left for inspection; nothing packed)"
 fi
