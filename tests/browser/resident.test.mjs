@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
 import { instrument, launchChromium } from './support/browser.mjs';
-import { axeViolations, card, DIST, EPIDEMIC, ROOT, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
+import { axeViolations, card, DIST, EPIDEMIC, ROOT, SCREENSHOTS, settled, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 const PHONE = { locale: 'zh-CN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
@@ -69,6 +69,7 @@ describe('the page for a resident on a phone', () => {
       assert.equal(await open.count(), 4);
       await page.locator('.unanswered').getByRole('button', { name: '家里有人失业，或因疫情没了收入吗？' }).click();
       assert.equal(await page.evaluate(() => document.activeElement?.name), 'h-situation-job');
+      await settled(page);
       await page.locator('#h-situation-job').getByRole('radio', { name: '没有', exact: true }).check({ force: true });
       await page.waitForFunction(() => document.querySelectorAll('.unanswered li').length === 3);
       // Her answer, right on the card, settles it.

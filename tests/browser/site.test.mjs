@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { serveDir } from './support/server.mjs';
 import { instrument, launchChromium } from './support/browser.mjs';
-import { axeViolations, card, DIST, fillTianjinThree, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
+import { axeViolations, card, DIST, fillTianjinThree, SCREENSHOTS, settled, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 describe('the site', () => {
   let server;
@@ -225,6 +225,7 @@ describe('the site', () => {
     await asked.waitFor();
     await asked.click();
     assert.equal(await p.evaluate(() => document.activeElement?.name), 'm0-in_hospital');
+    await settled(p);
     await p.getByRole('radio', { name: '还在住院' }).check({ force: true });
     await p.locator('#m0-more summary').click(); // fold it again: the button must reopen it
     const button = p.getByRole('button', { name: '申请人：确诊日期' }).first();

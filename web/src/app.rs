@@ -376,7 +376,7 @@ pub fn App(props: &AppProps) -> Html {
         let name = names.get(i).cloned().unwrap_or_default();
         html! {
             <MemberCard key={m.key} index={i} member={m.clone()} name={name} {lang}
-                jurisdiction={form.jurisdiction.clone()} errors={errors.clone()} {on_change} {on_remove} />
+                jurisdiction={form.jurisdiction.clone()} errors={errors.clone()} {on_change} {on_remove} {painted} />
         }
     });
     let can_add = form.members.len() < crate::form::MAX_MEMBERS;
@@ -426,7 +426,7 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="answers" part="answer" id="answers" aria-label={l.answers_heading}>
                     <Results {lang} answers={answers.clone()} {clauses} names={names.clone()} params={params.clone()}
                         on_reveal={cb.reveal.clone()} staff={state.staff} place_name={place_name.clone()} {dibao_now}
-                        on_supporter={cb.supporter.clone()} {unanswered} />
+                        on_supporter={cb.supporter.clone()} {unanswered} {painted} />
                     if let Some(s) = &shown {
                         <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />

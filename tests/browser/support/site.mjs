@@ -21,6 +21,27 @@ export async function waitForApp(page, title = TITLE) {
   await page.locator('#doudi').getByRole('heading', { name: title, level: 1 }).waitFor({ timeout: 30_000 });
 }
 
+/**
+ * Waits until the page has stopped scrolling (a reveal scrolls smoothly to its field; a
+ * click aimed at a control while the page still moves can land beside it on a busy machine).
+ */
+export async function settled(page) {
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 5) resolve(true);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
 /** The card of a programme (its first card: `f-<programme>`). */
 export const card = (page, programme) => page.locator(`#f-${programme}`);
 

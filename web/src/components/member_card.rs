@@ -28,6 +28,9 @@ pub struct MemberCardProps {
     /// `None` for the applicant, who cannot be removed.
     #[prop_or_default]
     pub on_remove: Option<Callback<()>>,
+    /// The first frame has been painted ([`MemberMore`] draws its folded questions then).
+    #[prop_or(true)]
+    pub painted: bool,
 }
 
 #[component]
@@ -93,7 +96,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
                 </div>
             }
             <MemberMore index={i} member={p.member.clone()} lang={p.lang} jurisdiction={p.jurisdiction.clone()}
-                errors={p.errors.clone()} on_change={p.on_change.clone()} />
+                errors={p.errors.clone()} on_change={p.on_change.clone()} painted={p.painted} />
         </article>
     }
 }

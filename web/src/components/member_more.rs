@@ -24,6 +24,10 @@ pub struct MemberMoreProps {
     pub jurisdiction: AttrValue,
     pub errors: Rc<FieldErrors>,
     pub on_change: Callback<MemberForm>,
+    /// The first frame has been painted: the folded questions are drawn only then (closed,
+    /// they are not seen in the first frame, and drawing them would hold it back).
+    #[prop_or(true)]
+    pub painted: bool,
 }
 
 fn options<T: Copy>(
@@ -98,94 +102,96 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
                 }
                 <span class="more-hint">{ l.more_hint }</span>
             </summary>
-            <div class="more-groups">
-                <fieldset class="group">
-                    <legend>{ l.group_health }</legend>
-                    { check("disabled", l.disabled, m.disabled, |m, v| m.disabled = v) }
-                    if m.disabled {
-                        <div class="follow-up">
-                            <Segmented id={id("disability_grade")} legend={l.disability_grade} options={grades}
-                                selected={m.disability_grade.map(|g| g.to_string()).unwrap_or_default()}
-                                on_change={text(|m, v| m.disability_grade = v.parse().ok())} error={err("disability_grade")} />
-                            <SelectField id={id("disability_type")} label={l.disability_type} options={types}
-                                selected={m.disability_type.map(DisabilityType::as_str).unwrap_or("")}
-                                on_change={text(|m, v| m.disability_type = find(DisabilityType::ALL, DisabilityType::as_str, &v))}
-                                error={err("disability_type")} />
-                        </div>
-                    }
-                    if illness_tier {
-                        <SelectField id={id("serious_illness_tier")} label={l.illness_tier} options={tiers}
-                            selected={m.serious_illness_tier.map(|t| t.to_string()).unwrap_or_default()}
-                            on_change={text(|m, v| m.serious_illness_tier = v.parse().ok())} error={err("serious_illness_tier")} />
-                    }
-                    <Segmented id={id("self_care")} legend={l.self_care}
-                        options={options(SelfCare::ALL, SelfCare::as_str, |s| i18n::self_care_label(s, lang))}
-                        selected={m.self_care.as_str()}
-                        on_change={text(|m, v| m.self_care = find(SelfCare::ALL, SelfCare::as_str, &v).unwrap_or(SelfCare::Full))} />
-                </fieldset>
+            if p.painted {
+                <div class="more-groups">
+                    <fieldset class="group">
+                        <legend>{ l.group_health }</legend>
+                        { check("disabled", l.disabled, m.disabled, |m, v| m.disabled = v) }
+                        if m.disabled {
+                            <div class="follow-up">
+                                <Segmented id={id("disability_grade")} legend={l.disability_grade} options={grades}
+                                    selected={m.disability_grade.map(|g| g.to_string()).unwrap_or_default()}
+                                    on_change={text(|m, v| m.disability_grade = v.parse().ok())} error={err("disability_grade")} />
+                                <SelectField id={id("disability_type")} label={l.disability_type} options={types}
+                                    selected={m.disability_type.map(DisabilityType::as_str).unwrap_or("")}
+                                    on_change={text(|m, v| m.disability_type = find(DisabilityType::ALL, DisabilityType::as_str, &v))}
+                                    error={err("disability_type")} />
+                            </div>
+                        }
+                        if illness_tier {
+                            <SelectField id={id("serious_illness_tier")} label={l.illness_tier} options={tiers}
+                                selected={m.serious_illness_tier.map(|t| t.to_string()).unwrap_or_default()}
+                                on_change={text(|m, v| m.serious_illness_tier = v.parse().ok())} error={err("serious_illness_tier")} />
+                        }
+                        <Segmented id={id("self_care")} legend={l.self_care}
+                            options={options(SelfCare::ALL, SelfCare::as_str, |s| i18n::self_care_label(s, lang))}
+                            selected={m.self_care.as_str()}
+                            on_change={text(|m, v| m.self_care = find(SelfCare::ALL, SelfCare::as_str, &v).unwrap_or(SelfCare::Full))} />
+                    </fieldset>
 
-                <fieldset class="group">
-                    <legend>{ l.group_covid }</legend>
-                    <Segmented id={id("covid")} legend={l.covid}
-                        options={options(Covid::ALL, Covid::as_str, |c| i18n::covid_label(c, lang))}
-                        selected={m.covid.as_str()}
-                        on_change={text(|m, v| m.covid = find(Covid::ALL, Covid::as_str, &v).unwrap_or(Covid::None))} error={err("covid")} />
-                    if m.covid == Covid::Confirmed && crate::form::counts_covid_months(&p.jurisdiction) {
-                        <div class="follow-up">
-                            <TextField id={id("diagnosed_on")} label={l.diagnosed_on} kind="date" value={m.diagnosed_on.clone()}
-                                on_change={text(|m, v| m.diagnosed_on = v)} error={err("diagnosed_on")} />
-                            <Segmented id={id("in_hospital")} legend={l.in_hospital}
-                                options={vec![(AttrValue::Static("yes"), AttrValue::Static(l.in_hospital_yes)), (AttrValue::Static("no"), AttrValue::Static(l.in_hospital_no))]}
-                                selected={match m.in_hospital { Some(true) => "yes", Some(false) => "no", None => "" }}
-                                on_change={text(|m, v| m.in_hospital = Some(v == "yes"))} error={err("in_hospital")} />
-                            if m.in_hospital == Some(false) {
-                                <TextField id={id("discharged_on")} label={l.discharged_on} kind="date" value={m.discharged_on.clone()}
-                                    on_change={text(|m, v| m.discharged_on = v)} error={err("discharged_on")} />
-                            }
-                        </div>
-                    }
-                    { check("isolated", l.isolated, m.isolated, |m, v| m.isolated = v) }
-                    { check("carer_unavailable", l.carer_unavailable, m.carer_unavailable, |m, v| m.carer_unavailable = v) }
-                    { check("stranded", l.stranded, m.stranded, |m, v| m.stranded = v) }
-                </fieldset>
+                    <fieldset class="group">
+                        <legend>{ l.group_covid }</legend>
+                        <Segmented id={id("covid")} legend={l.covid}
+                            options={options(Covid::ALL, Covid::as_str, |c| i18n::covid_label(c, lang))}
+                            selected={m.covid.as_str()}
+                            on_change={text(|m, v| m.covid = find(Covid::ALL, Covid::as_str, &v).unwrap_or(Covid::None))} error={err("covid")} />
+                        if m.covid == Covid::Confirmed && crate::form::counts_covid_months(&p.jurisdiction) {
+                            <div class="follow-up">
+                                <TextField id={id("diagnosed_on")} label={l.diagnosed_on} kind="date" value={m.diagnosed_on.clone()}
+                                    on_change={text(|m, v| m.diagnosed_on = v)} error={err("diagnosed_on")} />
+                                <Segmented id={id("in_hospital")} legend={l.in_hospital}
+                                    options={vec![(AttrValue::Static("yes"), AttrValue::Static(l.in_hospital_yes)), (AttrValue::Static("no"), AttrValue::Static(l.in_hospital_no))]}
+                                    selected={match m.in_hospital { Some(true) => "yes", Some(false) => "no", None => "" }}
+                                    on_change={text(|m, v| m.in_hospital = Some(v == "yes"))} error={err("in_hospital")} />
+                                if m.in_hospital == Some(false) {
+                                    <TextField id={id("discharged_on")} label={l.discharged_on} kind="date" value={m.discharged_on.clone()}
+                                        on_change={text(|m, v| m.discharged_on = v)} error={err("discharged_on")} />
+                                }
+                            </div>
+                        }
+                        { check("isolated", l.isolated, m.isolated, |m, v| m.isolated = v) }
+                        { check("carer_unavailable", l.carer_unavailable, m.carer_unavailable, |m, v| m.carer_unavailable = v) }
+                        { check("stranded", l.stranded, m.stranded, |m, v| m.stranded = v) }
+                    </fieldset>
 
-                <fieldset class="group">
-                    <legend>{ l.group_work }</legend>
-                    { check("epidemic_job_loss", l.epidemic_job_loss, m.epidemic_job_loss, |m, v| m.epidemic_job_loss = v) }
-                    { check("unemployed", l.unemployed, m.unemployed, |m, v| m.unemployed = v) }
-                    if m.unemployed {
-                        <div class="follow-up">
-                            { check("unemployed_registered", l.unemployed_registered, m.unemployed_registered, |m, v| m.unemployed_registered = v) }
-                            <Segmented id={id("unemployment_insurance")} legend={l.unemployment_insurance}
-                                options={options(Insurance::ALL, Insurance::as_str, |x| i18n::insurance_label(x, lang))}
-                                selected={m.unemployment_insurance.as_str()}
-                                on_change={text(|m, v| m.unemployment_insurance = find(Insurance::ALL, Insurance::as_str, &v).unwrap_or(Insurance::None))} />
-                            <TextField id={id("months_without_income")} label={l.months_without_income} inputmode="numeric"
-                                value={m.months_without_income.clone()} on_change={text(|m, v| m.months_without_income = v)}
-                                error={err("months_without_income")} class="short" />
-                        </div>
-                    }
-                    <Segmented id={id("able_to_work")} legend={l.able_to_work} options={able} selected={able_selected}
-                        on_change={text(|m, v| m.able_to_work = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })} />
-                </fieldset>
+                    <fieldset class="group">
+                        <legend>{ l.group_work }</legend>
+                        { check("epidemic_job_loss", l.epidemic_job_loss, m.epidemic_job_loss, |m, v| m.epidemic_job_loss = v) }
+                        { check("unemployed", l.unemployed, m.unemployed, |m, v| m.unemployed = v) }
+                        if m.unemployed {
+                            <div class="follow-up">
+                                { check("unemployed_registered", l.unemployed_registered, m.unemployed_registered, |m, v| m.unemployed_registered = v) }
+                                <Segmented id={id("unemployment_insurance")} legend={l.unemployment_insurance}
+                                    options={options(Insurance::ALL, Insurance::as_str, |x| i18n::insurance_label(x, lang))}
+                                    selected={m.unemployment_insurance.as_str()}
+                                    on_change={text(|m, v| m.unemployment_insurance = find(Insurance::ALL, Insurance::as_str, &v).unwrap_or(Insurance::None))} />
+                                <TextField id={id("months_without_income")} label={l.months_without_income} inputmode="numeric"
+                                    value={m.months_without_income.clone()} on_change={text(|m, v| m.months_without_income = v)}
+                                    error={err("months_without_income")} class="short" />
+                            </div>
+                        }
+                        <Segmented id={id("able_to_work")} legend={l.able_to_work} options={able} selected={able_selected}
+                            on_change={text(|m, v| m.able_to_work = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })} />
+                    </fieldset>
 
-                <fieldset class="group">
-                    <legend>{ l.group_identity }</legend>
-                    <Segmented id={id("hukou")} legend={l.hukou}
-                        options={options(Hukou::ALL, Hukou::as_str, |h| i18n::hukou_label(h, lang))}
-                        selected={m.hukou.as_str()}
-                        on_change={text(|m, v| m.hukou = find(Hukou::ALL, Hukou::as_str, &v).unwrap_or(Hukou::Local))} error={err("hukou")} />
-                    { check("entitled_group", l.entitled_group, m.entitled_group, |m, v| m.entitled_group = v) }
-                    { check("tekun", l.tekun_now, m.tekun, |m, v| m.tekun = v) }
-                </fieldset>
+                    <fieldset class="group">
+                        <legend>{ l.group_identity }</legend>
+                        <Segmented id={id("hukou")} legend={l.hukou}
+                            options={options(Hukou::ALL, Hukou::as_str, |h| i18n::hukou_label(h, lang))}
+                            selected={m.hukou.as_str()}
+                            on_change={text(|m, v| m.hukou = find(Hukou::ALL, Hukou::as_str, &v).unwrap_or(Hukou::Local))} error={err("hukou")} />
+                        { check("entitled_group", l.entitled_group, m.entitled_group, |m, v| m.entitled_group = v) }
+                        { check("tekun", l.tekun_now, m.tekun, |m, v| m.tekun = v) }
+                    </fieldset>
 
-                <fieldset class="group">
-                    <legend>{ l.group_children }</legend>
-                    { check("orphan", l.orphan, m.orphan, |m, v| m.orphan = v) }
-                    { check("unsupported_child", l.unsupported_child, m.unsupported_child, |m, v| m.unsupported_child = v) }
-                    { check("difficult_child", l.difficult_child, m.difficult_child, |m, v| m.difficult_child = v) }
-                </fieldset>
-            </div>
+                    <fieldset class="group">
+                        <legend>{ l.group_children }</legend>
+                        { check("orphan", l.orphan, m.orphan, |m, v| m.orphan = v) }
+                        { check("unsupported_child", l.unsupported_child, m.unsupported_child, |m, v| m.unsupported_child = v) }
+                        { check("difficult_child", l.difficult_child, m.difficult_child, |m, v| m.difficult_child = v) }
+                    </fieldset>
+                </div>
+            }
         </details>
     }
 }

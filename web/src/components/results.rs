@@ -38,6 +38,9 @@ pub struct ResultsProps {
     /// The clauses' words have loaded: the cards quote them ([`crate::clauses`]).
     #[prop_or_default]
     pub clauses: bool,
+    /// The first frame has been painted: the folded 暂不符合 cards are drawn only then.
+    #[prop_or(true)]
+    pub painted: bool,
 }
 
 /// The headline: the core's own words (`summary.receive.headline`), so the page, the CLI,
@@ -183,7 +186,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                 html! {
                     <details class={classes!("result-group", class)}>
                         <summary><h3>{ title }</h3></summary>
-                        { for list.into_iter().map(card) }
+                        if p.painted {
+                            { for list.into_iter().map(card) }
+                        }
                     </details>
                 }
             } else {
