@@ -57,11 +57,14 @@ function job(message, words) {
   $('progress').value = 0;
   $('run-text').textContent = words;
   $('cancel').disabled = false;
+  $('cancel').hidden = false;
   return new Promise((resolve, reject) => {
     waiting = { resolve, reject, words };
     worker.postMessage(message);
   }).finally(() => {
+    // Nothing left to cancel: the button goes, the words of the run stay.
     $('cancel').disabled = true;
+    $('cancel').hidden = true;
   });
 }
 

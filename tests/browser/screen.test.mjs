@@ -253,6 +253,13 @@ describe('the 摸排 page', () => {
         assert.deepEqual(await axeViolations(page), [], `results at ${options.viewport.width} px`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at ${options.viewport.width} px`);
+        // The run is over: nothing to cancel. The programme names stay readable (not one
+        // character a line) even at 360 px, where the figures scroll beside them.
+        assert.equal(await page.locator('#cancel').isVisible(), false, 'the cancel button stays after the run');
+        const name = await page.locator('#totals-body tr[data-program="dibao"] th').evaluate((td) => {
+          return { width: td.getBoundingClientRect().width };
+        });
+        assert.ok(name.width >= 100, `the programme column is ${name.width} px wide at ${options.viewport.width} px`);
         if (options === PHONE) await page.screenshot({ path: join(SCREENSHOTS, 'screen-360.png'), fullPage: true });
       } finally {
         await context.close();
