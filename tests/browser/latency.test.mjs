@@ -15,12 +15,13 @@ import { card, DIST, tianjinThreeFragment } from './support/site.mjs';
 
 const KEYSTROKES = 20;
 
-/** Times each keystroke; returns the milliseconds of each. */
+/** Times each keystroke: the milliseconds to the new amount, and to the redrawn chart. */
 async function keystrokes(page) {
   const income = page.locator('#m0-monthly_income');
   await income.focus();
   await page.keyboard.press('End');
   const times = [];
+  const chart = [];
   for (let i = 0; i < KEYSTROKES; i += 1) {
     const key = i % 2 === 0 ? 'Backspace' : '0';
     // Arm a watcher on the 低保 card: resolves at the frame after its text changes.
@@ -40,12 +41,25 @@ async function keystrokes(page) {
         });
         observer.observe(document.querySelector('#answers'), { childList: true, subtree: true, characterData: true });
       });
+      // The chart is swept after the frame with the new amount: timed apart.
+      const desc = document.querySelector('#chart-desc').textContent;
+      window.__chartDone = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          const now = document.querySelector('#chart-desc');
+          if (now && now.textContent !== desc) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+          }
+        });
+        observer.observe(document.querySelector('.chart'), { childList: true, subtree: true, characterData: true });
+      });
     });
     await page.keyboard.press(key);
     const ms = await page.evaluate(() => window.__done);
     times.push(ms);
+    chart.push(await page.evaluate(() => window.__chartDone));
   }
-  return times;
+  return { times, chart };
 }
 
 function summary(times) {
@@ -82,7 +96,7 @@ describe('keystroke latency', () => {
         await page.locator('.chart-figure svg').first().waitFor();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const times = await keystrokes(page);
+        const { times, chart } = await keystrokes(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         assert.equal(times.length, KEYSTROKES);
         assert.ok(times.every((t) => t > 0), `every keystroke changed the amount: ${times}`);
@@ -90,6 +104,9 @@ describe('keystroke latency', () => {
         assert.match(await card(page, 'dibao').textContent(), /1,530\.00/);
         const { median, max } = summary(times);
         console.log(`# keystroke → updated amount (${name}): median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
+        const drawn = summary(chart);
+        console.log(`# keystroke → redrawn chart (${name}): median ${drawn.median.toFixed(1)} ms, max ${drawn.max.toFixed(1)} ms`);
+        assert.ok(chart.every((t, i) => t >= times[i]), 'the chart follows the amount');
       } finally {
         await context.close();
       }

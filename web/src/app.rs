@@ -231,7 +231,7 @@ pub fn App(props: &AppProps) -> Html {
     // for it to be painted.
     let painted = use_after_paint();
     let clauses = use_clauses(painted);
-    let answers = use_answers(form, lang, painted);
+    let answers = use_answers(form, lang);
     let names = Rc::new(form.member_ids(lang));
     let params = use_memo((form.jurisdiction.clone(), form.as_of.clone(), lang), |(j, d, lang)| ParamsInfo {
         list: doudi_core::parameters(j, d, *lang).unwrap_or_default(),
@@ -430,7 +430,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(s) = &shown {
                         <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />
-                        <Chart {lang} data={s.chart.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
+                        <Chart {lang} form={Rc::new(form.clone())} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
                         if props.show_footer {
                             { ordinary_section(lang, fragment.clone()) }

@@ -8,7 +8,9 @@ use std::rc::Rc;
 use doudi_core::Lang;
 use yew::prelude::*;
 
-use crate::compute::ChartData;
+use crate::compute::{self, ChartData};
+use crate::dom;
+use crate::form::Form;
 use crate::format;
 use crate::i18n::{self, labels};
 use crate::plot;
@@ -16,7 +18,9 @@ use crate::plot;
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub lang: Lang,
-    pub data: Rc<ChartData>,
+    /// The household as the form stands; the chart is swept from it after the frame that
+    /// shows the new amount (a keystroke waits for the amount, not for 261 decisions).
+    pub form: Rc<Form>,
     pub on_open_params: Callback<()>,
     /// Staff may enter the missing standard; residents are told it is local.
     #[prop_or_default]
@@ -53,7 +57,8 @@ pub fn describe(r: &plot::Reading, lang: Lang) -> String {
 #[component]
 pub fn Chart(p: &ChartProps) -> Html {
     let l = labels(p.lang);
-    let content = match &*p.data {
+    let data = use_sweep(&p.form);
+    let content = match &*data {
         ChartData::Unavailable => html! {},
         ChartData::NeedsStandard if p.staff => html! {
             <div class="chart-missing">
@@ -90,4 +95,34 @@ pub fn Chart(p: &ChartProps) -> Html {
             { content }
         </section>
     }
+}
+
+/// The chart's data for `form`, swept once the frame after a change has been painted; until
+/// then (and while the form cannot be assessed) the last chart stays. Of several changes
+/// before a sweep runs, only the last is swept.
+#[hook]
+fn use_sweep(form: &Rc<Form>) -> Rc<ChartData> {
+    let data = use_state(|| Rc::new(ChartData::Unavailable));
+    let latest = use_mut_ref(|| 0u64);
+    {
+        let data = data.clone();
+        use_effect_with(form.clone(), move |form| {
+            let mine = {
+                let mut n = latest.borrow_mut();
+                *n += 1;
+                *n
+            };
+            let form = form.clone();
+            dom::after_paint(move || {
+                if *latest.borrow() != mine {
+                    return;
+                }
+                let swept = compute::chart(&form);
+                if !matches!(swept, ChartData::Unavailable) && **data != swept {
+                    data.set(Rc::new(swept));
+                }
+            });
+        });
+    }
+    (*data).clone()
 }

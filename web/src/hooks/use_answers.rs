@@ -7,7 +7,7 @@ use std::rc::Rc;
 use doudi_core::{Assessment, Lang};
 use yew::prelude::*;
 
-use crate::compute::{self, ChartData, Outcome};
+use crate::compute::{self, Outcome};
 use crate::fields::FieldErrors;
 use crate::form::Form;
 
@@ -27,16 +27,14 @@ pub struct Answers {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
     pub assessment: Rc<Assessment>,
-    pub chart: Rc<ChartData>,
     /// What the questions not answered yet would change.
     pub what_ifs: Rc<Vec<compute::WhatIf>>,
 }
 
-/// Assesses `form` in `lang` (memoized), sweeps it for the chart (memoized on the form
-/// alone, and only once the first frame is painted: `painted`), and remembers the last good
-/// pair.
+/// Assesses `form` in `lang` (memoized) and remembers the last good result. (The chart
+/// sweeps the form itself, after the frame: [`crate::components::chart`].)
 #[hook]
-pub fn use_answers(form: &Form, lang: Lang, painted: bool) -> Answers {
+pub fn use_answers(form: &Form, lang: Lang) -> Answers {
     let assessed = use_memo((form.clone(), lang), |(f, l)| {
         let outcome = compute::assess(f, *l);
         let what_ifs = match &outcome {
@@ -51,20 +49,10 @@ pub fn use_answers(form: &Form, lang: Lang, painted: bool) -> Answers {
         };
         (outcome, Rc::new(errors), Rc::new(what_ifs))
     });
-    let chart = use_memo(
-        (form.clone(), painted),
-        |(f, painted)| {
-            if *painted {
-                compute::chart(f)
-            } else {
-                ChartData::Unavailable
-            }
-        },
-    );
     let last = use_mut_ref(|| None::<Shown>);
     let (outcome, errors, what_ifs) = (*assessed).clone();
     if let Outcome::Ready(a) = &outcome {
-        *last.borrow_mut() = Some(Shown { assessment: a.clone(), chart: chart.clone(), what_ifs });
+        *last.borrow_mut() = Some(Shown { assessment: a.clone(), what_ifs });
     }
     let stale = !matches!(outcome, Outcome::Ready(_));
     let shown = last.borrow().clone();
