@@ -4,7 +4,9 @@
 //                                          of 'sha256-__BOOT_CSS__', and the wasm's raw
 //                                          size into <meta name="doudi-app" data-wasm-size>
 //                                          (and its comments left out: the first load counts
-//                                          its bytes)
+//                                          its bytes; so are the comments of the stylesheets
+//                                          it links, whose integrity="sha384-…" is rewritten
+//                                          to match)
 //   node finish.mjs --strip FILE...        the whole-line // comments of scripts the first
 //                                          load fetches under their own names (sw.js, the
 //                                          embed loaders) left out; the sources keep them
@@ -13,7 +15,7 @@
 //                                          (not the tree below), when it saves bytes
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const [first, second] = process.argv.slice(2);
@@ -48,6 +50,13 @@ if (first === '--strip') {
   if (!meta.test(text)) fail(`${html}: no <meta name="doudi-app">`);
   const size = statSync(wasm).size;
   text = text.replace(meta, (tag, end) => `${tag.slice(0, -end.length)} data-wasm-size="${size}"${end}`);
+  text = text.replace(/<link rel="stylesheet" href="([^"]+)" integrity="sha384-[^"]+"/g, (_, href) => {
+    const css = join(dirname(html), basename(href));
+    const stripped = readFileSync(css, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n+/g, '\n');
+    writeFileSync(css, stripped);
+    const sri = createHash('sha384').update(stripped, 'utf8').digest('base64');
+    return `<link rel="stylesheet" href="${href}" integrity="sha384-${sri}"`;
+  });
   writeFileSync(html, text);
 }
 
