@@ -780,53 +780,55 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let member = self.member.map(|m| m.index);
         // A decided "no" (or a service) needs nothing more; keep `missing` where it matters.
         let needs = if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.needs };
-        let finding = self.text.map(|t| {
-            let t = *t;
-            let mut unmet = vec![true; t.failed.len()];
-            unmet.extend(t.met_unmet);
-            // Each condition tested, with the reason that states it (failed ones come first).
-            let conditions = if !cfg!(feature = "flow") {
-                Vec::new()
-            } else {
-                let all = ctx.conditions.borrow();
-                let failed = t.failed.len();
-                (self.first_condition as usize..all.len())
-                    .map(|i| {
-                        let reason = t.steps.iter().find(|s| s.0 as usize == i).map(|&(_, f, k)| {
-                            if f {
-                                k
-                            } else {
-                                failed as u16 + k
-                            }
-                        });
-                        (all[i], reason)
-                    })
-                    .collect()
-            };
-            let mut reasons = t.failed;
-            reasons.extend(t.met);
-            Box::new(Finding {
-                program: self.program,
-                name: crate::catalogue::get(self.program).name_in(ctx.lang).to_string(),
-                member: self.member.map(|m| m.id.clone()),
-                status,
-                monthly: amount(self.monthly).map(Amount),
-                one_off: amount(self.one_off).map(Amount),
-                months: if money_status { self.months } else { None },
-                total: amount(total).map(Amount),
-                cap: amount(self.cap).map(Amount),
-                reasons,
-                trace: t.trace,
-                citations: t.citations,
-                missing: needs.iter().map(|n| n.path(member)).collect(),
-                next_steps: if money_status || status == Status::Referral { t.next_steps } else { Vec::new() },
-                services: t.services,
-                payment: crate::policy::combine::payment(self.program),
-                counted: false,
-                unmet,
-                conditions,
-            })
-        });
+        let finding =
+            self.text.map(|t| {
+                let t = *t;
+                let mut unmet = vec![true; t.failed.len()];
+                unmet.extend(t.met_unmet);
+                // Each condition tested, with the reason that states it (failed ones come first).
+                let conditions =
+                    if !cfg!(feature = "flow") {
+                        Vec::new()
+                    } else {
+                        let all = ctx.conditions.borrow();
+                        let failed = t.failed.len();
+                        (self.first_condition as usize..all.len())
+                            .map(|i| {
+                                let reason = t.steps.iter().find(|s| s.0 as usize == i).map(|&(_, f, k)| {
+                                    if f {
+                                        k
+                                    } else {
+                                        failed as u16 + k
+                                    }
+                                });
+                                (all[i], reason)
+                            })
+                            .collect()
+                    };
+                let mut reasons = t.failed;
+                reasons.extend(t.met);
+                Box::new(Finding {
+                    program: self.program,
+                    name: crate::catalogue::get(self.program).name_in(ctx.lang).to_string(),
+                    member: self.member.map(|m| m.id.clone()),
+                    status,
+                    monthly: amount(self.monthly).map(Amount),
+                    one_off: amount(self.one_off).map(Amount),
+                    months: if money_status { self.months } else { None },
+                    total: amount(total).map(Amount),
+                    cap: amount(self.cap).map(Amount),
+                    reasons,
+                    trace: t.trace,
+                    citations: t.citations,
+                    missing: needs.iter().map(|n| n.path(member)).collect(),
+                    next_steps: if money_status || status == Status::Referral { t.next_steps } else { Vec::new() },
+                    services: t.services,
+                    payment: crate::policy::combine::payment(self.program),
+                    counted: false,
+                    unmet,
+                    conditions,
+                })
+            });
         ctx.decisions.borrow_mut().push(Decision {
             program: self.program,
             member,

@@ -56,7 +56,8 @@ pub fn write(p: &Policies) -> String {
                 .programmes
                 .iter()
                 .map(|g| {
-                    let provisions: Map<String, Value> = g.provisions.iter().map(|(k, v)| (k.clone(), refs(v))).collect();
+                    let provisions: Map<String, Value> =
+                        g.provisions.iter().map(|(k, v)| (k.clone(), refs(v))).collect();
                     json!({ "id": g.id.as_str(), "provisions": provisions, "groups": g.groups })
                 })
                 .collect();
@@ -168,7 +169,11 @@ fn policies(json: &str, version: &str) -> Read<Policies> {
         for m in array(j, "epidemic")? {
             let t = string(m, "kind")?;
             let kind = MeasureKind::ALL.iter().find(|(_, name)| *name == t).ok_or(Unreadable)?.0;
-            epidemic.push(Measure { kind, key: string(m, "key")?, clauses: cites(m.get("clauses").ok_or(Unreadable)?)? });
+            epidemic.push(Measure {
+                kind,
+                key: string(m, "key")?,
+                clauses: cites(m.get("clauses").ok_or(Unreadable)?)?,
+            });
         }
         jurisdictions.push(Jurisdiction {
             id: string(j, "id")?,

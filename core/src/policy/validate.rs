@@ -260,7 +260,6 @@ fn resolve_jurisdictions(
     out
 }
 
-
 fn empty_jurisdiction(f: &JurisdictionFile) -> Jurisdiction {
     Jurisdiction {
         id: f.id.clone(),
