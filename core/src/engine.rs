@@ -722,7 +722,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     pub fn cite_clause(&mut self, r: &ClauseRef) {
         let ctx = self.ctx;
         let Some(t) = self.text.as_mut() else { return };
-        if t.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
+        if t.citations.iter().any(|c| *c.document_id == *r.document && *c.clause_id == *r.clause) {
             return;
         }
         if let Some(c) = citation(ctx.policies, r, ctx.lang) {
@@ -848,36 +848,19 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     }
 }
 
-/// A clause quoted in full, in the language asked.
+/// A clause quoted in full, in the language asked: its words shared with the policies.
 pub fn citation(policies: &Policies, r: &ClauseRef, lang: Lang) -> Option<Citation> {
     let (doc, clause) = policies.clause(r)?;
-    let document = match lang {
-        Lang::Zh => format!("{}（{}）", doc.title, doc.number),
-        Lang::En => format!("{} ({})", doc.title_en, doc.number),
-    };
-    let label = match lang {
-        Lang::Zh => clause.label.clone(),
-        Lang::En => english_label(&clause.id).unwrap_or_else(|| clause.label.clone()),
+    let l = match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
     };
     Some(Citation {
-        document,
-        clause: label,
-        text: clause.text.clone(),
-        document_id: doc.id.clone(),
-        clause_id: clause.id.clone(),
-    })
-}
-
-/// A clause id read out in English: `2.5.3` → "section 2, item 5, sentence 3";
-/// `1.0.4` → "section 1, sentence 4"; `0.0.2` → "preamble, sentence 2"; `9.0.1` → "signature".
-fn english_label(id: &str) -> Option<String> {
-    let mut parts = id.split('.').map(|p| p.parse::<u32>().ok());
-    let (section, item, sentence) = (parts.next()??, parts.next()??, parts.next()??);
-    Some(match (section, item) {
-        (0, 0) => format!("preamble, sentence {sentence}"),
-        (9, 0) => "signature".to_string(),
-        (s, 0) => format!("section {s}, sentence {sentence}"),
-        (s, i) => format!("section {s}, item {i}, sentence {sentence}"),
+        document: doc.quote.name[l].clone(),
+        clause: clause.quote.label[l].clone(),
+        text: clause.quote.text.clone(),
+        document_id: doc.quote.id.clone(),
+        clause_id: clause.quote.id.clone(),
     })
 }
 

@@ -195,20 +195,25 @@ fn policies(json: &str, version: &str) -> Read<Policies> {
 fn document(d: &Value) -> Read<Document> {
     let mut clauses = Vec::new();
     for c in array(d, "clauses")? {
+        let (id, label, text) = (string(c, "id")?, string(c, "label")?, string(c, "text")?);
         clauses.push(Clause {
-            id: string(c, "id")?,
-            label: string(c, "label")?,
+            quote: ClauseQuote::new(&id, &label, &text),
+            id,
+            label,
             heading: optional(c, "heading"),
-            text: string(c, "text")?,
+            text,
             procedural: optional(c, "procedural"),
         });
     }
+    let (id, title, title_en, number) =
+        (string(d, "id")?, string(d, "title")?, string(d, "title_en")?, string(d, "number")?);
     Ok(Document {
-        id: string(d, "id")?,
+        quote: DocumentQuote::new(&id, &title, &title_en, &number),
+        id,
         jurisdiction: string(d, "jurisdiction")?,
-        title: string(d, "title")?,
-        title_en: string(d, "title_en")?,
-        number: string(d, "number")?,
+        title,
+        title_en,
+        number,
         issuer: string(d, "issuer")?,
         issuer_en: string(d, "issuer_en")?,
         date: optional(d, "date"),
