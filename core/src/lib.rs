@@ -317,7 +317,7 @@ pub(crate) fn explain_in(
     for p in &j.programmes {
         programmes::assess(p.id, &ctx, &mut verdicts);
     }
-    let mut findings: Vec<Finding> = verdicts.into_iter().filter_map(|v| v.finding.map(|f| *f)).collect();
+    let mut findings: Vec<Finding> = ctx.take_findings();
     let decided = ctx.take_decisions();
     for (id, value) in &h.overrides {
         let label = ctx.param_label(id.as_str());
