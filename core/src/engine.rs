@@ -43,7 +43,7 @@ pub struct Ctx<'a> {
     overrides: [Option<ParamValue>; PARAMETERS.len()],
     /// Parameters already read into a trace: (id, value, trace step), so that the many
     /// per-member findings do not format the same source again.
-    param_steps: RefCell<Vec<(String, Option<Decimal>, TraceStep)>>,
+    param_steps: RefCell<Vec<(ParamId, Option<Decimal>, TraceStep)>>,
     /// The epidemic-period reason, the same in every finding that states it: formatted once.
     epidemic_reason: OnceCell<String>,
 }
@@ -519,6 +519,12 @@ impl Texts {
         }
     }
 
+    /// Out of line, so that deciding (which never makes one) keeps a small builder.
+    #[inline(never)]
+    fn boxed() -> Box<Texts> {
+        Box::new(Texts::new())
+    }
+
     /// A reason after the failed ones; returns its index among them.
     fn push_other(&mut self, s: String, unmet: bool) -> u16 {
         let k = (self.reasons.len() - self.failed) as u16;
@@ -568,7 +574,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             ctx,
             program,
             member,
-            text: ctx.explain.then(|| Box::new(Texts::new())),
+            text: ctx.explain.then(Texts::boxed),
             first_condition: ctx.conditions.borrow().len() as u32,
             any_failed: false,
             needs: Vec::new(),
@@ -732,7 +738,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 };
                 let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
                 let step = TraceStep { label, formula, value: shown };
-                self.ctx.param_steps.borrow_mut().push((id.to_string(), v, step.clone()));
+                self.ctx.param_steps.borrow_mut().push((id, v, step.clone()));
                 self.ctx.undated(id);
                 (v, step)
             }
