@@ -53,7 +53,11 @@ fn main() {
             let dir = folder.join(kind);
             println!("cargo:rerun-if-changed={}", dir.display());
             let entries: Vec<_> = match fs::read_dir(&dir) {
-                Ok(d) => d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect(),
+                Ok(d) => d
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                    .collect(),
                 Err(_) if !required && !dir.exists() => Vec::new(),
                 Err(e) => panic!("{}: cannot read the folder: {e}", dir.display()),
             };

@@ -2,6 +2,8 @@
 //! member for a per-person programme) whatever its status, and the assumptions made.
 //! Money is written as a decimal string with exactly two decimals.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -187,20 +189,26 @@ pub struct TraceStep {
     pub value: String,
 }
 
+/// A quoted clause. Its words are shared with the policies (`policy::ClauseQuote`), not copied:
+/// an assessment quotes dozens of clauses.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Citation {
     /// The document's title and number (left out only in a brief assessment).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub document: String,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub document: Arc<str>,
     /// The clause as a reader cites it: 二（五）第3句.
-    pub clause: String,
+    pub clause: Arc<str>,
     /// The clause's words, verbatim (left out only in a brief assessment).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub text: String,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub text: Arc<str>,
     /// Extension: stable ids, for linking (`000`, `2.5.3`).
-    pub document_id: String,
-    pub clause_id: String,
+    pub document_id: Arc<str>,
+    pub clause_id: Arc<str>,
+}
+
+fn is_empty(s: &Arc<str>) -> bool {
+    s.is_empty()
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -267,8 +275,8 @@ impl Assessment {
         for f in &mut self.findings {
             f.trace = Vec::new();
             for c in &mut f.citations {
-                c.text = String::new();
-                c.document = String::new();
+                c.text = Arc::default();
+                c.document = Arc::default();
             }
         }
         self

@@ -213,7 +213,10 @@ pub static CATALOGUE: [Programme; 13] = [
         en: "Temporary relief for COVID-19 patients and affected households",
         scope: Member,
         provisions: &[
-            switches("patients_monthly", &[param::COVID_STANDARD_MULTIPLE, param::DIBAO_STANDARD_URBAN, param::DIBAO_STANDARD_RURAL]),
+            switches(
+                "patients_monthly",
+                &[param::COVID_STANDARD_MULTIPLE, param::DIBAO_STANDARD_URBAN, param::DIBAO_STANDARD_RURAL],
+            ),
             switches("patients_direct", &[]),
             switches("patients_advance", &[]),
             switches("bereaved", &[]),
@@ -239,7 +242,11 @@ pub static CATALOGUE: [Programme; 13] = [
         provisions: &[
             cites(
                 "conditions",
-                &[param::UNEMPLOYED_MONTHS_WITHOUT_INCOME, param::DIBAO_ASSET_LIMIT_MONTHS, param::DIBAO_STANDARD_URBAN],
+                &[
+                    param::UNEMPLOYED_MONTHS_WITHOUT_INCOME,
+                    param::DIBAO_ASSET_LIMIT_MONTHS,
+                    param::DIBAO_STANDARD_URBAN,
+                ],
             ),
             cites("one_off", &[param::UNEMPLOYED_ONE_OFF]),
             cites("cap", &[param::UNEMPLOYED_CAP_MULTIPLE, param::DIBAO_STANDARD_URBAN, param::DIBAO_STANDARD_RURAL]),

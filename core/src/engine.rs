@@ -3,7 +3,7 @@
 //! epidemic period, the 低保 standard for the household's residence, the counted income,
 //! citations by provision, and the assumptions the assessment lists.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -33,15 +33,19 @@ pub struct Ctx<'a> {
     assumptions: RefCell<Vec<Assumption>>,
     /// Every condition the rules test, in order; each decision holds its range.
     conditions: RefCell<Vec<Condition>>,
-    /// Every decision made, in order (the rules' verdicts carry only their explanation).
+    /// Every decision made, in order.
     decisions: RefCell<Vec<Decision>>,
+    /// When explaining, every decision's finding, in the same order.
+    findings: RefCell<Vec<Finding>>,
     /// The place's parameters and provisions on `as_of`, shared by the households of a batch.
     lookups: &'a Lookups<'a>,
     /// The household's overrides, by parameter position.
     overrides: [Option<ParamValue>; PARAMETERS.len()],
     /// Parameters already read into a trace: (id, value, trace step), so that the many
     /// per-member findings do not format the same source again.
-    param_steps: RefCell<Vec<(String, Option<Decimal>, TraceStep)>>,
+    param_steps: RefCell<Vec<(ParamId, Option<Decimal>, TraceStep)>>,
+    /// The epidemic-period reason, the same in every finding that states it: formatted once.
+    epidemic_reason: OnceCell<String>,
 }
 
 /// What a place's policies say on one day, looked up once and kept: each parameter's
@@ -53,9 +57,14 @@ pub struct Lookups<'a> {
     j: &'a Jurisdiction,
     as_of: NaiveDate,
     values: [Cell<Slot<Option<ParamValue>>>; PARAMETERS.len()],
-    /// Whether the place lists each provision (the clauses are looked up only to cite them).
-    provisions: [[Cell<Slot<bool>>; MAX_PROVISIONS]; ProgrammeId::ALL.len()],
+    /// Whether the place lists each provision (the clauses are looked up only to cite them),
+    /// and whether a clause it lists applies only from a day of its own.
+    provisions: [[Cell<Slot<Listing>>; MAX_PROVISIONS]; ProgrammeId::ALL.len()],
 }
+
+/// Whether a place lists a provision with a clause in force on the day, and whether a clause
+/// it lists applies only from a day of its own.
+type Listing = (bool, bool);
 
 /// Provisions a programme may declare, at most.
 pub const MAX_PROVISIONS: usize = 8;
@@ -113,12 +122,18 @@ impl<'a> Lookups<'a> {
     /// Whether the place lists the provision with a clause in force on the day (a clause of
     /// a document that applies only from a later day is not yet in force).
     fn has(&self, prog: ProgrammeId, key: &str) -> bool {
+        self.state(prog, key).0
+    }
+
+    /// [`Lookups::has`], and whether a clause the provision lists applies only from a day of
+    /// its own (a document's `applies_from`), in force on the day or not.
+    fn state(&self, prog: ProgrammeId, key: &str) -> (bool, bool) {
         let j = self.j;
         let day = self.as_of;
         let read = || {
-            j.programme(prog)
-                .and_then(|p| p.provisions.get(key))
-                .is_some_and(|refs| refs.iter().any(|r| r.in_force_on(day)))
+            j.programme(prog).and_then(|p| p.provisions.get(key)).map_or((false, false), |refs| {
+                (refs.iter().any(|r| r.in_force_on(day)), refs.iter().any(|r| r.applies_from().is_some()))
+            })
         };
         let declared = crate::catalogue::get(prog).provisions;
         let found = declared.iter().position(|p| p.key.as_ptr() == key.as_ptr() && p.key.len() == key.len());
@@ -178,9 +193,11 @@ impl<'a> Ctx<'a> {
             assumptions: RefCell::new(Vec::new()),
             conditions: RefCell::new(Vec::with_capacity(64)),
             decisions: RefCell::new(Vec::with_capacity(h.members.len() * 10 + 4)),
+            findings: RefCell::new(if explain { Vec::with_capacity(h.members.len() * 10 + 4) } else { Vec::new() }),
             lookups,
             overrides: [None; PARAMETERS.len()],
             param_steps: RefCell::new(Vec::new()),
+            epidemic_reason: OnceCell::new(),
         };
         for (id, v) in &h.overrides {
             if let Some(p) = ParamId::parse(id) {
@@ -327,8 +344,8 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn has(&self, prog: ProgrammeId, key: &str) -> bool {
-        let has = self.lookups.has(prog, key);
-        if self.explain {
+        let (has, dated) = self.lookups.state(prog, key);
+        if self.explain && dated {
             self.say_applies_from(prog, key, false);
         }
         has
@@ -422,6 +439,11 @@ impl<'a> Ctx<'a> {
         std::mem::take(&mut *self.decisions.borrow_mut())
     }
 
+    /// The findings written so far, when explaining: one for each decision, in order.
+    pub fn take_findings(&self) -> Vec<Finding> {
+        std::mem::take(&mut *self.findings.borrow_mut())
+    }
+
     /// The conditions tested so far (all of them once every rule has run).
     pub fn take_conditions(&self) -> Vec<Condition> {
         std::mem::take(&mut *self.conditions.borrow_mut())
@@ -456,26 +478,69 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// What one rule produces: its decision, and the finding that explains it when the
-/// renderer is on ([`Ctx::explain`]).
+/// What one rule returns once it has made its decision (and, when the renderer is on
+/// ([`Ctx::explain`]), its finding): both are kept in the context, in order
+/// ([`Ctx::take_decisions`], [`Ctx::take_findings`]).
 pub struct Verdict {
-    pub finding: Option<Box<Finding>>,
+    _made: (),
 }
 
 /// What only an explanation needs, kept apart so that a decision moves little.
-#[derive(Default)]
 struct Texts {
-    met: Vec<String>,
-    /// For each of `met`: whether it states a condition that does not hold (`observe`).
-    met_unmet: Vec<bool>,
-    failed: Vec<String>,
+    /// The reasons as the finding gives them: the `failed` sentences of failed conditions
+    /// first, in order, then the others (met conditions, observations, notes).
+    reasons: Vec<String>,
+    /// For each of `reasons`: whether it states a condition that does not hold.
+    unmet: Vec<bool>,
+    /// How many of `reasons` come first as failed conditions.
+    failed: usize,
     trace: Vec<TraceStep>,
     citations: Vec<Citation>,
     next_steps: Vec<String>,
     services: Vec<Service>,
     /// For each condition with a sentence: its index among all conditions, and where its
-    /// sentence went (`failed`, or `met` at that index).
+    /// sentence went (among the failed ones, or among the others, at that index).
     steps: Vec<(u32, bool, u16)>,
+}
+
+impl Texts {
+    /// Sized for a typical finding (a few reasons, trace steps and clauses), so that they
+    /// are not grown one push at a time.
+    fn new() -> Texts {
+        Texts {
+            reasons: Vec::with_capacity(8),
+            unmet: Vec::with_capacity(8),
+            failed: 0,
+            trace: Vec::with_capacity(8),
+            citations: Vec::with_capacity(4),
+            next_steps: Vec::new(),
+            services: Vec::new(),
+            steps: Vec::with_capacity(8),
+        }
+    }
+
+    /// Out of line, so that deciding (which never makes one) keeps a small builder.
+    #[inline(never)]
+    fn boxed() -> Box<Texts> {
+        Box::new(Texts::new())
+    }
+
+    /// A reason after the failed ones; returns its index among them.
+    fn push_other(&mut self, s: String, unmet: bool) -> u16 {
+        let k = (self.reasons.len() - self.failed) as u16;
+        self.reasons.push(s);
+        self.unmet.push(unmet);
+        k
+    }
+
+    /// A failed condition's reason, after the failed ones before it; returns its index.
+    fn push_failed(&mut self, s: String) -> u16 {
+        let k = self.failed;
+        self.reasons.insert(k, s);
+        self.unmet.insert(k, true);
+        self.failed += 1;
+        k as u16
+    }
 }
 
 /// Builds one decision and, when explaining, its finding (reasons, trace, citations).
@@ -509,7 +574,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             ctx,
             program,
             member,
-            text: ctx.explain.then(Box::default),
+            text: ctx.explain.then(Texts::boxed),
             first_condition: ctx.conditions.borrow().len() as u32,
             any_failed: false,
             needs: Vec::new(),
@@ -544,12 +609,11 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let at = self.ctx.conditions.borrow().len() as u32 - 1;
         if let Some(t) = self.text.as_mut() {
             if ok {
-                t.steps.push((at, false, t.met.len() as u16));
-                t.met.push(met.say(lang));
-                t.met_unmet.push(false);
+                let k = t.push_other(met.say(lang), false);
+                t.steps.push((at, false, k));
             } else {
-                t.steps.push((at, true, t.failed.len() as u16));
-                t.failed.push(failed.say(lang));
+                let k = t.push_failed(failed.say(lang));
+                t.steps.push((at, true, k));
             }
         }
         ok
@@ -564,9 +628,8 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let lang = self.ctx.lang;
         let at = self.ctx.conditions.borrow().len() as u32 - 1;
         if let Some(x) = self.text.as_mut() {
-            x.steps.push((at, false, x.met.len() as u16));
-            x.met.push(t.say(lang));
-            x.met_unmet.push(unmet);
+            let k = x.push_other(t.say(lang), unmet);
+            x.steps.push((at, false, k));
         }
     }
 
@@ -579,8 +642,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     pub fn note(&mut self, t: impl Say) {
         let lang = self.ctx.lang;
         if let Some(x) = self.text.as_mut() {
-            x.met.push(t.say(lang));
-            x.met_unmet.push(false);
+            x.push_other(t.say(lang), false);
         }
     }
 
@@ -616,16 +678,26 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
 
     /// The epidemic-period condition, with its dates.
     pub fn require_epidemic(&mut self) -> bool {
-        let e = self.ctx.epidemic;
-        let d = self.ctx.h.as_of;
-        self.require(
-            Condition::is("epidemic.in_period", e.in_period),
-            t!("{d} 在疫情防控期间内。", "{d} is within the epidemic period."),
-            t!(
-                "{d} 不在疫情防控期间内，本项疫情期间措施不适用。",
-                "{d} is outside the epidemic period; this epidemic measure does not apply."
-            ),
-        )
+        let ctx = self.ctx;
+        let e = ctx.epidemic;
+        let d = ctx.h.as_of;
+        // Said the same way by every finding that states it (the period and the day are the
+        // household's): formatted once.
+        let reason = move |lang: Lang| -> String {
+            let said = ctx.epidemic_reason.get_or_init(|| {
+                if e.in_period {
+                    t!("{d} 在疫情防控期间内。", "{d} is within the epidemic period.").say(lang)
+                } else {
+                    t!(
+                        "{d} 不在疫情防控期间内，本项疫情期间措施不适用。",
+                        "{d} is outside the epidemic period; this epidemic measure does not apply."
+                    )
+                    .say(lang)
+                }
+            });
+            said.clone()
+        };
+        self.require(Condition::is("epidemic.in_period", e.in_period), reason, reason)
     }
 
     pub fn step(&mut self, label: impl Say, formula: impl Say, value: impl Say) {
@@ -666,7 +738,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 };
                 let shown = v.map_or_else(|| self.ctx.say(t!("无取值", "no value")), |d| d.normalize().to_string());
                 let step = TraceStep { label, formula, value: shown };
-                self.ctx.param_steps.borrow_mut().push((id.to_string(), v, step.clone()));
+                self.ctx.param_steps.borrow_mut().push((id, v, step.clone()));
                 self.ctx.undated(id);
                 (v, step)
             }
@@ -722,7 +794,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     pub fn cite_clause(&mut self, r: &ClauseRef) {
         let ctx = self.ctx;
         let Some(t) = self.text.as_mut() else { return };
-        if t.citations.iter().any(|c| c.document_id == r.document && c.clause_id == r.clause) {
+        if t.citations.iter().any(|c| *c.document_id == *r.document && *c.clause_id == *r.clause) {
             return;
         }
         if let Some(c) = citation(ctx.policies, r, ctx.lang) {
@@ -780,32 +852,31 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
         let member = self.member.map(|m| m.index);
         // A decided "no" (or a service) needs nothing more; keep `missing` where it matters.
         let needs = if matches!(status, Status::Ineligible | Status::Referral) { Vec::new() } else { self.needs };
-        let finding = self.text.map(|t| {
+        if let Some(t) = self.text {
             let t = *t;
-            let mut unmet = vec![true; t.failed.len()];
-            unmet.extend(t.met_unmet);
             // Each condition tested, with the reason that states it (failed ones come first).
             let conditions = if !cfg!(feature = "flow") {
                 Vec::new()
             } else {
                 let all = ctx.conditions.borrow();
-                let failed = t.failed.len();
+                let failed = t.failed;
                 (self.first_condition as usize..all.len())
                     .map(|i| {
-                        let reason = t.steps.iter().find(|s| s.0 as usize == i).map(|&(_, f, k)| {
-                            if f {
-                                k
-                            } else {
-                                failed as u16 + k
-                            }
-                        });
+                        let reason =
+                            t.steps.iter().find(|s| s.0 as usize == i).map(
+                                |&(_, f, k)| {
+                                    if f {
+                                        k
+                                    } else {
+                                        failed as u16 + k
+                                    }
+                                },
+                            );
                         (all[i], reason)
                     })
                     .collect()
             };
-            let mut reasons = t.failed;
-            reasons.extend(t.met);
-            Box::new(Finding {
+            ctx.findings.borrow_mut().push(Finding {
                 program: self.program,
                 name: crate::catalogue::get(self.program).name_in(ctx.lang).to_string(),
                 member: self.member.map(|m| m.id.clone()),
@@ -815,7 +886,7 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 months: if money_status { self.months } else { None },
                 total: amount(total).map(Amount),
                 cap: amount(self.cap).map(Amount),
-                reasons,
+                reasons: t.reasons,
                 trace: t.trace,
                 citations: t.citations,
                 missing: needs.iter().map(|n| n.path(member)).collect(),
@@ -823,10 +894,10 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
                 services: t.services,
                 payment: crate::policy::combine::payment(self.program),
                 counted: false,
-                unmet,
+                unmet: t.unmet,
                 conditions,
-            })
-        });
+            });
+        }
         ctx.decisions.borrow_mut().push(Decision {
             program: self.program,
             member,
@@ -842,40 +913,23 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
             until: self.until,
             count: Default::default(),
         });
-        Verdict { finding }
+        Verdict { _made: () }
     }
 }
 
-/// A clause quoted in full, in the language asked.
+/// A clause quoted in full, in the language asked: its words shared with the policies.
 pub fn citation(policies: &Policies, r: &ClauseRef, lang: Lang) -> Option<Citation> {
     let (doc, clause) = policies.clause(r)?;
-    let document = match lang {
-        Lang::Zh => format!("{}（{}）", doc.title, doc.number),
-        Lang::En => format!("{} ({})", doc.title_en, doc.number),
-    };
-    let label = match lang {
-        Lang::Zh => clause.label.clone(),
-        Lang::En => english_label(&clause.id).unwrap_or_else(|| clause.label.clone()),
+    let l = match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
     };
     Some(Citation {
-        document,
-        clause: label,
-        text: clause.text.clone(),
-        document_id: doc.id.clone(),
-        clause_id: clause.id.clone(),
-    })
-}
-
-/// A clause id read out in English: `2.5.3` → "section 2, item 5, sentence 3";
-/// `1.0.4` → "section 1, sentence 4"; `0.0.2` → "preamble, sentence 2"; `9.0.1` → "signature".
-fn english_label(id: &str) -> Option<String> {
-    let mut parts = id.split('.').map(|p| p.parse::<u32>().ok());
-    let (section, item, sentence) = (parts.next()??, parts.next()??, parts.next()??);
-    Some(match (section, item) {
-        (0, 0) => format!("preamble, sentence {sentence}"),
-        (9, 0) => "signature".to_string(),
-        (s, 0) => format!("section {s}, sentence {sentence}"),
-        (s, i) => format!("section {s}, item {i}, sentence {sentence}"),
+        document: doc.quote.name[l].clone(),
+        clause: clause.quote.label[l].clone(),
+        text: clause.quote.text.clone(),
+        document_id: doc.quote.id.clone(),
+        clause_id: clause.quote.id.clone(),
     })
 }
 

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::dates::parse_date;
 use crate::error::{clip, InputError};
 use crate::input::*;
 use crate::money::MAX_AMOUNT;
-use crate::dates::parse_date;
 use crate::policy::{ParamValue, Policies};
 
 /// The ids of members given none, `m1` to `m30`, without formatting each.

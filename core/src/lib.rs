@@ -268,51 +268,56 @@ pub fn explain(h: &Household, policies: &Policies, options: Options) -> (Assessm
 /// Household::from_input only accepts known jurisdictions; keep [`explain`] total anyway.
 #[cold]
 fn no_assessment(h: &Household, policies: &Policies, options: Options) -> (Assessment, Decisions) {
-        let a = Assessment {
-            jurisdiction: h.jurisdiction.clone(),
-            as_of: h.as_of.to_string(),
-            policy_version: version(policies),
-            lang: options.lang,
-            summary: assessment::Summary {
-                members: h.members.len(),
-                counted_income: Amount(Default::default()),
-                per_capita_income: Amount(Default::default()),
-                standard: None,
-                in_epidemic_period: false,
-                epidemic_start: None,
-                epidemic_end: None,
-                eligible: 0,
-                monthly_total: Amount(Default::default()),
+    let a = Assessment {
+        jurisdiction: h.jurisdiction.clone(),
+        as_of: h.as_of.to_string(),
+        policy_version: version(policies),
+        lang: options.lang,
+        summary: assessment::Summary {
+            members: h.members.len(),
+            counted_income: Amount(Default::default()),
+            per_capita_income: Amount(Default::default()),
+            standard: None,
+            in_epidemic_period: false,
+            epidemic_start: None,
+            epidemic_end: None,
+            eligible: 0,
+            monthly_total: Amount(Default::default()),
+            one_off_total: Amount(Default::default()),
+            amounts_unknown: 0,
+            receive: assessment::Receive {
+                headline: String::new(),
+                known: 0,
+                waiting_for_local_figures: 0,
+                ongoing_monthly: Amount(Default::default()),
+                fixed_term: Vec::new(),
+                fixed_term_total: Amount(Default::default()),
                 one_off_total: Amount(Default::default()),
-                amounts_unknown: 0,
-                receive: assessment::Receive {
-                    headline: String::new(),
-                    known: 0,
-                    waiting_for_local_figures: 0,
-                    ongoing_monthly: Amount(Default::default()),
-                    fixed_term: Vec::new(),
-                    fixed_term_total: Amount(Default::default()),
-                    one_off_total: Amount(Default::default()),
-                    unknown: Vec::new(),
-                    set_aside: Vec::new(),
-                    trace: Vec::new(),
-                },
+                unknown: Vec::new(),
+                set_aside: Vec::new(),
+                trace: Vec::new(),
             },
-            findings: Vec::new(),
-            assumptions: Vec::new(),
-        };
-        (a, decide(h, policies))
+        },
+        findings: Vec::new(),
+        assumptions: Vec::new(),
+    };
+    (a, decide(h, policies))
 }
 
 /// [`explain`] under the place `j` (one of `policies`' own, or the ordinary rules' place).
-pub(crate) fn explain_in(h: &Household, j: &policy::Jurisdiction, policies: &Policies, options: Options) -> (Assessment, Decisions) {
+pub(crate) fn explain_in(
+    h: &Household,
+    j: &policy::Jurisdiction,
+    policies: &Policies,
+    options: Options,
+) -> (Assessment, Decisions) {
     let lookups = engine::Lookups::new(j, h.as_of);
     let ctx = Ctx::new(h, &lookups, policies, options.lang, true);
     let mut verdicts = Vec::new();
     for p in &j.programmes {
         programmes::assess(p.id, &ctx, &mut verdicts);
     }
-    let mut findings: Vec<Finding> = verdicts.into_iter().filter_map(|v| v.finding.map(|f| *f)).collect();
+    let mut findings: Vec<Finding> = ctx.take_findings();
     let decided = ctx.take_decisions();
     for (id, value) in &h.overrides {
         let label = ctx.param_label(id.as_str());

@@ -22,32 +22,105 @@ pub fn round2(d: Decimal) -> Decimal {
 
 /// `1530` → `"1530.00"`: the contract's money string.
 pub fn fmt2(d: Decimal) -> String {
+    let mut out = String::with_capacity(16);
+    push2(&mut out, d);
+    out
+}
+
+/// [`fmt2`], written onto the end of `out`.
+pub fn push2(out: &mut String, d: Decimal) {
+    push_digits(out, rounded2(d), false);
+}
+
+/// Rounded to two decimals and shown with both (as far as `Decimal` holds them), never `-0.00`.
+fn rounded2(d: Decimal) -> Decimal {
     let mut r = round2(d);
     r.rescale(2);
     if r.is_zero() {
         r.set_sign_positive(true);
     }
-    r.to_string()
+    r
 }
 
 /// `1530` → `"1,530.00"`: money for people to read.
 pub fn fmt_grouped(d: Decimal) -> String {
-    let s = fmt2(d);
-    let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |rest| ("-", rest));
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    let mut out = String::with_capacity(20);
+    push_grouped(&mut out, d);
+    out
+}
+
+/// [`fmt_grouped`], written onto the end of `out`.
+pub fn push_grouped(out: &mut String, d: Decimal) {
+    let r = rounded2(d);
+    push_digits(out, r, true);
+    if r.scale() == 0 {
+        out.push_str(".00");
     }
-    format!("{sign}{out}.{frac}")
 }
 
 /// A plain figure (a rate, a multiple) without trailing zeros: `2.50` → `"2.5"`.
 pub fn fmt_plain(d: Decimal) -> String {
-    d.normalize().to_string()
+    let mut out = String::with_capacity(16);
+    push_digits(&mut out, d.normalize(), false);
+    out
+}
+
+/// Writes `d` as its `Display` does (sign, digits, a point before the last `scale` digits, a
+/// zero before the point when there is no integer digit), without the formatting machinery;
+/// with `grouped`, a comma between each three integer digits.
+fn push_digits(out: &mut String, d: Decimal, grouped: bool) {
+    let scale = d.scale() as usize;
+    // At most 29 digits (96 bits) and the zeros before a point: 28 decimal places at most.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let m = d.mantissa().unsigned_abs();
+    if let Ok(mut m) = u64::try_from(m) {
+        loop {
+            buf[n] = b'0' + (m % 10) as u8;
+            m /= 10;
+            n += 1;
+            if m == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut m = m;
+        while m != 0 {
+            buf[n] = b'0' + (m % 10) as u8;
+            m /= 10;
+            n += 1;
+        }
+    }
+    while n <= scale {
+        buf[n] = b'0';
+        n += 1;
+    }
+    if d.is_sign_negative() {
+        out.push('-');
+    }
+    let int = n - scale;
+    out.reserve(n + 1 + int / 3);
+    // Digits before the next comma: the first group has one to three.
+    let mut group = match int % 3 {
+        0 => 3,
+        r => r,
+    };
+    for i in 0..int {
+        if group == 0 {
+            if grouped {
+                out.push(',');
+            }
+            group = 3;
+        }
+        out.push(char::from(buf[n - 1 - i]));
+        group -= 1;
+    }
+    if scale > 0 {
+        out.push('.');
+        for i in (0..scale).rev() {
+            out.push(char::from(buf[i]));
+        }
+    }
 }
 
 /// Why a text is not an exact decimal (see [`parse_exact`]).
@@ -231,6 +304,74 @@ fn is_exactly(f: f64, t: u64, p: i32) -> bool {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// The formatting as it was written with `Decimal`'s `Display`, which the fast one must match.
+    fn fmt2_display(d: Decimal) -> String {
+        rounded2(d).to_string()
+    }
+
+    fn fmt_grouped_display(d: Decimal) -> String {
+        let s = fmt2_display(d);
+        let (sign, digits) = s.strip_prefix('-').map_or(("", s.as_str()), |rest| ("-", rest));
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, "00"));
+        let mut out = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        format!("{sign}{out}.{frac}")
+    }
+
+    #[test]
+    fn formatting_matches_display() {
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.001",
+            "-0.004",
+            "-0.005",
+            "0.005",
+            "0.05",
+            "-0.5",
+            "1",
+            "12",
+            "123",
+            "1234",
+            "12345.678",
+            "-999999.995",
+            "1010",
+            "2.50",
+            "0.333333333333333333333333333",
+            "-7.125",
+            "100000000",
+            "123456789012.345",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "18446744073709551615",
+            "18446744073709551616",
+            "0.0000000000000000000000000001",
+        ]
+        .iter()
+        .map(|s| Decimal::from_str(s).unwrap())
+        .collect();
+        values.push(Decimal::new(-0, 3));
+        values.push(Decimal::MAX);
+        values.push(Decimal::MIN);
+        for x in [1u64, 7, 99, 101, 1000, 65_537, 999_999_999] {
+            for scale in 0..12 {
+                values.push(Decimal::new(x as i64, scale));
+                values.push(Decimal::new(-(x as i64), scale));
+            }
+        }
+        for v in values {
+            assert_eq!(fmt2(v), fmt2_display(v), "fmt2({v:?})");
+            assert_eq!(fmt_grouped(v), fmt_grouped_display(v), "fmt_grouped({v:?})");
+            assert_eq!(fmt_plain(v), v.normalize().to_string(), "fmt_plain({v:?})");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         parse_decimal(s).unwrap()

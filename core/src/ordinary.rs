@@ -428,7 +428,8 @@ fn measure_name(m: &MeasureUse, j: &Jurisdiction, h: &Household, lang: Lang) -> 
     let pick = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     match m.kind {
         MeasureKind::Programme => {
-            let name = ProgrammeId::parse(&m.key).map_or(m.key.clone(), |p| crate::catalogue::get(p).name_in(lang).to_string());
+            let name = ProgrammeId::parse(&m.key)
+                .map_or(m.key.clone(), |p| crate::catalogue::get(p).name_in(lang).to_string());
             if zh {
                 format!("疫情期间的“{name}”")
             } else {

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::error::InputError;
 use crate::dates::parse_date;
+use crate::error::InputError;
 use crate::policy::{Choice, Confidence, ParamValue, Policies};
 use crate::text::Lang;
 

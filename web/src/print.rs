@@ -91,7 +91,7 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_ti
             .map(|n| i18n::fill(l.for_member, &[n]))
             .unwrap_or_default()
     };
-    let mut notes: Vec<(String, String, String, String)> = Vec::new();
+    let mut notes: Vec<(std::sync::Arc<str>, std::sync::Arc<str>, String, String)> = Vec::new();
     let mut result_rows = String::new();
     for f in a.findings.iter().filter(|x| x.status != Status::Ineligible) {
         let mut nums = String::new();

@@ -50,7 +50,9 @@ pub fn generate(text: &str, programmes: &[&str], clauses: &BTreeSet<String>) -> 
         }
         match (programme(name, &key, &mut err), kind) {
             (Some(p), Some(k)) => payments.push(format!("({p}, Payment::{k})")),
-            (_, None) => err(&format!("{key}.kind"), "expected \"ongoing\", \"fixed_term\", \"one_off\" or \"none\"".into()),
+            (_, None) => {
+                err(&format!("{key}.kind"), "expected \"ongoing\", \"fixed_term\", \"one_off\" or \"none\"".into())
+            }
             _ => {}
         }
     }
@@ -71,12 +73,15 @@ pub fn generate(text: &str, programmes: &[&str], clauses: &BTreeSet<String>) -> 
             err(&key(k), "unknown key".into());
         }
         let names = |k: &str| -> Vec<String> {
-            r.get(k).and_then(|v| v.as_array()).map_or(Vec::new(), |a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            r.get(k)
+                .and_then(|v| v.as_array())
+                .map_or(Vec::new(), |a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
         };
         let (kind, keep, aside) = match string(r, "kind").as_deref() {
             Some("replaces") => {
                 let keep = string(r, "keep").and_then(|k| programme(&k, &key("keep"), &mut err));
-                let aside: Vec<String> = names("set_aside").iter().filter_map(|k| programme(k, &key("set_aside"), &mut err)).collect();
+                let aside: Vec<String> =
+                    names("set_aside").iter().filter_map(|k| programme(k, &key("set_aside"), &mut err)).collect();
                 if keep.is_none() || aside.is_empty() {
                     err(&key("kind"), "a replacement names `keep` and at least one `set_aside`".into());
                 }

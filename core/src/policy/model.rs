@@ -5,6 +5,7 @@
 //! files into these types and writes them as the resolved bundle ([`super::resolved`]).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -41,6 +42,10 @@ pub struct Document {
     pub applies_from: Option<NaiveDate>,
     pub source: String,
     pub clauses: Vec<Clause>,
+    /// Its id and names as a citation quotes them, shared by every citation.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub quote: DocumentQuote,
 }
 
 /// One sentence of a document, quoted verbatim.
@@ -54,6 +59,58 @@ pub struct Clause {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub procedural: Option<String>,
+    /// Its id, label and words as a citation quotes them, shared by every citation.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub quote: ClauseQuote,
+}
+
+/// A document as an assessment's citations name it (`assessment::Citation`), made once when
+/// the policies are read, so that each citation shares these words instead of copying them.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentQuote {
+    pub id: Arc<str>,
+    /// Its title with its number: `…的通知（津民发〔2020〕5号）`, `… (津民发〔2020〕5号)`.
+    pub name: [Arc<str>; 2],
+}
+
+impl DocumentQuote {
+    pub fn new(id: &str, title: &str, title_en: &str, number: &str) -> DocumentQuote {
+        DocumentQuote {
+            id: id.into(),
+            name: [format!("{title}（{number}）").into(), format!("{title_en} ({number})").into()],
+        }
+    }
+}
+
+/// A clause as an assessment's citations quote it (see [`DocumentQuote`]).
+#[derive(Clone, Debug, Default)]
+pub struct ClauseQuote {
+    pub id: Arc<str>,
+    /// As a reader cites it, in Chinese (`二（五）第3句`) and in English ("section 2, item 5,
+    /// sentence 3").
+    pub label: [Arc<str>; 2],
+    pub text: Arc<str>,
+}
+
+impl ClauseQuote {
+    pub fn new(id: &str, label: &str, text: &str) -> ClauseQuote {
+        let label_en = english_label(id).map_or_else(|| label.into(), Arc::from);
+        ClauseQuote { id: id.into(), label: [label.into(), label_en], text: text.into() }
+    }
+}
+
+/// A clause id read out in English: `2.5.3` → "section 2, item 5, sentence 3";
+/// `1.0.4` → "section 1, sentence 4"; `0.0.2` → "preamble, sentence 2"; `9.0.1` → "signature".
+fn english_label(id: &str) -> Option<String> {
+    let mut parts = id.split('.').map(|p| p.parse::<u32>().ok());
+    let (section, item, sentence) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(match (section, item) {
+        (0, 0) => format!("preamble, sentence {sentence}"),
+        (9, 0) => "signature".to_string(),
+        (s, 0) => format!("section {s}, sentence {sentence}"),
+        (s, i) => format!("section {s}, item {i}, sentence {sentence}"),
+    })
 }
 
 /// `000:2.5.3`: a clause of a document.

@@ -56,7 +56,8 @@ pub fn write(p: &Policies) -> String {
                 .programmes
                 .iter()
                 .map(|g| {
-                    let provisions: Map<String, Value> = g.provisions.iter().map(|(k, v)| (k.clone(), refs(v))).collect();
+                    let provisions: Map<String, Value> =
+                        g.provisions.iter().map(|(k, v)| (k.clone(), refs(v))).collect();
                     json!({ "id": g.id.as_str(), "provisions": provisions, "groups": g.groups })
                 })
                 .collect();
@@ -168,7 +169,11 @@ fn policies(json: &str, version: &str) -> Read<Policies> {
         for m in array(j, "epidemic")? {
             let t = string(m, "kind")?;
             let kind = MeasureKind::ALL.iter().find(|(_, name)| *name == t).ok_or(Unreadable)?.0;
-            epidemic.push(Measure { kind, key: string(m, "key")?, clauses: cites(m.get("clauses").ok_or(Unreadable)?)? });
+            epidemic.push(Measure {
+                kind,
+                key: string(m, "key")?,
+                clauses: cites(m.get("clauses").ok_or(Unreadable)?)?,
+            });
         }
         jurisdictions.push(Jurisdiction {
             id: string(j, "id")?,
@@ -190,20 +195,25 @@ fn policies(json: &str, version: &str) -> Read<Policies> {
 fn document(d: &Value) -> Read<Document> {
     let mut clauses = Vec::new();
     for c in array(d, "clauses")? {
+        let (id, label, text) = (string(c, "id")?, string(c, "label")?, string(c, "text")?);
         clauses.push(Clause {
-            id: string(c, "id")?,
-            label: string(c, "label")?,
+            quote: ClauseQuote::new(&id, &label, &text),
+            id,
+            label,
             heading: optional(c, "heading"),
-            text: string(c, "text")?,
+            text,
             procedural: optional(c, "procedural"),
         });
     }
+    let (id, title, title_en, number) =
+        (string(d, "id")?, string(d, "title")?, string(d, "title_en")?, string(d, "number")?);
     Ok(Document {
-        id: string(d, "id")?,
+        quote: DocumentQuote::new(&id, &title, &title_en, &number),
+        id,
         jurisdiction: string(d, "jurisdiction")?,
-        title: string(d, "title")?,
-        title_en: string(d, "title_en")?,
-        number: string(d, "number")?,
+        title,
+        title_en,
+        number,
         issuer: string(d, "issuer")?,
         issuer_en: string(d, "issuer_en")?,
         date: optional(d, "date"),

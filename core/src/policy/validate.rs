@@ -184,8 +184,10 @@ fn check_documents(files: &[(String, DocumentFile)], errs: &mut Errors) -> Vec<D
                     heading: c.heading.clone(),
                     text: c.text.clone(),
                     procedural: c.procedural.clone(),
+                    quote: ClauseQuote::new(&c.id, &c.label, &c.text),
                 })
                 .collect(),
+            quote: DocumentQuote::new(&d.id, &d.title, &d.title_en, &d.number),
         });
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -259,7 +261,6 @@ fn resolve_jurisdictions(
     out.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     out
 }
-
 
 fn empty_jurisdiction(f: &JurisdictionFile) -> Jurisdiction {
     Jurisdiction {

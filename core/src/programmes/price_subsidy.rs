@@ -10,8 +10,8 @@ use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::Insurance;
-use crate::text::{Either, Lang};
 use crate::t;
+use crate::text::{Either, Lang};
 
 /// A group's name in the catalogue (the loader admits no other group).
 pub fn group_name(g: &str, lang: Lang) -> &str {

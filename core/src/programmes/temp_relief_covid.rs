@@ -192,7 +192,12 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
 }
 
 fn first_provision(ctx: &Ctx) -> &'static str {
-    crate::catalogue::get(ProgrammeId::TempReliefCovid).provisions.iter().map(|p| p.key).find(|k| ctx.has(ProgrammeId::TempReliefCovid, k)).unwrap_or("hardship")
+    crate::catalogue::get(ProgrammeId::TempReliefCovid)
+        .provisions
+        .iter()
+        .map(|p| p.key)
+        .find(|k| ctx.has(ProgrammeId::TempReliefCovid, k))
+        .unwrap_or("hardship")
 }
 
 /// 低保对象、特困人员、(困境儿童、)建档立卡贫困人口: the lists that end in 等, read as named.

@@ -23,7 +23,12 @@ use crate::text::Lang;
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::TempReliefMigrant, Some(m));
     let has = |k| ctx.has(ProgrammeId::TempReliefMigrant, k);
-    let first = crate::catalogue::get(ProgrammeId::TempReliefMigrant).provisions.iter().map(|p| p.key).find(|k| has(k)).unwrap_or("jobless");
+    let first = crate::catalogue::get(ProgrammeId::TempReliefMigrant)
+        .provisions
+        .iter()
+        .map(|p| p.key)
+        .find(|k| has(k))
+        .unwrap_or("jobless");
     if !f.require_epidemic() {
         f.cite(first);
         return f.finish(Status::Ineligible);

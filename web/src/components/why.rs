@@ -92,7 +92,7 @@ pub fn Why(p: &WhyProps) -> Html {
             if !p.citations.is_empty() {
                 <h5 class="citations-heading">{ l.citations_heading }</h5>
                 { for p.citations.iter().map(|c| {
-                    let target = Target::Clause { document: c.document_id.clone(), clause: c.clause_id.clone() };
+                    let target = Target::Clause { document: c.document_id.to_string(), clause: c.clause_id.to_string() };
                     let onclick = p.on_reveal.reform(move |e: MouseEvent| {
                         e.prevent_default();
                         target.clone()
