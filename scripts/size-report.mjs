@@ -104,7 +104,8 @@ function loads(name) {
   if (name.endsWith('.html')) {
     const out = [...text.matchAll(/(?:href|src|data-wasm)=["']?\/?([^"' >]+)/g)].map((m) => m[1].split('/').pop());
     const init = out.filter((n) => /^init-.*\.js$/.test(n));
-    if (init.some((n) => byName.has(n) && textOf(n).includes('sw.js'))) out.push('sw.js');
+    // init.js registers the service worker on the page, never in the iframe embed (`embedded`).
+    if (name !== 'embed.html' && init.some((n) => byName.has(n) && textOf(n).includes('sw.js'))) out.push('sw.js');
     // The 摸排 page's link back to the main page is a link, not a load.
     return out.filter((n) => byName.has(n) && !(name === 'screen.html' && n === 'index.html'));
   }

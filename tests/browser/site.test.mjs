@@ -309,6 +309,9 @@ describe('the site', () => {
   });
 
   test('printing gives one A4 sheet with the household, amounts, notes and signature lines', async () => {
+    // The sheet is drawn when a print starts (the browser's `beforeprint`, which neither
+    // emulateMedia nor page.pdf sends).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     try {
       const sheet = page.locator('.print-sheet');

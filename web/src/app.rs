@@ -23,7 +23,6 @@ use crate::components::ordinary_section::ordinary_section;
 use crate::components::override_notice::OverrideNotice;
 use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
-use crate::components::print_sheet::PrintSheet;
 use crate::components::results::Results;
 use crate::components::saved_households::SavedHouseholds;
 use crate::components::settings::Settings;
@@ -35,6 +34,7 @@ use crate::fields::{household_dom_id, FieldRef, Target};
 use crate::form::{Form, MemberForm, Situation, SupportForm, EPIDEMIC_DATE};
 use crate::hooks::{use_after_paint, use_answers, use_clauses};
 use crate::i18n::{self, labels};
+use crate::print;
 use crate::share;
 use crate::state::{Action, Effect, State};
 use crate::storage;
@@ -168,7 +168,6 @@ fn initial_state(props: &AppProps) -> State {
     if let Some(r) = props.residence {
         s = s.apply(Action::SetResidence(r));
     }
-    s = s.apply(Action::SetPrintTime(dom::now()));
     s
 }
 
@@ -240,6 +239,11 @@ pub fn App(props: &AppProps) -> Html {
     // Staff's "清除本机记录" (web/saved.js deletes the database) is done, until the next save.
     let cleared = use_state(|| false);
 
+    // What a print would put on paper: the result shown now (drawn at `beforeprint`).
+    let sheet = use_node_ref();
+    let printed = use_mut_ref(|| None);
+    *printed.borrow_mut() = answers.shown.as_ref().map(|s| (lang, form.clone(), names.clone(), s.assessment.clone()));
+
     // The page's side effects: one requested by the reducer at a time, then listeners.
     {
         let root = root.clone();
@@ -272,6 +276,7 @@ pub fn App(props: &AppProps) -> Html {
         let site = props.show_footer;
         let props_jurisdiction = jurisdiction.clone();
         let cleared = cleared.setter();
+        let (sheet, printed) = (sheet.clone(), printed.clone());
         use_effect_with((), move |_| {
             let mut listeners = Vec::new();
             if let Some(w) = dom::window_target() {
@@ -295,8 +300,16 @@ pub fn App(props: &AppProps) -> Html {
                     }));
                     listeners.push(dom::Listener::new(&w, "doudi-saved", move |_| cleared.set(false)));
                 }
-                listeners
-                    .push(dom::Listener::new(&w, "beforeprint", move |_| d.dispatch(Action::SetPrintTime(dom::now()))));
+                // The printed sheet is drawn here, when a print starts, for the result shown
+                // then: nothing is built for it while the household is being typed.
+                listeners.push(dom::Listener::new(&w, "beforeprint", move |_| {
+                    if let (Some(el), Some((lang, form, names, a))) =
+                        (sheet.cast::<web_sys::Element>(), printed.borrow().as_ref())
+                    {
+                        let time = dom::now();
+                        el.set_inner_html(&(print::sheet(*lang, form, names, a) + &print::foot(*lang, &time)));
+                    }
+                }));
             }
             move || drop(listeners)
         });
@@ -451,10 +464,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(text) = headline {
                 <SummaryBar {lang} {text} stale={answers.stale} on_go={cb.go_answers.clone()} />
             }
-            if painted {
-                <PrintSheet {lang} form={form.clone()} names={names.clone()} assessment={shown.map(|s| s.assessment)}
-                    print_time={state.print_time.clone()} {clauses} />
-            }
+            <div class="print-sheet" ref={sheet}></div>
         </div>
     }
 }

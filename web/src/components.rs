@@ -15,7 +15,6 @@ pub mod ordinary_section;
 pub mod override_notice;
 pub mod params_panel;
 pub mod policy_browser;
-pub mod print_sheet;
 pub mod results;
 pub mod saved_households;
 pub mod segmented;

@@ -82,8 +82,9 @@ fn row(cells: &[&str], tag: &str) -> String {
     wrap("tr", "", &cells.iter().map(|c| el(tag, "", c)).collect::<String>())
 }
 
-/// The sheet for `a`, computed for `form`.
-pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_time: &str) -> String {
+/// The sheet for `a`, computed for `form`, without its foot ([`foot`]: the time it was
+/// printed and the lines to sign), which changes at every print while this does not.
+pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> String {
     let l = labels(lang);
     let who = |f: &Finding| {
         compute::member_index(f, names)
@@ -200,11 +201,17 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment, print_ti
     let assumptions: String =
         std::iter::once(el("li", "", &standard)).chain(a.assumptions.iter().map(|x| el("li", "", &x.text))).collect();
     out.push_str(&wrap("ul", "class=\"print-small\"", &assumptions));
-    out.push_str(&el(
+    out
+}
+
+/// The sheet's foot: when it was printed, the disclaimer, and the lines to sign.
+pub fn foot(lang: Lang, print_time: &str) -> String {
+    let l = labels(lang);
+    let mut out = el(
         "p",
         "class=\"print-small\"",
         &format!("{} · {}", i18n::fill(l.print_time, &[print_time]), l.footer_disclaimer),
-    ));
+    );
     let sign = |who: &str| {
         format!(
             "<p>{}<span class=\"line\"></span>{}<span class=\"line short\"></span></p>",
@@ -233,7 +240,7 @@ mod tests {
         f.members[2].orphan = true;
         let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
         let names = f.member_ids(Lang::Zh);
-        let html = sheet(Lang::Zh, &f, &names, &a, "2024-05-01 10:30");
+        let html = sheet(Lang::Zh, &f, &names, &a) + &foot(Lang::Zh, "2024-05-01 10:30");
         for needle in [
             "天津市",
             "2020年4月15日",
@@ -263,7 +270,7 @@ mod tests {
                 _ => panic!(),
             }
         };
-        let html = sheet(Lang::Zh, &f, &f.member_ids(Lang::Zh), &ok, "<now>");
+        let html = sheet(Lang::Zh, &f, &f.member_ids(Lang::Zh), &ok) + &foot(Lang::Zh, "<now>");
         assert!(!html.contains("<b>") && html.contains("&lt;b&gt;") && html.contains("&lt;now&gt;"));
     }
 }

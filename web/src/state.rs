@@ -22,8 +22,6 @@ pub struct State {
     pub effect: Option<(u32, Effect)>,
     /// The shared link, once written.
     pub share: Share,
-    /// When the page was last about to print (`2024-05-01 10:30`), for the sheet.
-    pub print_time: String,
     /// Today, from the page's clock (the engine reads none), for the "今天" button.
     pub today: String,
     /// The household came from a link that changed policy parameters by hand: the page
@@ -83,7 +81,6 @@ pub enum Action {
         copied: bool,
     },
     RequestPrint,
-    SetPrintTime(String),
 }
 
 impl State {
@@ -95,7 +92,6 @@ impl State {
             staff: false,
             effect: None,
             share: Share::Idle,
-            print_time: String::new(),
             today,
             link_overrides: false,
             seq: 0,
@@ -197,7 +193,6 @@ impl State {
             Action::RequestShare => return self.with(Effect::Share),
             Action::ShareDone { url, copied } => self.share = Share::Done { url, copied },
             Action::RequestPrint => return self.with(Effect::Print),
-            Action::SetPrintTime(t) => self.print_time = t,
         }
         self
     }
