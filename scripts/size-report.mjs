@@ -93,10 +93,10 @@ const ENTRIES = [
   ['the custom element (doudi-element.js)', 'doudi-element.js'],
 ];
 // Loaded by the app after its first result (the clauses' words, web/src/clauses.rs) or only
-// when asked (saved households, web/src/storage.rs; the comparison with the ordinary rules,
+// when asked (the English words, web/src/i18n.rs; saved households, web/src/storage.rs; the comparison with the ordinary rules,
 // web/src/components/ordinary_section.rs): in no first load; the browser tests check that
 // none is asked for before the first result (or before its section is opened).
-const AFTER = new Set(['clauses.js', 'saved.js', 'ordinary-panel.js', 'ordinary.js', 'doudi-ordinary.js', 'doudi-ordinary_bg.wasm']);
+const AFTER = new Set(['clauses.js', 'labels-en.js', 'saved.js', 'ordinary-panel.js', 'ordinary.js', 'doudi-ordinary.js', 'doudi-ordinary_bg.wasm']);
 const byName = new Map(rows.map((r) => [r.file.split('/').pop(), r]));
 const textOf = (name) => readFileSync(join(dist, byName.get(name).file), 'latin1');
 function loads(name) {

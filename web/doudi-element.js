@@ -14,6 +14,8 @@ const CSS = '__DOUDI_CSS__';
 const here = (file) => new URL(file, import.meta.url).href;
 // Where the app finds the clauses' words it loads after its first result (web/src/clauses.rs).
 globalThis.doudiClausesUrl ??= here('clauses.js');
+// And the English words it loads when English is asked for (web/src/i18n.rs).
+globalThis.doudiLabelsEnUrl ??= here('labels-en.js');
 
 let ready;
 /** Loads the app and its stylesheet once for every element on the page. */

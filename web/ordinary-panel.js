@@ -258,13 +258,14 @@ async function update(d) {
   }
 }
 
-/** Draws the section `d` and follows its household from then on. The app writes the section's
- * inside as markup (the summary and the panel's empty <div>, with data-h and data-lang), so an
- * edited household is a new <div>: it is drawn into as soon as it appears, while open. */
+/** Draws the section `d` and follows its household from then on: the app keeps the panel's
+ * <div> and sets its data-h (and data-lang) at every edit, so a changed attribute is drawn
+ * as soon as it is set, while open. */
 function watch(d) {
   if (!d.doudiWatched) {
     d.doudiWatched = true;
-    new MutationObserver(() => d.open && update(d)).observe(d, { childList: true });
+    // Attributes only: the panel's own drawing inside the div is no change of household.
+    new MutationObserver(() => d.open && update(d)).observe(d, { subtree: true, attributeFilter: ['data-h', 'data-lang'] });
   }
   update(d);
 }

@@ -7,6 +7,7 @@
 # - doudi-element.js: the hashed names of the wasm-bindgen loader, the .wasm and style.css
 #   written in, so the unhashed element script (a portal's stable URL) finds this build.
 # - clauses.js: the clauses' words, loaded by the page after its first result.
+# - labels-en.js: the page's English words, loaded when English is asked for (web/src/i18n.rs).
 # - doudi-staff.js, doudi-staff_bg.wasm: the 摸排 page's worker (the block marked 摸排 page).
 # - the whole-line comments of sw.js and the embed loaders left out (the first load counts
 #   their bytes; index.html's comments go in finish.mjs's first step);
@@ -28,6 +29,8 @@ sed -e "s|__DOUDI_JS__|$js|" -e "s|__DOUDI_WASM__|$wasm|" -e "s|__DOUDI_CSS__|$c
 mv doudi-element.js.tmp doudi-element.js
 # The clauses' words, which the wasm leaves out (doudi-core's `lazy-clauses`): web/src/clauses.rs.
 python3 "$TRUNK_SOURCE_DIR/../policies/tools/clauses_js.py" > clauses.js
+# The English words, which the wasm leaves out (written by a unit test, web/src/i18n.rs).
+cp "$TRUNK_SOURCE_DIR/labels-en.js" .
 # 摸排 page (screen.html, web/README.md): doudi-staff built for wasm32 as a cdylib, its
 # module for the worker (doudi-staff.js, doudi-staff_bg.wasm) by the wasm-bindgen CLI that
 # Cargo.lock pins and shrunk by wasm-opt, as scripts/js-build.sh builds doudi-js. Nothing of

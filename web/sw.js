@@ -29,6 +29,8 @@ async function precache() {
   urls.add(new URL('saved.js', PAGE).href);
   // The clauses' words, which the page loads after its first result (web/src/clauses.rs).
   urls.add(new URL('clauses.js', PAGE).href);
+  // The English words, which the page loads when English is asked for (web/src/i18n.rs).
+  urls.add(new URL('labels-en.js', PAGE).href);
   // The comparison with the ordinary rules.
   for (const f of ['ordinary-panel.js', 'doudi-ordinary/ordinary.js', 'doudi-ordinary/doudi-ordinary.js', 'doudi-ordinary/doudi-ordinary_bg.wasm']) urls.add(new URL(f, PAGE).href);
   await Promise.all([...urls].map((u) => store(cache, u).catch(() => undefined)));

@@ -163,6 +163,9 @@ describe('the site', () => {
   });
 
   test('the English switch changes every label and the engine\'s sentences', async () => {
+    // The English words are not in the first load: labels-en.js is fetched at the switch.
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/labels-en.js')));
+    assert.equal(await fetched(), false, 'labels-en.js fetched before English was asked for');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Safety-net support calculator', level: 1 }).waitFor();
     const dibao = card(page, 'dibao');
@@ -170,6 +173,7 @@ describe('the site', () => {
     assert.match(await dibao.textContent(), /Monthly minimum living allowance/);
     assert.match(await dibao.locator('.reasons').textContent(), /[A-Za-z]{4,}/);
     assert.equal(await page.locator('.doudi').getAttribute('lang'), 'en');
+    assert.equal(await fetched(), true);
     await page.getByRole('button', { name: '切换到中文' }).click();
     await waitForApp(page);
     await dibao.getByText('1,530.00 元').waitFor();

@@ -32,7 +32,7 @@ use crate::compute;
 use crate::dom;
 use crate::fields::{household_dom_id, FieldRef, Target};
 use crate::form::{Form, MemberForm, Situation, SupportForm, EPIDEMIC_DATE};
-use crate::hooks::{use_after_paint, use_answers, use_clauses};
+use crate::hooks::{use_after_paint, use_answers, use_clauses, use_lang};
 use crate::i18n::{self, labels};
 use crate::print;
 use crate::share;
@@ -222,7 +222,8 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         move |_| Callbacks::new(d)
     });
-    let lang = state.lang;
+    // English once its words have arrived (they are not in the first load).
+    let lang = use_lang(state.lang);
     let l = labels(lang);
     let form = &state.form;
 

@@ -15,8 +15,7 @@
 mod imp {
     use std::cell::Cell;
 
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::JsValue;
 
     thread_local! {
         static ASKED: Cell<bool> = const { Cell::new(false) };
@@ -43,19 +42,7 @@ mod imp {
         if ASKED.with(|a| a.replace(true)) {
             return;
         }
-        let Some(w) = web_sys::window() else { return };
-        let Some(doc) = w.document() else { return };
-        let src = js_sys::Reflect::get(&w, &"doudiClausesUrl".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| "clauses.js".to_string());
-        let Ok(script) = doc.create_element("script") else { return };
-        let _ = script.set_attribute("src", &src);
-        let done = Closure::once_into_js(move |_: JsValue| done());
-        let _ = script.add_event_listener_with_callback("load", done.unchecked_ref());
-        if let Some(head) = doc.head() {
-            let _ = head.append_child(&script);
-        }
+        crate::dom::add_script("doudiClausesUrl", "clauses.js", done);
     }
 }
 

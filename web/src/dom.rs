@@ -168,3 +168,24 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
+
+/// Adds `<script src>` to the page, the address read from `globalThis[url_global]` when an
+/// embedding page set it (the custom element names files beside its own) or else `default`,
+/// then calls `done` once it has run (never if it cannot load: offline before it was ever
+/// fetched). For the words the first load leaves out ([`crate::clauses`], [`crate::i18n`]).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn add_script(url_global: &str, default: &str, done: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(doc) = w.document() else { return };
+    let src = js_sys::Reflect::get(&w, &url_global.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| default.to_string());
+    let Ok(script) = doc.create_element("script") else { return };
+    let _ = script.set_attribute("src", &src);
+    let done = Closure::once_into_js(move |_: JsValue| done());
+    let _ = script.add_event_listener_with_callback("load", done.unchecked_ref());
+    if let Some(head) = doc.head() {
+        let _ = head.append_child(&script);
+    }
+}

@@ -13,12 +13,31 @@ use yew::AttrValue;
 
 macro_rules! labels {
     ($($name:ident: $zh:literal, $en:literal;)*) => {
-        /// The page's words in one language.
+        /// The page's words in one language. `repr(C)`, every field a `&'static str`: laid out
+        /// as an array of them, which is how the English table is made from `labels-en.js`.
+        #[repr(C)]
         pub struct Labels {
             $(pub $name: &'static str,)*
         }
         const ZH: Labels = Labels { $($name: $zh,)* };
+        /// The English column, compiled in natively (the unit tests, and the test that writes
+        /// `labels-en.js` from it); the site's wasm reads it from that file ([`en`]).
+        #[cfg(not(target_arch = "wasm32"))]
         const EN: Labels = Labels { $($name: $en,)* };
+        #[cfg(test)]
+        const EN_WORDS: &[&str] = &[$($en),*];
+        /// How many labels there are: `labels-en.js` must hold exactly as many.
+        #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+        const COUNT: usize = [$(stringify!($name)),*].len();
+        /// The table from `labels-en.js`'s words, in the order of this list.
+        #[cfg(target_arch = "wasm32")]
+        fn from_words(words: [&'static str; COUNT]) -> Labels {
+            // SAFETY: `Labels` is `repr(C)` with `COUNT` fields, each a `&'static str`, so it
+            // has the size, alignment and layout of `[&'static str; COUNT]` (no padding
+            // between fields of one type); `transmute` checks the sizes at compile time.
+            // Field by field it cost about 5 KB of WebAssembly.
+            unsafe { std::mem::transmute::<[&'static str; COUNT], Labels>(words) }
+        }
     };
 }
 
@@ -279,12 +298,101 @@ pub fn boot_words() -> [&'static str; 8] {
     [l.title, l.subtitle, l.loading, l.load_failed, l.place, l.date, l.members_heading, l.footer_local]
 }
 
-/// The table for `lang`.
+/// The table for `lang` (Chinese while the English words have not arrived: see [`shown`]).
 pub fn labels(lang: Lang) -> &'static Labels {
     match lang {
         Lang::Zh => &ZH,
-        Lang::En => &EN,
+        Lang::En => en::table().unwrap_or(&ZH),
     }
+}
+
+/// The language the page can show when `asked` is: English once its words are here
+/// ([`load_en`]), Chinese until then, so that a page never mixes the two.
+pub fn shown(asked: Lang) -> Lang {
+    match asked {
+        Lang::En if en::table().is_none() => Lang::Zh,
+        _ => asked,
+    }
+}
+
+/// Loads the English words once, then calls `done` (at once if they are here; never if
+/// they cannot load, offline before they were ever fetched: the page stays in Chinese).
+pub fn load_en(done: impl FnOnce() + 'static) {
+    en::load(done)
+}
+
+/// English on demand. The site's wasm leaves the English column of the table above out of
+/// its first load (most visitors read Chinese; about 2.5 KB brotli): `labels-en.js`, which
+/// a unit test writes from that column (`labels_en_js_is_current`) and `post-build.sh`
+/// copies beside the page, sets `globalThis.doudiLabelsEn` to its words in the table's
+/// order, and is added the first time English is asked for (the custom element names its
+/// address, `doudiLabelsEnUrl`); the service worker keeps it for offline use. Natively the
+/// column is compiled in.
+#[cfg(target_arch = "wasm32")]
+mod en {
+    use std::cell::Cell;
+
+    use wasm_bindgen::JsCast;
+
+    use super::{from_words, Labels, COUNT};
+
+    thread_local! {
+        static TABLE: Cell<Option<&'static Labels>> = const { Cell::new(None) };
+        static ASKED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The English table, read once from `labels-en.js` when it has run (kept for the page's
+    /// life: its words are `'static`, as the Chinese ones are). A file of another build (a
+    /// different number of words) is not read.
+    pub fn table() -> Option<&'static Labels> {
+        if let Some(t) = TABLE.with(Cell::get) {
+            return Some(t);
+        }
+        let w = web_sys::window()?;
+        let list: js_sys::Array = js_sys::Reflect::get(&w, &"doudiLabelsEn".into()).ok()?.dyn_into().ok()?;
+        if list.length() as usize != COUNT {
+            return None;
+        }
+        let words: Vec<&'static str> =
+            list.iter().map(|v| &*Box::leak(v.as_string().unwrap_or_default().into_boxed_str())).collect();
+        let t: &'static Labels = Box::leak(Box::new(from_words(words.try_into().ok()?)));
+        TABLE.with(|c| c.set(Some(t)));
+        Some(t)
+    }
+
+    pub fn load(done: impl FnOnce() + 'static) {
+        if table().is_some() {
+            return done();
+        }
+        if ASKED.with(|a| a.replace(true)) {
+            return;
+        }
+        crate::dom::add_script("doudiLabelsEnUrl", "labels-en.js", done);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod en {
+    use super::{Labels, EN};
+
+    pub fn table() -> Option<&'static Labels> {
+        Some(&EN)
+    }
+
+    pub fn load(done: impl FnOnce() + 'static) {
+        done()
+    }
+}
+
+/// `labels-en.js`: the English column as the site loads it.
+#[cfg(test)]
+fn labels_en_js() -> String {
+    let words = serde_json::to_string(EN_WORDS).expect("strings serialize");
+    format!(
+        "// The page's English words (web/src/i18n.rs, the table's English column, in its order),\n\
+         // loaded when English is asked for. Written by `DOUDI_WRITE=1 cargo test -p doudi-web labels_en`.\n\
+         globalThis.doudiLabelsEn={words};\n"
+    )
 }
 
 /// Fills `{}` slots in order: `fill("第 {} 位", &["2"])` → `第 2 位`. Extra slots stay empty.
@@ -606,6 +714,22 @@ mod tests {
                 assert!(!s.is_empty());
             }
         }
+    }
+
+    /// `labels-en.js` is the English column as it stands (`DOUDI_WRITE=1` writes it), with
+    /// one word for each label, and no label left empty.
+    #[test]
+    fn labels_en_js_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("labels-en.js");
+        let want = labels_en_js();
+        if std::env::var_os("DOUDI_WRITE").is_some() {
+            std::fs::write(&path, &want).expect("labels-en.js is writable");
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(have == want, "web/labels-en.js is out of date: DOUDI_WRITE=1 cargo test -p doudi-web labels_en");
+        assert_eq!(EN_WORDS.len(), COUNT);
+        assert!(EN_WORDS.iter().all(|w| !w.is_empty()));
+        assert_eq!(shown(Lang::En), Lang::En, "natively the English words are compiled in");
     }
 
     /// The boot page in index.html (shown before the wasm has arrived) says what the app says.

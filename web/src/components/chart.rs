@@ -54,10 +54,41 @@ pub fn describe(r: &plot::Reading, lang: Lang) -> String {
     out
 }
 
+/// The chart's data, compared by identity: a new sweep is a new `Rc`, so the drawing below
+/// is made once per sweep (and language), not again at every render of the page.
+struct Swept(Rc<ChartData>);
+
+impl PartialEq for Swept {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The figure for a sweep: the SVG, the sentence and the range's note.
+fn figure(s: &compute::Sweep, lang: Lang) -> Html {
+    let l = labels(lang);
+    let g = plot::plot(s);
+    let words = plot::ChartWords { title: l.chart_heading, loss: l.chart_loss, you: l.chart_you, x_axis: l.chart_x };
+    html! {
+        <figure class="chart-figure">
+            { Html::from_html_unchecked(AttrValue::from(plot::svg(&g, &words))) }
+            <figcaption>
+                <p class="chart-y">{ l.chart_y }</p>
+                <p id="chart-desc">{ describe(&g.reading, lang) }</p>
+                <p class="hint">{ i18n::fill(l.chart_range, &[&format::whole(s.range_end)]) }</p>
+            </figcaption>
+        </figure>
+    }
+}
+
 #[component]
 pub fn Chart(p: &ChartProps) -> Html {
     let l = labels(p.lang);
     let data = use_sweep(&p.form);
+    let drawn = use_memo((Swept(data.clone()), p.lang), |(d, lang)| match &*d.0 {
+        ChartData::Ready(s) => figure(s, *lang),
+        _ => html! {},
+    });
     let content = match &*data {
         ChartData::Unavailable => html! {},
         ChartData::NeedsStandard if p.staff => html! {
@@ -72,22 +103,7 @@ pub fn Chart(p: &ChartProps) -> Html {
                 <p class="hint">{ l.ask_local }</p>
             </div>
         },
-        ChartData::Ready(s) => {
-            let g = plot::plot(s);
-            let sentence = describe(&g.reading, p.lang);
-            let words =
-                plot::ChartWords { title: l.chart_heading, loss: l.chart_loss, you: l.chart_you, x_axis: l.chart_x };
-            html! {
-                <figure class="chart-figure">
-                    { Html::from_html_unchecked(AttrValue::from(plot::svg(&g, &words))) }
-                    <figcaption>
-                        <p class="chart-y">{ l.chart_y }</p>
-                        <p id="chart-desc">{ sentence }</p>
-                        <p class="hint">{ i18n::fill(l.chart_range, &[&format::whole(s.range_end)]) }</p>
-                    </figcaption>
-                </figure>
-            }
-        }
+        ChartData::Ready(_) => (*drawn).clone(),
     };
     html! {
         <section class="chart" aria-labelledby="chart-heading">

@@ -4,7 +4,7 @@
 //! and the clause that makes it, computed by the npm package's `doudi/ordinary` entry (its
 //! own wasm, copied into `doudi-ordinary/` by `post-build.sh`). None of it is in the first
 //! load, and it costs the first load as little as it can: a plain function (no component, no
-//! hook) drawing a `<details>` around markup text, and the `<script>` added when it is opened. The
+//! hook) drawing a `<details>` around its summary as markup text and the panel's `<div>`, and the `<script>` added when it is opened. The
 //! panel reads the household from `data-h` (the share link's fragment, as the saved panel
 //! does) and the language from `data-lang`, and draws again whenever they change; its words,
 //! the programmes' names among them, are its own.
@@ -13,7 +13,7 @@ use doudi_core::Lang;
 use yew::prelude::*;
 
 use crate::i18n::labels;
-use crate::markup::{el, esc, wrap};
+use crate::markup::{el, wrap};
 
 /// Adds `<script type="module" src="ordinary-panel.js">`; the panel then draws every open
 /// section itself (and any opened later). Added again on a later opening it is harmless: a
@@ -28,9 +28,10 @@ fn load() {
     }
 }
 
-/// The section, for `household` (a share link's fragment, `#h=…`). Only the `<details>`
-/// (for its listener) goes through `html!`; its inside is markup text ([`crate::markup`]),
-/// much smaller in WebAssembly, redrawn whole when the household changes (the panel follows).
+/// The section, for `household` (a share link's fragment, `#h=…`). The `<details>` (for its
+/// listener) and the panel's empty `<div>` (whose `data-h` changes at every edit: an
+/// attribute set, not a redrawn subtree) go through `html!`; the summary is markup text
+/// ([`crate::markup`]), much smaller in WebAssembly. The panel follows the div's attributes.
 pub fn ordinary_section(lang: Lang, household: AttrValue) -> Html {
     let ontoggle = Callback::from(|e: Event| {
         if e.target_unchecked_into::<web_sys::Element>().has_attribute("open") {
@@ -39,8 +40,10 @@ pub fn ordinary_section(lang: Lang, household: AttrValue) -> Html {
     });
     let summary = wrap("summary", "", &el("h2", "id=\"ordinary-heading\"", labels(lang).ordinary_heading));
     let lang = if lang == Lang::En { "en" } else { "zh-CN" };
-    let ui = format!("<div class=\"ordinary-ui\" data-lang=\"{lang}\" data-h=\"{}\"></div>", esc(&household));
     html! {
-        <details class="ordinary" {ontoggle}>{ Html::from_html_unchecked(AttrValue::from(summary + &ui)) }</details>
+        <details class="ordinary" {ontoggle}>
+            { Html::from_html_unchecked(AttrValue::from(summary)) }
+            <div class="ordinary-ui" data-lang={lang} data-h={household}></div>
+        </details>
     }
 }
