@@ -60,6 +60,25 @@ describe('the site', () => {
     await card(page, 'dibao').getByText('1,530.00 元').waitFor({ timeout: 5_000 });
   });
 
+  test('removing a person recomputes for the rest, whose cards still edit the right person', async () => {
+    const other = await context.newPage();
+    try {
+      await other.goto(server.url + tianjinThreeFragment('1500'), { waitUntil: 'load' });
+      await card(other, 'dibao').getByText('1,530.00 元').waitFor();
+      // The third person (the child): 2 × 1010 − 1500 = 520.
+      await other.locator('article.member').nth(2).getByRole('button', { name: /^删除/ }).click();
+      await card(other, 'dibao').getByText('520.00 元').waitFor({ timeout: 5_000 });
+      assert.equal(await other.locator('article.member').count(), 2);
+      // The spouse's card (index 1) edits the spouse: 2020 − 1500 − 100 = 420.
+      await other.locator('#m1-monthly_income').fill('100');
+      await card(other, 'dibao').getByText('420.00 元').waitFor({ timeout: 5_000 });
+      assert.equal(await other.locator('#m0-monthly_income').inputValue(), '1500');
+      assert.equal(await other.locator('#m1-age').inputValue(), '40');
+    } finally {
+      await other.close();
+    }
+  });
+
   test('"为什么？" opens the trace and the quoted clause, linked to the policy text', async () => {
     const dibao = card(page, 'dibao');
     await dibao.getByText('为什么？').click();

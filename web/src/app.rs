@@ -385,8 +385,8 @@ pub fn App(props: &AppProps) -> Html {
     );
     let on_place = cb.place.clone();
     let members = form.members.iter().enumerate().map(|(i, m)| {
-        let on_change = cb.edit_member.reform(move |m: MemberForm| (i, m));
-        let on_remove = (i > 0).then(|| cb.remove_member.reform(move |_: ()| i));
+        let on_change = cb.edit_member.clone();
+        let on_remove = (i > 0).then(|| cb.remove_member.clone());
         let name = names.get(i).cloned().unwrap_or_default();
         html! {
             <MemberCard key={m.key} index={i} member={m.clone()} name={name} {lang}

@@ -24,10 +24,12 @@ pub struct MemberCardProps {
     pub lang: Lang,
     pub jurisdiction: AttrValue,
     pub errors: Rc<FieldErrors>,
-    pub on_change: Callback<MemberForm>,
-    /// `None` for the applicant, who cannot be removed.
+    /// The person as edited, with `index`. The page's own callbacks, the same at every
+    /// render, so that typing for one person does not draw the others' cards again.
+    pub on_change: Callback<(usize, MemberForm)>,
+    /// Removes the person at `index`; `None` for the applicant, who cannot be removed.
     #[prop_or_default]
-    pub on_remove: Option<Callback<()>>,
+    pub on_remove: Option<Callback<usize>>,
     /// The first frame has been painted ([`MemberMore`] draws its folded questions then).
     #[prop_or(true)]
     pub painted: bool,
@@ -39,9 +41,10 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
     let i = p.index;
     let id = |f: &str| AttrValue::from(member_dom_id(i, f));
     let err = |f: &str| p.errors.get(&member_dom_id(i, f)).map(AttrValue::from);
+    let on_change = p.on_change.reform(move |m: MemberForm| (i, m));
     let edit = |f: fn(&mut MemberForm, String)| {
         let m = p.member.clone();
-        p.on_change.reform(move |v: String| {
+        on_change.reform(move |v: String| {
             let mut m = m.clone();
             f(&mut m, v);
             m
@@ -66,7 +69,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
                     <span class="member-name">{ p.name.clone() }</span>
                 </h3>
                 if let Some(remove) = &p.on_remove {
-                    <button type="button" class="remove" onclick={remove.reform(|_: MouseEvent| ())}
+                    <button type="button" class="remove" onclick={remove.reform(move |_: MouseEvent| i)}
                         aria-label={i18n::fill(l.remove_member_name, &[&p.name])}>
                         { l.remove_member }
                     </button>
@@ -96,7 +99,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
                 </div>
             }
             <MemberMore index={i} member={p.member.clone()} lang={p.lang} jurisdiction={p.jurisdiction.clone()}
-                errors={p.errors.clone()} on_change={p.on_change.clone()} painted={p.painted} />
+                errors={p.errors.clone()} {on_change} painted={p.painted} />
         </article>
     }
 }
