@@ -242,8 +242,10 @@ pub fn App(props: &AppProps) -> Html {
 
     // What a print would put on paper: the result shown now (drawn at `beforeprint`).
     let sheet = use_node_ref();
+    // One copy of the form a render, shared by the chart and the print's snapshot.
+    let shared_form = Rc::new(form.clone());
     let printed = use_mut_ref(|| None);
-    *printed.borrow_mut() = answers.shown.as_ref().map(|s| (lang, form.clone(), names.clone(), s.assessment.clone()));
+    *printed.borrow_mut() = answers.shown.as_ref().map(|s| (lang, shared_form.clone(), names.clone(), s.assessment.clone()));
 
     // The page's side effects: one requested by the reducer at a time, then listeners.
     {
@@ -444,7 +446,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(s) = &shown {
                         <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />
-                        <Chart {lang} form={Rc::new(form.clone())} on_open_params={cb.open_params.clone()} staff={state.staff}
+                        <Chart {lang} form={shared_form.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
                         if props.show_footer {
                             { ordinary_section(lang, fragment.clone()) }

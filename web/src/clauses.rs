@@ -13,13 +13,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use std::cell::Cell;
-
     use wasm_bindgen::JsValue;
-
-    thread_local! {
-        static ASKED: Cell<bool> = const { Cell::new(false) };
-    }
 
     fn table() -> Option<JsValue> {
         let w = web_sys::window()?;
@@ -39,10 +33,7 @@ mod imp {
         if loaded() {
             return done();
         }
-        if ASKED.with(|a| a.replace(true)) {
-            return;
-        }
-        crate::dom::add_script("doudiClausesUrl", "clauses.js", done);
+        crate::dom::add_script_once("doudiClausesUrl", "clauses.js", done);
     }
 }
 

@@ -169,12 +169,29 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
-/// Adds `<script src>` to the page, the address read from `globalThis[url_global]` when an
-/// embedding page set it (the custom element names files beside its own) or else `default`,
-/// then calls `done` once it has run (never if it cannot load: offline before it was ever
-/// fetched). For the words the first load leaves out ([`crate::clauses`], [`crate::i18n`]).
+thread_local! {
+    /// The scripts [`add_script_once`] has added (by their address's global).
+    static ADDED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Adds `<script src>` to the page once (a later call does nothing), the address read from
+/// `globalThis[url_global]` when an embedding page set it (the custom element names files
+/// beside its own) or else `default`, then calls `done` once it has run (never if it cannot
+/// load: offline before it was ever fetched). For the words the first load leaves out
+/// ([`crate::clauses`], [`crate::i18n`]), whose callers first check they are not here yet.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn add_script(url_global: &str, default: &str, done: impl FnOnce() + 'static) {
+pub fn add_script_once(url_global: &'static str, default: &str, done: impl FnOnce() + 'static) {
+    let first = ADDED.with(|a| {
+        let mut a = a.borrow_mut();
+        let first = !a.contains(&url_global);
+        if first {
+            a.push(url_global);
+        }
+        first
+    });
+    if !first {
+        return;
+    }
     let Some(w) = web_sys::window() else { return };
     let Some(doc) = w.document() else { return };
     let src = js_sys::Reflect::get(&w, &url_global.into())

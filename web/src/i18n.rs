@@ -338,7 +338,6 @@ mod en {
 
     thread_local! {
         static TABLE: Cell<Option<&'static Labels>> = const { Cell::new(None) };
-        static ASKED: Cell<bool> = const { Cell::new(false) };
     }
 
     /// The English table, read once from `labels-en.js` when it has run (kept for the page's
@@ -364,10 +363,7 @@ mod en {
         if table().is_some() {
             return done();
         }
-        if ASKED.with(|a| a.replace(true)) {
-            return;
-        }
-        crate::dom::add_script("doudiLabelsEnUrl", "labels-en.js", done);
+        crate::dom::add_script_once("doudiLabelsEnUrl", "labels-en.js", done);
     }
 }
 
