@@ -31,7 +31,7 @@ use crate::components::summary_bar::SummaryBar;
 use crate::compute;
 use crate::dom;
 use crate::fields::{household_dom_id, FieldRef, Target};
-use crate::form::{Form, MemberForm, Situation, SupportForm, EPIDEMIC_DATE};
+use crate::form::{Form, MemberEdit, Situation, SupportForm, EPIDEMIC_DATE};
 use crate::hooks::{use_after_paint, use_answers, use_clauses, use_lang};
 use crate::i18n::{self, labels};
 use crate::print;
@@ -101,7 +101,7 @@ struct Callbacks {
     residence: Callback<Residence>,
     add_member: Callback<MouseEvent>,
     remove_member: Callback<usize>,
-    edit_member: Callback<(usize, MemberForm)>,
+    edit_member: Callback<(usize, MemberEdit)>,
     support: Callback<SupportForm>,
     assets: Callback<String>,
     set_param: Callback<(String, String)>,
@@ -250,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
     // The page's side effects: one requested by the reducer at a time, then listeners.
     {
         let root = root.clone();
-        let household = form.to_contract();
+        let form = shared_form.clone();
         let d = state.dispatcher();
         use_effect_with(state.effect.clone(), move |effect| match effect.as_ref().map(|e| &e.1) {
             Some(Effect::Reveal(target)) => {
@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             Some(Effect::Share) => {
-                let fragment = share::encode_fragment(&household);
+                let fragment = share::encode_fragment(&form.to_contract());
                 match dom::replace_fragment(&fragment) {
                     Some(url) => {
                         let u = url.clone();
@@ -366,9 +366,19 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let shown = answers.shown.clone();
-    // The household as a link's fragment, for the site's folded sections (saved, ordinary rules).
-    let fragment =
-        AttrValue::from(if props.show_footer { share::encode_fragment(&form.to_contract()) } else { String::new() });
+    // The household as a link's fragment, for the site's folded sections that read it (saved,
+    // ordinary rules): written only once one of them has been opened, not at every keystroke
+    // of a page where neither is.
+    let folds_open = use_state_eq(|| false);
+    let on_fold_open = {
+        let open = folds_open.setter();
+        use_callback((), move |_: (), _| open.set(true))
+    };
+    let fragment = AttrValue::from(if props.show_footer && *folds_open {
+        share::encode_fragment(&form.to_contract())
+    } else {
+        String::new()
+    });
     let headline = shown.as_ref().map(|s| AttrValue::from(crate::components::results::headline(&s.assessment, lang)));
     let place_name = AttrValue::Static(i18n::place_label(&form.jurisdiction, lang));
     let dibao_now = shown.as_ref().and_then(|s| compute::dibao_now(form, &s.assessment));
@@ -449,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Chart {lang} form={shared_form.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
                         if props.show_footer {
-                            { ordinary_section(lang, fragment.clone()) }
+                            { ordinary_section(lang, fragment.clone(), on_fold_open.clone()) }
                         }
                     }
                 </aside>
@@ -458,7 +468,7 @@ pub fn App(props: &AppProps) -> Html {
                 <PolicyBrowser {lang} jurisdiction={form.jurisdiction.clone()} on_reveal={cb.reveal.clone()} {clauses} />
             }
             if props.show_footer && painted {
-                <SavedHouseholds {lang} household={fragment.clone()} on_open={Callback::from(storage::mount)} />
+                <SavedHouseholds {lang} household={fragment.clone()} on_open={on_fold_open.reform(storage::mount)} />
             }
             if props.show_footer {
                 <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}

@@ -119,6 +119,35 @@ pub struct SupportForm {
     pub applying_tekun: bool,
 }
 
+/// A change to one person's answers, made to the person as the page holds them when it
+/// arrives: a control sends the field's setter and the value, not a changed copy of the
+/// person taken when the card was drawn, so the part of a card whose own answers did not
+/// change need not be drawn again to stay current.
+#[derive(Clone, Debug)]
+pub enum MemberEdit {
+    Text(fn(&mut MemberForm, String), String),
+    Flag(fn(&mut MemberForm, bool), bool),
+}
+
+impl MemberEdit {
+    pub fn apply(self, m: &mut MemberForm) {
+        match self {
+            MemberEdit::Text(set, v) => set(m, v),
+            MemberEdit::Flag(set, v) => set(m, v),
+        }
+    }
+}
+
+impl PartialEq for MemberEdit {
+    fn eq(&self, other: &MemberEdit) -> bool {
+        match (self, other) {
+            (MemberEdit::Text(f, a), MemberEdit::Text(g, b)) => std::ptr::fn_addr_eq(*f, *g) && a == b,
+            (MemberEdit::Flag(f, a), MemberEdit::Flag(g, b)) => std::ptr::fn_addr_eq(*f, *g) && a == b,
+            _ => false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemberForm {
     /// Stable identity for rendering; not part of the contract.
@@ -203,6 +232,51 @@ impl MemberForm {
     pub fn asks_supporter(&self) -> bool {
         let age = whole_number(&self.age);
         self.has_able_supporter.is_some() || age.is_some_and(|a| a >= 18 && (a >= 60 || self.disabled))
+    }
+
+    /// The answers behind "more about this person" ([`crate::components::member_more`]), for
+    /// telling whether that part of the card must be drawn again. Every field is named (no
+    /// `..`), so a field added to `MemberForm` does not compile until it is placed: here if
+    /// "more" shows it, among the `_` if only the card's first lines do.
+    pub fn more_answers(&self) -> impl PartialEq + '_ {
+        let MemberForm {
+            key: _,
+            relation: _,
+            age: _,
+            monthly_income: _,
+            work: _,
+            has_able_supporter: _,
+            disabled,
+            disability_grade,
+            disability_type,
+            serious_illness_tier,
+            self_care,
+            covid,
+            diagnosed_on,
+            in_hospital,
+            discharged_on,
+            isolated,
+            carer_unavailable,
+            stranded,
+            epidemic_job_loss,
+            unemployed,
+            unemployed_registered,
+            unemployment_insurance,
+            months_without_income,
+            able_to_work,
+            hukou,
+            entitled_group,
+            tekun,
+            orphan,
+            unsupported_child,
+            difficult_child,
+        } = self;
+        (
+            (disabled, disability_grade, disability_type, serious_illness_tier, self_care, covid),
+            (diagnosed_on, in_hospital, discharged_on, isolated, carer_unavailable, stranded),
+            (epidemic_job_loss, unemployed, unemployed_registered, unemployment_insurance, months_without_income),
+            (able_to_work, hukou, entitled_group, tekun, orphan, unsupported_child, difficult_child),
+        )
     }
 
     /// How many of the "more" answers differ from their defaults (shown on the closed group).

@@ -10,7 +10,7 @@ use doudi_core::Lang;
 use yew::Reducible;
 
 use crate::fields::{FieldRef, Target};
-use crate::form::{Form, MemberForm, Situation, SupportForm, MAX_MEMBERS};
+use crate::form::{Form, MemberEdit, Situation, SupportForm, MAX_MEMBERS};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -57,7 +57,8 @@ pub enum Action {
     SetResidence(Residence),
     AddMember,
     RemoveMember(usize),
-    EditMember(usize, MemberForm),
+    /// One person's answer changed (the applicant stays the applicant).
+    EditMember(usize, MemberEdit),
     EditSupport(SupportForm),
     SetAssets(String),
     /// An override typed or chosen; empty text removes it.
@@ -142,10 +143,14 @@ impl State {
                     return self.with(Effect::Reveal(Target::Field(FieldRef::Member { index, field: "age".into() })));
                 }
             }
-            Action::EditMember(i, m) => {
+            Action::EditMember(i, edit) => {
                 if let Some(slot) = form.members.get_mut(i) {
-                    *slot =
-                        MemberForm { key: slot.key, relation: if i == 0 { slot.relation } else { m.relation }, ..m };
+                    let (key, relation) = (slot.key, slot.relation);
+                    edit.apply(slot);
+                    slot.key = key;
+                    if i == 0 {
+                        slot.relation = relation;
+                    }
                 }
             }
             Action::EditSupport(s) => form.support = s,
@@ -239,21 +244,17 @@ mod tests {
         assert_eq!(s.form.members.len(), 2);
         let s = s.apply(Action::RemoveMember(1));
         assert_eq!(s.form.members.len(), 1);
-        let mut m = s.form.members[0].clone();
-        m.relation = Relation::Child;
-        m.age = "45".into();
-        let s = s.apply(Action::EditMember(0, m));
+        let s = s.apply(Action::EditMember(0, MemberEdit::Text(|m, _| m.relation = Relation::Child, String::new())));
         assert_eq!(s.form.members[0].relation, Relation::SelfPerson, "the applicant is always self");
+        let s = s.apply(Action::EditMember(0, MemberEdit::Text(|m, v| m.age = v, "45".into())));
         assert_eq!(s.form.members[0].age, "45");
-        let s = s.apply(Action::EditMember(7, MemberForm::new(9, Relation::Other)));
+        let s = s.apply(Action::EditMember(7, MemberEdit::Text(|m, v| m.age = v, "45".into())));
         assert_eq!(s.form.members.len(), 1, "an edit of a gone card is ignored");
     }
 
     #[test]
     fn typed_text_is_kept_as_typed() {
-        let mut m = state().form.members[0].clone();
-        m.monthly_income = "-100".into();
-        let s = state().apply(Action::EditMember(0, m));
+        let s = state().apply(Action::EditMember(0, MemberEdit::Text(|m, v| m.monthly_income = v, "-100".into())));
         assert_eq!(s.form.members[0].monthly_income, "-100");
     }
 

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use doudi_core::{Finding, Lang, Status};
+use doudi_core::{Assessment, Finding, Lang, Status};
 use yew::prelude::*;
 
 use crate::app::ParamsInfo;
@@ -13,10 +13,40 @@ use crate::fields::{FieldRef, Target};
 use crate::format;
 use crate::i18n::{self, labels};
 
+/// One finding of an assessment, by its place in it: handed to a card without copying it,
+/// and compared by its contents, so that a card whose finding the last keystroke did not
+/// change is not drawn again.
+#[derive(Clone, Debug)]
+pub struct FindingRef {
+    assessment: Rc<Assessment>,
+    index: usize,
+}
+
+impl FindingRef {
+    /// The `index`th finding of `assessment`, if there is one.
+    pub fn new(assessment: Rc<Assessment>, index: usize) -> Option<FindingRef> {
+        (index < assessment.findings.len()).then_some(FindingRef { assessment, index })
+    }
+}
+
+impl std::ops::Deref for FindingRef {
+    type Target = Finding;
+    fn deref(&self) -> &Finding {
+        // In range: checked by `new`, and the assessment behind an `Rc` does not change.
+        &self.assessment.findings[self.index]
+    }
+}
+
+impl PartialEq for FindingRef {
+    fn eq(&self, o: &FindingRef) -> bool {
+        (Rc::ptr_eq(&self.assessment, &o.assessment) && self.index == o.index) || **self == **o
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FindingCardProps {
     pub lang: Lang,
-    pub finding: Finding,
+    pub finding: FindingRef,
     /// The card's element id (`f-dibao`), for links from the policy browser.
     pub dom_id: AttrValue,
     /// The person a per-person finding is about, as the page names them.

@@ -12,7 +12,7 @@ use crate::components::segmented::Segmented;
 use crate::components::select_field::SelectField;
 use crate::components::text_field::TextField;
 use crate::fields::{member_dom_id, FieldErrors};
-use crate::form::MemberForm;
+use crate::form::{MemberEdit, MemberForm};
 use crate::i18n::{self, labels};
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub struct MemberCardProps {
     pub errors: Rc<FieldErrors>,
     /// The person as edited, with `index`. The page's own callbacks, the same at every
     /// render, so that typing for one person does not draw the others' cards again.
-    pub on_change: Callback<(usize, MemberForm)>,
+    pub on_change: Callback<(usize, MemberEdit)>,
     /// Removes the person at `index`; `None` for the applicant, who cannot be removed.
     #[prop_or_default]
     pub on_remove: Option<Callback<usize>>,
@@ -41,15 +41,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
     let i = p.index;
     let id = |f: &str| AttrValue::from(member_dom_id(i, f));
     let err = |f: &str| p.errors.get(&member_dom_id(i, f)).map(AttrValue::from);
-    let on_change = p.on_change.reform(move |m: MemberForm| (i, m));
-    let edit = |f: fn(&mut MemberForm, String)| {
-        let m = p.member.clone();
-        on_change.reform(move |v: String| {
-            let mut m = m.clone();
-            f(&mut m, v);
-            m
-        })
-    };
+    let edit = |f: fn(&mut MemberForm, String)| p.on_change.reform(move |v: String| (i, MemberEdit::Text(f, v)));
     let relations = Relation::ALL
         .iter()
         .filter(|r| **r != Relation::SelfPerson)
@@ -99,7 +91,7 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
                 </div>
             }
             <MemberMore index={i} member={p.member.clone()} lang={p.lang} jurisdiction={p.jurisdiction.clone()}
-                errors={p.errors.clone()} {on_change} painted={p.painted} />
+                errors={p.errors.clone()} on_change={p.on_change.clone()} painted={p.painted} />
         </article>
     }
 }

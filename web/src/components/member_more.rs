@@ -13,21 +13,37 @@ use crate::components::segmented::Segmented;
 use crate::components::select_field::SelectField;
 use crate::components::text_field::TextField;
 use crate::fields::{member_dom_id, FieldErrors};
-use crate::form::MemberForm;
+use crate::form::{MemberEdit, MemberForm};
 use crate::i18n::{self, labels};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MemberMoreProps {
     pub index: usize,
     pub member: MemberForm,
     pub lang: Lang,
     pub jurisdiction: AttrValue,
     pub errors: Rc<FieldErrors>,
-    pub on_change: Callback<MemberForm>,
+    /// The page's own edit callback, with this person's index (the same at every render).
+    pub on_change: Callback<(usize, MemberEdit)>,
     /// The first frame has been painted: the folded questions are drawn only then (closed,
     /// they are not seen in the first frame, and drawing them would hold it back).
     #[prop_or(true)]
     pub painted: bool,
+}
+
+/// Drawn again only when an answer it shows changed ([`MemberForm::more_answers`]): not at
+/// every keystroke into the age or income above it. Its controls send [`MemberEdit`]s, so
+/// a copy of the person it was drawn with never goes stale.
+impl PartialEq for MemberMoreProps {
+    fn eq(&self, o: &MemberMoreProps) -> bool {
+        self.index == o.index
+            && self.member.more_answers() == o.member.more_answers()
+            && self.lang == o.lang
+            && self.jurisdiction == o.jurisdiction
+            && self.errors == o.errors
+            && self.on_change == o.on_change
+            && self.painted == o.painted
+    }
 }
 
 fn options<T: Copy>(
@@ -50,22 +66,8 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
     let m = &p.member;
     let id = |f: &str| AttrValue::from(member_dom_id(i, f));
     let err = |f: &str| p.errors.get(&member_dom_id(i, f)).map(AttrValue::from);
-    let text = |f: fn(&mut MemberForm, String)| {
-        let m = p.member.clone();
-        p.on_change.reform(move |v: String| {
-            let mut m = m.clone();
-            f(&mut m, v);
-            m
-        })
-    };
-    let tick = |f: fn(&mut MemberForm, bool)| {
-        let m = p.member.clone();
-        p.on_change.reform(move |v: bool| {
-            let mut m = m.clone();
-            f(&mut m, v);
-            m
-        })
-    };
+    let text = |f: fn(&mut MemberForm, String)| p.on_change.reform(move |v: String| (i, MemberEdit::Text(f, v)));
+    let tick = |f: fn(&mut MemberForm, bool)| p.on_change.reform(move |v: bool| (i, MemberEdit::Flag(f, v)));
     let check = |field: &str, label: &'static str, checked: bool, f: fn(&mut MemberForm, bool)| {
         html! { <CheckField id={id(field)} {label} {checked} on_change={tick(f)} /> }
     };

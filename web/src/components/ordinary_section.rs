@@ -32,9 +32,10 @@ fn load() {
 /// listener) and the panel's empty `<div>` (whose `data-h` changes at every edit: an
 /// attribute set, not a redrawn subtree) go through `html!`; the summary is markup text
 /// ([`crate::markup`]), much smaller in WebAssembly. The panel follows the div's attributes.
-pub fn ordinary_section(lang: Lang, household: AttrValue) -> Html {
-    let ontoggle = Callback::from(|e: Event| {
+pub fn ordinary_section(lang: Lang, household: AttrValue, on_open: Callback<()>) -> Html {
+    let ontoggle = Callback::from(move |e: Event| {
         if e.target_unchecked_into::<web_sys::Element>().has_attribute("open") {
+            on_open.emit(());
             load();
         }
     });

@@ -8,7 +8,7 @@ use doudi_core::{Finding, Lang, Status};
 use yew::prelude::*;
 
 use crate::app::ParamsInfo;
-use crate::components::finding_card::FindingCard;
+use crate::components::finding_card::{FindingCard, FindingRef};
 use crate::compute::{self, Outcome};
 use crate::fields::{finding_dom_id, FieldRef, Target, ANSWERS_ID};
 use crate::format;
@@ -158,8 +158,11 @@ pub fn Results(p: &ResultsProps) -> Html {
         let card = |f: &Finding| {
             let member_name = compute::member_index(f, &p.names).and_then(|i| p.names.get(i)).map(|n| AttrValue::from(n.clone()));
             let not_counted = set_aside_reason(a, f).map(AttrValue::from);
+            let Some(finding) = a.findings.iter().position(|x| std::ptr::eq(x, f)).and_then(|i| FindingRef::new(a.clone(), i)) else {
+                return html! {};
+            };
             html! {
-                <FindingCard key={id_of(f)} lang={p.lang} finding={f.clone()} dom_id={id_of(f)} {member_name}
+                <FindingCard key={id_of(f)} lang={p.lang} {finding} dom_id={id_of(f)} {member_name}
                     names={p.names.clone()} params={p.params.clone()} on_reveal={p.on_reveal.clone()}
                     staff={p.staff} place_name={p.place_name.clone()} what_if={what_if(f)} {not_counted} clauses={p.clauses} />
             }
