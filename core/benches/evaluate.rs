@@ -208,5 +208,14 @@ fn household_of_three(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, household_of_three, one_per_jurisdiction, batch);
+/// What a page pays once at its start, before its first result: reading the embedded,
+/// resolved policies into the model (`policy::embedded` does this once per process).
+fn policies_read(c: &mut Criterion) {
+    use doudi_core::policy::{resolved, EMBEDDED, EMBEDDED_VERSION};
+    c.bench_function("read_embedded_policies", |b| {
+        b.iter(|| resolved::read(black_box(EMBEDDED), EMBEDDED_VERSION.trim()).unwrap())
+    });
+}
+
+criterion_group!(benches, household_of_three, one_per_jurisdiction, batch, policies_read);
 criterion_main!(benches);

@@ -1,5 +1,5 @@
 //! A driver for profilers (perf, callgrind): `cargo run --release -p doudi-core --example
-//! profile -- decide|decider|explain|parse N`, on the household of `examples/tianjin-family.json`.
+//! profile -- decide|decider|explain|parse|policies N`, on the household of `examples/tianjin-family.json`.
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -14,6 +14,9 @@ fn main() {
         sum += match what {
             "explain" => doudi_core::evaluate(&h, policies, Default::default()).findings.len(),
             "decider" => decider.decide(&h).findings.len(),
+            "policies" => {
+                doudi_core::policy::resolved::read(doudi_core::policy::EMBEDDED, "v").unwrap().jurisdictions.len()
+            }
             "parse" => doudi_core::Household::from_input(doudi_core::parse_json(json).unwrap(), policies)
                 .unwrap()
                 .members

@@ -63,17 +63,28 @@ pub struct FindingCardProps {
     /// The place's name, for "its standards differ across the place".
     #[prop_or_default]
     pub place_name: AttrValue,
-    /// A question not answered yet decides this finding: the sentence saying what "no"
-    /// would change, and the answer's callback (yes, no). The card then asks it instead of
-    /// stating the engine's reading of the unanswered question as a fact.
+    /// A question not answered yet decides this finding ([`WhatIf`]). The card then asks it
+    /// instead of stating the engine's reading of the unanswered question as a fact.
     #[prop_or_default]
-    pub what_if: Option<(AttrValue, AttrValue, Callback<bool>)>,
+    pub what_if: Option<WhatIf>,
     /// Why this eligible finding is not counted in the totals (another is paid instead).
     #[prop_or_default]
     pub not_counted: Option<AttrValue>,
     /// The clauses' words have loaded: "为什么？" quotes them.
     #[prop_or_default]
     pub clauses: bool,
+}
+
+/// An unanswered question about a person that decides a finding: the sentence saying what
+/// "no" would change, the question, and the page's own answer callback with the person's
+/// index (so that the card's props compare equal from one keystroke to the next, where a
+/// callback made for the card at each render would not).
+#[derive(Clone, PartialEq)]
+pub struct WhatIf {
+    pub sentence: AttrValue,
+    pub question: AttrValue,
+    pub member: usize,
+    pub answer: Callback<(usize, bool)>,
 }
 
 /// A needed answer, in words.
@@ -204,14 +215,14 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                 <p class="note">{ l.amount_unknown }</p>
             }
             <p class="explain">{ explain }</p>
-            if let Some((sentence, question, answer)) = &p.what_if {
+            if let Some(WhatIf { sentence, question, member, answer }) = &p.what_if {
                 <div class="what-if">
                     <p><strong>{ sentence.clone() }</strong></p>
                     <p>{ l.what_if_note }</p>
                     <div class="answer-buttons" role="group" aria-label={question.clone()}>
                         <span class="question">{ question.clone() }</span>
-                        <button type="button" onclick={answer.reform(|_: MouseEvent| true)}>{ l.answer_yes }</button>
-                        <button type="button" onclick={answer.reform(|_: MouseEvent| false)}>{ l.answer_no }</button>
+                        <button type="button" onclick={answer.reform({ let i = *member; move |_: MouseEvent| (i, true) })}>{ l.answer_yes }</button>
+                        <button type="button" onclick={answer.reform({ let i = *member; move |_: MouseEvent| (i, false) })}>{ l.answer_no }</button>
                     </div>
                 </div>
             } else if !f.reasons.is_empty() {

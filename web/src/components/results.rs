@@ -8,7 +8,7 @@ use doudi_core::{Finding, Lang, Status};
 use yew::prelude::*;
 
 use crate::app::ParamsInfo;
-use crate::components::finding_card::{FindingCard, FindingRef};
+use crate::components::finding_card::{FindingCard, FindingRef, WhatIf};
 use crate::compute::{self, Outcome};
 use crate::fields::{finding_dom_id, FieldRef, Target, ANSWERS_ID};
 use crate::format;
@@ -152,7 +152,12 @@ pub fn Results(p: &ResultsProps) -> Html {
                 let amount = w.monthly.map(|m| i18n::fill(l.what_if_amount, &[&format::money(m)])).unwrap_or_default();
                 let sentence = i18n::fill(l.what_if_tekun, &[&who, &amount]);
                 let question = i18n::fill(l.member_field, &[&who, l.has_able_supporter]);
-                (AttrValue::from(sentence), AttrValue::from(question), p.on_supporter.reform(move |yes: bool| (i, yes)))
+                WhatIf {
+                    sentence: sentence.into(),
+                    question: question.into(),
+                    member: i,
+                    answer: p.on_supporter.clone(),
+                }
             })
         };
         let card = |f: &Finding| {
