@@ -167,6 +167,44 @@ function rustFloat(x) {
 
 export const isNode = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
 
+/** An entry's `init`, `initSync` and `check` (throws until one of them has worked), around its wasm. */
+export function loader(initWasm, initWasmSync, defaultWasm, name) {
+  let loading = null;
+  let ready = false;
+  async function load(input) {
+    let source = await input;
+    if (isNode) {
+      const file = source === undefined ? defaultWasm() : fileOf(source);
+      if (file !== null) {
+        const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+        source = await readFile(file);
+      }
+    }
+    await initWasm(source === undefined ? undefined : { module_or_path: source });
+  }
+  return {
+    init(input) {
+      loading ??= load(input).then(
+        () => {
+          ready = true;
+        },
+        (err) => {
+          loading = null;
+          throw err;
+        },
+      );
+      return loading;
+    },
+    initSync(module) {
+      initWasmSync({ module });
+      ready = true;
+    },
+    check() {
+      if (!ready) throw new Error(`${name}: call \`await init()\` (or \`initSync(bytes)\`) before using it`);
+    },
+  };
+}
+
 /** A `file:` URL or a path to read from disk, or null for anything `fetch` or `WebAssembly` takes. */
 export function fileOf(source) {
   if (typeof URL === 'function' && source instanceof URL) return source.protocol === 'file:' ? source : null;

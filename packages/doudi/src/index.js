@@ -3,10 +3,9 @@
 // browser and in Node, guards every function against use before `init()`, and passes values
 // to and from the wasm as JSON text (see `json` below and the `doudi-js` crate's docs).
 import initWasm, * as wasm from './doudi.js';
-import { fileOf, isNode, json, reply, string, withSecond } from './glue.js';
+import { loader, json, reply, string, withSecond } from './glue.js';
 
-let loading = null;
-let ready = false;
+const wasmLoader = loader(initWasm, wasm.initSync, () => new URL('./doudi_bg.wasm', import.meta.url), 'doudi');
 
 /**
  * Loads the WebAssembly module. Await it once before calling anything else; later calls
@@ -20,16 +19,7 @@ let ready = false;
  * @returns {Promise<void>}
  */
 export function init(input) {
-  loading ??= load(input).then(
-    () => {
-      ready = true;
-    },
-    (err) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
+  return wasmLoader.init(input);
 }
 
 /**
@@ -40,8 +30,7 @@ export function init(input) {
  * @returns {void}
  */
 export function initSync(module) {
-  wasm.initSync({ module });
-  ready = true;
+  wasmLoader.initSync(module);
 }
 
 /**
@@ -116,19 +105,7 @@ export function version() {
 }
 
 function check() {
-  if (!ready) throw new Error('doudi: call `await init()` (or `initSync(bytes)`) before using it');
+  wasmLoader.check();
 }
 
-async function load(input) {
-  let source = await input;
-  if (isNode) {
-    const file = source === undefined ? new URL('./doudi_bg.wasm', import.meta.url) : fileOf(source);
-    if (file !== null) {
-      // Only in Node, and only when asked for a file: browsers and bundlers never load this.
-      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
-      source = await readFile(file);
-    }
-  }
-  await initWasm(source === undefined ? undefined : { module_or_path: source });
-}
 

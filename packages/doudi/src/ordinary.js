@@ -4,10 +4,9 @@
 // entry carries none of it. Like index.js it adds `init()`, guards the function against use
 // before it, and passes values as JSON text (see `json` below).
 import initWasm, * as wasm from './doudi-ordinary.js';
-import { fileOf, isNode, json, withSecond } from './glue.js';
+import { loader, json, withSecond } from './glue.js';
 
-let loading = null;
-let ready = false;
+const wasmLoader = loader(initWasm, wasm.initSync, () => new URL('./doudi-ordinary_bg.wasm', import.meta.url), 'doudi/ordinary');
 
 /**
  * Loads this entry's WebAssembly module (not the main entry's: each has its own). Await it
@@ -19,16 +18,7 @@ let ready = false;
  * @returns {Promise<void>}
  */
 export function init(input) {
-  loading ??= load(input).then(
-    () => {
-      ready = true;
-    },
-    (err) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
+  return wasmLoader.init(input);
 }
 
 /**
@@ -38,8 +28,7 @@ export function init(input) {
  * @returns {void}
  */
 export function initSync(module) {
-  wasm.initSync({ module });
-  ready = true;
+  wasmLoader.initSync(module);
 }
 
 /**
@@ -59,18 +48,6 @@ export function compareOrdinary(household, options) {
 }
 
 function check() {
-  if (!ready) throw new Error('doudi/ordinary: call `await init()` (or `initSync(bytes)`) before using it');
+  wasmLoader.check();
 }
 
-async function load(input) {
-  let source = await input;
-  if (isNode) {
-    const file = source === undefined ? new URL('./doudi-ordinary_bg.wasm', import.meta.url) : fileOf(source);
-    if (file !== null) {
-      // Only in Node, and only when asked for a file: browsers and bundlers never load this.
-      const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
-      source = await readFile(file);
-    }
-  }
-  await initWasm(source === undefined ? undefined : { module_or_path: source });
-}
