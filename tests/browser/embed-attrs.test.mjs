@@ -5,15 +5,11 @@
 //  - a portal rule on ::part(card) reaches the result cards;
 //  - element.household() returns the typed household (contract v1), null before.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { servePortal } from './support/portal.mjs';
-import { instrument, launchChromium } from './support/browser.mjs';
-import { DIST } from './support/site.mjs';
+import { instrument } from './support/browser.mjs';
+import { useSite } from './support/suite.mjs';
 
 /**
  * Opens the example portal and puts a fresh element with `attrs` in place of its own (so
@@ -43,29 +39,14 @@ const set = (calc, name, value) =>
   calc.evaluate((el, [n, v]) => (v === null ? el.removeAttribute(n) : el.setAttribute(n, v)), [name, value]);
 
 describe('custom element: attributes, parts, household()', () => {
-  let doudi;
-  let portal;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'doudi-element.js')), `${DIST}/doudi-element.js missing: run scripts/web-test.sh`);
-    doudi = await serveDir(DIST, { cors: true });
-    portal = await servePortal(doudi.url.replace(/\/$/, ''));
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-    await doudi?.close();
-  });
+  const site = useSite({ needs: ['doudi-element.js'], cors: true, portal: true });
 
   test('as-of, residence and compact: set at first, changed later, the household kept', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      const calc = await freshElement(page, portal.url, { jurisdiction: 'tianjin', lang: 'zh-CN', 'as-of': '2020-04-15' });
+      const calc = await freshElement(page, site.portal.url, { jurisdiction: 'tianjin', lang: 'zh-CN', 'as-of': '2020-04-15' });
       assert.equal(await calc.getByRole('radio', { name: '按 2020 年疫情期间的政策（2020年4月15日）' }).isChecked(), true, 'the first as-of');
       assert.equal(await calc.locator('.doudi.compact').count(), 0, 'not compact without the attribute');
       await fillOne(calc);
@@ -115,11 +96,11 @@ describe('custom element: attributes, parts, household()', () => {
   });
 
   test('residence and compact given at first (chongqing rural: 496.00 元)', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      const calc = await freshElement(page, portal.url, {
+      const calc = await freshElement(page, site.portal.url, {
         jurisdiction: 'chongqing',
         'as-of': '2020-04-15',
         residence: 'rural',
@@ -135,11 +116,11 @@ describe('custom element: attributes, parts, household()', () => {
   });
 
   test('::part(card) and friends: a portal rule reaches the named parts, and only them', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      const calc = await freshElement(page, portal.url, { jurisdiction: 'tianjin', 'as-of': '2020-04-15' });
+      const calc = await freshElement(page, site.portal.url, { jurisdiction: 'tianjin', 'as-of': '2020-04-15' });
       await fillOne(calc);
       const dibao = calc.locator('#f-dibao');
       await dibao.getByText('1,010.00 元', { exact: true }).waitFor({ timeout: 15_000 });
@@ -168,11 +149,11 @@ describe('custom element: attributes, parts, household()', () => {
   });
 
   test('household(): null before it is mounted and while an answer is missing, then the typed household', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      const calc = await freshElement(page, portal.url, { jurisdiction: 'tianjin', 'as-of': '2020-04-15' });
+      const calc = await freshElement(page, site.portal.url, { jurisdiction: 'tianjin', 'as-of': '2020-04-15' });
       assert.equal(await calc.evaluate((el) => el.household()), null, 'no age yet');
       assert.equal(await page.evaluate(() => document.createElement('doudi-calculator').household()), null, 'not mounted');
       await fillOne(calc);

@@ -4,15 +4,12 @@
 //  - changing its `jurisdiction` attribute changes the answer;
 //  - axe-core finds nothing inside the element, nor inside the iframe's document.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { servePortal } from './support/portal.mjs';
-import { instrument, launchChromium } from './support/browser.mjs';
-import { AXE_SOURCE, DIST, STRICT } from './support/site.mjs';
+import { instrument } from './support/browser.mjs';
+import { useSite } from './support/suite.mjs';
+import { AXE_SOURCE, STRICT } from './support/site.mjs';
 
 const HOSTILE = '* { font-size: 8px !important; color: red !important }';
 
@@ -52,29 +49,14 @@ async function fillOne(calc) {
 }
 
 describe('custom element, more', () => {
-  let doudi;
-  let portal;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'doudi-element.js')), `${DIST}/doudi-element.js missing: run scripts/web-test.sh`);
-    doudi = await serveDir(DIST, { cors: true });
-    portal = await servePortal(doudi.url.replace(/\/$/, ''));
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-    await doudi?.close();
-  });
+  const site = useSite({ needs: ['doudi-element.js'], cors: true, portal: true });
 
   test('a hostile portal stylesheet (* { font-size; color !important }) does not reach into the shadow root', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      await page.goto(`${portal.url}element.html`, { waitUntil: 'load' });
+      await page.goto(`${site.portal.url}element.html`, { waitUntil: 'load' });
       const calc = page.locator('doudi-calculator');
       await calc.locator('#m0-age').waitFor({ timeout: 30_000 });
       assert.ok(await calc.evaluate((el) => el.shadowRoot?.mode === 'open'), 'open shadow root');
@@ -110,13 +92,13 @@ describe('custom element, more', () => {
   });
 
   test('changing the jurisdiction attribute changes the answer (tianjin 1,010.00 元, chongqing 620.00 元)', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
       const summaries = [];
       await page.exposeFunction('__summary', (s) => summaries.push(s));
-      await page.goto(`${portal.url}element.html`, { waitUntil: 'load' });
+      await page.goto(`${site.portal.url}element.html`, { waitUntil: 'load' });
       await page.evaluate(() =>
         document.addEventListener('doudi-change', (e) => window.__summary(e.detail)),
       );
@@ -145,10 +127,10 @@ describe('custom element, more', () => {
 
   test('axe-core: no violations inside <doudi-calculator> (its shadow DOM)', async () => {
     // bypassCSP: the portal's CSP rightly blocks the inline script that injects axe.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${portal.url}element.html`, { waitUntil: 'load' });
+      await page.goto(`${site.portal.url}element.html`, { waitUntil: 'load' });
       const calc = page.locator('doudi-calculator');
       await calc.locator('#m0-age').waitFor({ timeout: 30_000 });
       await fillOne(calc);
@@ -174,32 +156,17 @@ describe('custom element, more', () => {
 });
 
 describe('iframe, more', () => {
-  let doudi;
-  let portal;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'embed.html')), `${DIST}/embed.html missing: run scripts/web-test.sh`);
-    doudi = await serveDir(DIST);
-    portal = await servePortal(doudi.url.replace(/\/$/, ''));
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-    await doudi?.close();
-  });
+  const site = useSite({ needs: ['embed.html'], portal: true });
 
   test("axe-core: no violations inside the iframe's document", async () => {
     // bypassCSP reaches the (cross-origin) frame too: the frame's CSP would block axe's tag.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${portal.url}iframe.html`, { waitUntil: 'load' });
+      await page.goto(`${site.portal.url}iframe.html`, { waitUntil: 'load' });
       const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
       await frame.locator('#m0-age').waitFor({ timeout: 30_000 });
-      assert.equal(new URL(frame.url()).origin, doudi.url.replace(/\/$/, ''), 'cross-origin frame');
+      assert.equal(new URL(frame.url()).origin, site.server.url.replace(/\/$/, ''), 'cross-origin frame');
       await fillOne(frame);
       await frame.locator('#f-dibao').getByText('1,010.00 元', { exact: true }).waitFor({ timeout: 15_000 });
       await frame.evaluate(() => {

@@ -3,15 +3,11 @@
 // is as tall as its content and follows it, with no scrollbar of its own; messages from
 // anyone else are ignored; nothing leaves 127.0.0.1; neither page breaks its CSP.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { servePortal } from './support/portal.mjs';
-import { instrument, launchChromium } from './support/browser.mjs';
-import { DIST } from './support/site.mjs';
+import { instrument } from './support/browser.mjs';
+import { useSite } from './support/suite.mjs';
 
 /** The iframe's height on the portal, and its document's height, scroll and client heights. */
 async function sizes(page, frame) {
@@ -37,35 +33,19 @@ async function settled(page, frame, timeout = 10_000) {
 }
 
 describe('embed', () => {
-  let doudi;
-  let portal;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'embed.html')), `${DIST}/embed.html missing: run scripts/web-test.sh`);
-    assert.ok(existsSync(join(DIST, 'doudi-frame.js')), `${DIST}/doudi-frame.js missing`);
-    doudi = await serveDir(DIST);
-    portal = await servePortal(doudi.url.replace(/\/$/, ''));
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-    await doudi?.close();
-  });
+  const site = useSite({ needs: ['embed.html', 'doudi-frame.js'], portal: true });
 
   for (const width of [1280, 360]) {
     test(`iframe on a portal (${width} px): fits its content, grows with a member, ignores strangers`, async () => {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } });
+      const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width, height: 800 } });
       try {
         const page = await context.newPage();
         const seen = await instrument(page);
-        await page.goto(`${portal.url}iframe.html`, { waitUntil: 'load' });
+        await page.goto(`${site.portal.url}iframe.html`, { waitUntil: 'load' });
         const handle = await page.locator('iframe').elementHandle();
         const frame = await handle.contentFrame();
         await frame.locator('#m0-age').waitFor({ timeout: 30_000 });
-        assert.equal(new URL(frame.url()).origin, doudi.url.replace(/\/$/, ''), 'cross-origin frame');
+        assert.equal(new URL(frame.url()).origin, site.server.url.replace(/\/$/, ''), 'cross-origin frame');
         assert.equal(await frame.locator('h1').count(), 0, 'no site header in the embed');
 
         const first = await settled(page, frame);
@@ -103,12 +83,12 @@ describe('embed', () => {
   }
 
   test('the frame sends its summary only to the ?parent= origin and answers no one else', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await site.browser.newContext({ locale: 'zh-CN' });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      await page.goto(`${portal.url}iframe.html`, { waitUntil: 'load' });
-      const doudiOrigin = doudi.url.replace(/\/$/, '');
+      await page.goto(`${site.portal.url}iframe.html`, { waitUntil: 'load' });
+      const doudiOrigin = site.server.url.replace(/\/$/, '');
       // Two more frames: one told the portal is its parent, one told some other origin is.
       const got = await page.evaluate(
         async ({ doudiOrigin, portalOrigin }) => {
@@ -133,7 +113,7 @@ describe('embed', () => {
           await new Promise((ok) => setTimeout(ok, 1000));
           return log;
         },
-        { doudiOrigin, portalOrigin: portal.origin },
+        { doudiOrigin, portalOrigin: site.portal.origin },
       );
       assert.ok(got.right.includes('doudi:height'), JSON.stringify(got));
       assert.ok(got.wrong.includes('doudi:height'), JSON.stringify(got));
@@ -149,29 +129,14 @@ describe('embed', () => {
 // portal's own page, doudi's files from another origin (with CORS), the portal's colours
 // through custom properties, attributes followed, the summary as a DOM event.
 describe('custom element', () => {
-  let doudi;
-  let portal;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'doudi-element.js')), `${DIST}/doudi-element.js missing`);
-    doudi = await serveDir(DIST, { cors: true });
-    portal = await servePortal(doudi.url.replace(/\/$/, ''));
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-    await doudi?.close();
-  });
+  const site = useSite({ needs: ['doudi-element.js'], cors: true, portal: true });
 
   test('<doudi-calculator> in a shadow root: styled by the portal, follows lang, announces its summary', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      await page.goto(`${portal.url}element.html`, { waitUntil: 'load' });
+      await page.goto(`${site.portal.url}element.html`, { waitUntil: 'load' });
       const calc = page.locator('doudi-calculator');
       // Playwright's CSS locators go into open shadow roots.
       await calc.locator('#m0-age').waitFor({ timeout: 30_000 });

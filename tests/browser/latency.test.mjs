@@ -4,14 +4,11 @@
 // against a clock (speed is a benchmark, not a test): desktop Chromium as it is, then with
 // the CPU throttled 4× (Emulation.setCPUThrottlingRate), a phone-speed CPU.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { launchChromium } from './support/browser.mjs';
-import { card, DIST, tianjinThreeFragment } from './support/site.mjs';
+import { useSite } from './support/suite.mjs';
+import { card, tianjinThreeFragment } from './support/site.mjs';
 
 const KEYSTROKES = 20;
 
@@ -69,29 +66,17 @@ function summary(times) {
 }
 
 describe('keystroke latency', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run scripts/web-test.sh`);
-    server = await serveDir(DIST);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   for (const [name, rate] of [
     ['desktop', 1],
     ['4× CPU throttling', 4],
   ]) {
     test(`keystroke → updated amount, chart on screen (${name})`, async () => {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+      const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
       try {
         const page = await context.newPage();
-        await page.goto(server.url + tianjinThreeFragment('1500'), { waitUntil: 'load' });
+        await page.goto(site.server.url + tianjinThreeFragment('1500'), { waitUntil: 'load' });
         await card(page, 'dibao').waitFor();
         await page.locator('.chart-figure svg').first().waitFor();
         const cdp = await context.newCDPSession(page);

@@ -1,41 +1,19 @@
 // Accessibility (axe-core, with everything opened), screenshots at 360 and 1280 px, the
 // time to a first result, and working offline after the first visit.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { instrument, launchChromium } from './support/browser.mjs';
-import {
-  axeViolations,
-  card,
-  DIST,
-  openAllDetails,
-  SCREENSHOTS,
-  tianjinThreeFragment,
-  waitForApp,
-} from './support/site.mjs';
+import { instrument } from './support/browser.mjs';
+import { useSite } from './support/suite.mjs';
+import { axeViolations, card, openAllDetails, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 describe('quality', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run scripts/web-test.sh`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveDir(DIST);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('time to first result (navigation start to the first result card on screen)', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       await page.addInitScript(() => {
@@ -48,7 +26,7 @@ describe('quality', () => {
           }
         }).observe(document, { childList: true, subtree: true });
       });
-      await page.goto(server.url + tianjinThreeFragment(), { waitUntil: 'load' });
+      await page.goto(site.server.url + tianjinThreeFragment(), { waitUntil: 'load' });
       await card(page, 'dibao').waitFor();
       const ms = await page.evaluate(() => window.__firstResult);
       const nav = await page.evaluate(() => {
@@ -71,13 +49,13 @@ describe('quality', () => {
   ]) {
     test(`axe-core: no violations (${name}, ${width} px), with every panel open, in both languages and with an error`, async () => {
       // axe's script is inline; the page's CSP rightly blocks that, so this context bypasses it.
-      const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width, height } });
+      const context = await site.browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width, height } });
       try {
         const page = await context.newPage();
-        await page.goto(server.url, { waitUntil: 'load' });
+        await page.goto(site.server.url, { waitUntil: 'load' });
         await waitForApp(page);
         assert.deepEqual(await axeViolations(page), [], 'empty form');
-        await page.goto(server.url + tianjinThreeFragment(), { waitUntil: 'load' });
+        await page.goto(site.server.url + tianjinThreeFragment(), { waitUntil: 'load' });
         await page.reload({ waitUntil: 'load' });
         await waitForApp(page);
         await card(page, 'dibao').waitFor();
@@ -103,10 +81,10 @@ describe('quality', () => {
     });
 
     test(`screenshot of the result page at ${width} px: target/screenshots/result-${width}.png`, async () => {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
+      const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
       try {
         const page = await context.newPage();
-        await page.goto(server.url + tianjinThreeFragment(), { waitUntil: 'load' });
+        await page.goto(site.server.url + tianjinThreeFragment(), { waitUntil: 'load' });
         await waitForApp(page);
         await card(page, 'dibao').getByText('为什么？').click();
         await page.waitForTimeout(200);
@@ -124,11 +102,11 @@ describe('quality', () => {
   }
 
   test('offline after the first visit (service worker), and nothing leaves 127.0.0.1', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const seen = await instrument(page);
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(site.server.url, { waitUntil: 'load' });
       await waitForApp(page);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
@@ -139,11 +117,11 @@ describe('quality', () => {
       const cached = await page.evaluate(async () => (await (await caches.open('doudi-v1')).keys()).map((r) => r.url));
       assert.ok(cached.some((u) => u.endsWith('.wasm')), `not cached: ${cached.join(', ')}`);
       await context.setOffline(true);
-      await page.goto(server.url + tianjinThreeFragment(), { waitUntil: 'load' });
+      await page.goto(site.server.url + tianjinThreeFragment(), { waitUntil: 'load' });
       await waitForApp(page);
       await card(page, 'dibao').getByText('1,530.00 元').waitFor({ timeout: 15_000 });
       await context.setOffline(false);
-      const origin = new URL(server.url).origin;
+      const origin = new URL(site.server.url).origin;
       const offsite = seen.requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'));
       assert.deepEqual(offsite, []);
       assert.deepEqual(seen.pageErrors, []);

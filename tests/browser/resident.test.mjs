@@ -4,14 +4,14 @@
 // the focused control, a shared link's staff overrides said and undone, axe clean, and the
 // first load under Slow 4G and a 4× slower CPU: first paint, first result, bytes on the wire.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { instrument, launchChromium } from './support/browser.mjs';
+import { instrument } from './support/browser.mjs';
+import { useSite } from './support/suite.mjs';
 import { axeViolations, card, DIST, EPIDEMIC, ROOT, SCREENSHOTS, settled, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 const PHONE = { locale: 'zh-CN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
@@ -20,23 +20,10 @@ const PHONE = { locale: 'zh-CN', viewport: { width: 360, height: 740 }, hasTouch
 const fragment = (household) => `#h=${Buffer.from(JSON.stringify(household)).toString('base64url')}`;
 
 describe('the page for a resident on a phone', () => {
-  let server;
-  let browser;
+  const site = useSite();
 
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run scripts/web-test.sh`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveDir(DIST);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function phonePage(url = server.url, options = {}) {
-    const context = await browser.newContext({ ...PHONE, ...options });
+  async function phonePage(url = site.server.url, options = {}) {
+    const context = await site.browser.newContext({ ...PHONE, ...options });
     const page = await context.newPage();
     const seen = await instrument(page);
     await page.goto(url, { waitUntil: 'load' });
@@ -131,7 +118,7 @@ describe('the page for a resident on a phone', () => {
       support: { dibao: true, dibao_monthly: '800' },
       members: [{ age: 45, monthly_income: '1500' }, { relation: 'spouse', age: 40 }, { relation: 'child', age: 10 }],
     };
-    const { context, page } = await phonePage(server.url + fragment(household));
+    const { context, page } = await phonePage(site.server.url + fragment(household));
     try {
       const now = page.locator('.dibao-now');
       await now.waitFor();
@@ -148,7 +135,7 @@ describe('the page for a resident on a phone', () => {
     const { context, page } = await phonePage();
     try {
       for (const h of data.households) {
-        await page.goto(server.url + fragment(h.household), { waitUntil: 'load' });
+        await page.goto(site.server.url + fragment(h.household), { waitUntil: 'load' });
         await page.reload({ waitUntil: 'load' });
         const line = page.locator('.summary-line');
         await line.waitFor();
@@ -160,7 +147,7 @@ describe('the page for a resident on a phone', () => {
   });
 
   test('at 360 px the bottom bar never covers the focused control, steps aside while typing, and the answer is one tap from the top', async () => {
-    const { context, page } = await phonePage(server.url + tianjinThreeFragment());
+    const { context, page } = await phonePage(site.server.url + tianjinThreeFragment());
     try {
       await card(page, 'dibao').waitFor();
       const bar = page.locator('.summary-bar');
@@ -231,7 +218,7 @@ describe('the page for a resident on a phone', () => {
       members: [{ age: 45, monthly_income: '1500' }, { relation: 'spouse', age: 40 }, { relation: 'child', age: 10 }],
       parameters: { 'dibao.standard.urban': '600' },
     };
-    const { context, page } = await phonePage(server.url + fragment(household));
+    const { context, page } = await phonePage(site.server.url + fragment(household));
     try {
       const notice = page.locator('#override-notice');
       await notice.waitFor();
@@ -242,7 +229,7 @@ describe('the page for a resident on a phone', () => {
       await card(page, 'dibao').getByText('1,530.00 元', { exact: true }).waitFor();
       assert.equal(await notice.count(), 0);
       // A link without overrides has no notice.
-      await page.goto(server.url + tianjinThreeFragment(), { waitUntil: 'load' });
+      await page.goto(site.server.url + tianjinThreeFragment(), { waitUntil: 'load' });
       await page.reload({ waitUntil: 'load' });
       await waitForApp(page);
       await card(page, 'dibao').waitFor();
@@ -253,10 +240,10 @@ describe('the page for a resident on a phone', () => {
   });
 
   test('axe-core: no violations at 360 px on the guided start, a question on a card, Jilin and a link with overrides', async () => {
-    const context = await browser.newContext({ ...PHONE, bypassCSP: true });
+    const context = await site.browser.newContext({ ...PHONE, bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(site.server.url, { waitUntil: 'load' });
       await waitForApp(page);
       await page.locator('#m0-age').fill('70');
       await card(page, 'tekun').locator('.what-if').waitFor();
@@ -271,7 +258,7 @@ describe('the page for a resident on a phone', () => {
         members: [{ age: 45, monthly_income: '1500' }],
         parameters: { 'dibao.standard.urban': '600' },
       };
-      await page.goto(server.url + fragment(household), { waitUntil: 'load' });
+      await page.goto(site.server.url + fragment(household), { waitUntil: 'load' });
       await page.reload({ waitUntil: 'load' });
       await waitForApp(page);
       await page.locator('#override-notice').waitFor();
@@ -282,13 +269,13 @@ describe('the page for a resident on a phone', () => {
   });
 
   test('before the wasm: the boot page is the page (title, promise, questions, progress), axe clean, and says so if the wasm never comes', async () => {
-    const context = await browser.newContext({ ...PHONE, bypassCSP: true, serviceWorkers: 'block' });
+    const context = await site.browser.newContext({ ...PHONE, bypassCSP: true, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.route('**/*.wasm', (route) => route.abort('failed'));
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(site.server.url, { waitUntil: 'load' });
       const boot = page.locator('#doudi-boot');
       await boot.getByText('页面没有加载完成，请检查网络后刷新。').waitFor();
       assert.equal(await page.getByRole('heading', { name: '兜底保障测算', level: 1 }).count(), 1);
@@ -304,7 +291,7 @@ describe('the page for a resident on a phone', () => {
   test('first load under Slow 4G (200 KB/s, 562 ms) and a 4× slower CPU: the boot page paints first, then the result', async () => {
     const runs = [];
     for (let i = 0; i < 3; i++) {
-      const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+      const context = await site.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
       try {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
@@ -334,7 +321,7 @@ describe('the page for a resident on a phone', () => {
             }
           }).observe(document, { childList: true, subtree: true });
         });
-        await page.goto(server.url + tianjinThreeFragment(), { waitUntil: 'load', timeout: 60_000 });
+        await page.goto(site.server.url + tianjinThreeFragment(), { waitUntil: 'load', timeout: 60_000 });
         await card(page, 'dibao').getByText('1,530.00 元').waitFor({ timeout: 60_000 });
         // Everything has arrived once the result shows; give the last responses a moment.
         await page.waitForTimeout(300);
@@ -354,7 +341,7 @@ describe('the page for a resident on a phone', () => {
           const fresh = await context.newPage();
           const c2 = await context.newCDPSession(fresh);
           await c2.send('Network.emulateNetworkConditions', { offline: false, latency: 562, downloadThroughput: 200 * 1024, uploadThroughput: 200 * 1024 });
-          await fresh.goto(server.url, { waitUntil: 'commit' });
+          await fresh.goto(site.server.url, { waitUntil: 'commit' });
           await fresh.locator('#doudi-boot').waitFor();
           await fresh.waitForTimeout(400);
           assert.match(await fresh.locator('#doudi-boot').textContent(), /兜底保障测算[\s\S]*看看您家可能享受哪些救助[\s\S]*正在加载…/);

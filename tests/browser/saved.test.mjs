@@ -6,22 +6,14 @@
 // when the page closes; keyboard only; axe clean at 360 and 1280 px; no request leaves
 // 127.0.0.1.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { serveDir } from './support/server.mjs';
-import { instrument, launchChromium } from './support/browser.mjs';
-import {
-  axeViolations,
-  card,
-  DIST,
-  ROOT,
-  SCREENSHOTS,
-  tianjinThreeFragment,
-  waitForApp,
-} from './support/site.mjs';
+import { instrument } from './support/browser.mjs';
+import { useSite } from './support/suite.mjs';
+import { axeViolations, card, ROOT, SCREENSHOTS, tianjinThreeFragment, waitForApp } from './support/site.mjs';
 
 const PHONE = { locale: 'zh-CN', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const DESKTOP = { locale: 'zh-CN', viewport: { width: 1280, height: 900 } };
@@ -59,23 +51,10 @@ const row = (page, name) => page.locator('.saved-list li').filter({ has: page.lo
 const status = (page) => page.locator('.saved-status');
 
 describe('households kept on this device, only when asked', () => {
-  let server;
-  let browser;
+  const site = useSite();
 
-  before(async () => {
-    assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run scripts/web-test.sh`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveDir(DIST);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(options = DESKTOP, url = server.url) {
-    const context = await browser.newContext(options);
+  async function open(options = DESKTOP, url = site.server.url) {
+    const context = await site.browser.newContext(options);
     const page = await context.newPage();
     const seen = await instrument(page);
     await page.goto(url, { waitUntil: 'load' });
@@ -84,12 +63,12 @@ describe('households kept on this device, only when asked', () => {
   }
 
   const local = (seen) => {
-    const outside = seen.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+    const outside = seen.requests.filter((u) => !u.startsWith(site.server.url) && !u.startsWith('data:'));
     assert.deepEqual(outside, [], 'a request left 127.0.0.1');
   };
 
   test('save, reload, open, rename, delete, delete all: and nothing before the first tap', async () => {
-    const { context, page, seen } = await open(DESKTOP, server.url + tianjinThreeFragment());
+    const { context, page, seen } = await open(DESKTOP, site.server.url + tianjinThreeFragment());
     try {
       await card(page, 'dibao').getByText('1,530.00 元').waitFor();
       const headline = await page.locator('.summary-line').textContent();
@@ -140,7 +119,7 @@ describe('households kept on this device, only when asked', () => {
       assert.deepEqual(await names(page), ['李家', '王家'], 'newest first');
 
       // A fresh page (no link): still listed, and opening one brings its answer back.
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(site.server.url, { waitUntil: 'load' });
       await waitForApp(page);
       assert.equal(await page.locator('.summary-line').count(), 0, 'a fresh page has no answer yet');
       await openList(page);
@@ -192,7 +171,7 @@ describe('households kept on this device, only when asked', () => {
   });
 
   test('"关闭页面时忘记": nothing is written to disk, and a new page has forgotten', async () => {
-    const { context, page, seen } = await open(PHONE, server.url + tianjinThreeFragment());
+    const { context, page, seen } = await open(PHONE, site.server.url + tianjinThreeFragment());
     try {
       await card(page, 'dibao').getByText('1,530.00 元').waitFor();
       // One household kept before the option is ticked: ticking it deletes the database.
@@ -215,7 +194,7 @@ describe('households kept on this device, only when asked', () => {
       // The page closes; the next one has nothing, and the option is still ticked.
       await page.close();
       const next = await context.newPage();
-      await next.goto(server.url, { waitUntil: 'load' });
+      await next.goto(site.server.url, { waitUntil: 'load' });
       await waitForApp(next);
       await openList(next);
       assert.deepEqual(await names(next), []);
@@ -233,7 +212,7 @@ describe('households kept on this device, only when asked', () => {
   });
 
   test('staff at a shared counter: "清除本机记录" in the top bar deletes every saved household', async () => {
-    const { context, page, seen } = await open(DESKTOP, server.url + tianjinThreeFragment());
+    const { context, page, seen } = await open(DESKTOP, site.server.url + tianjinThreeFragment());
     try {
       await card(page, 'dibao').getByText('1,530.00 元').waitFor();
       await openList(page);
@@ -276,7 +255,7 @@ describe('households kept on this device, only when asked', () => {
   ]) {
     test(`axe-core: the saved households panel is clean at ${width} px (a list, a rename open, English too)`, async () => {
       // axe's script is inline; the page's CSP rightly blocks that, so this context bypasses it.
-      const { context, page } = await open({ ...options, bypassCSP: true }, server.url + tianjinThreeFragment());
+      const { context, page } = await open({ ...options, bypassCSP: true }, site.server.url + tianjinThreeFragment());
       try {
         await card(page, 'dibao').getByText('1,530.00 元').waitFor();
         await openList(page);
