@@ -133,6 +133,24 @@ describe('the site', () => {
     }
   });
 
+  test('the clauses\' words arrive even when clauses.js failed the first time (the network back)', async () => {
+    const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    try {
+      const p2 = await fresh.newPage();
+      let asked = 0;
+      await p2.route('**/clauses.js', (route) => (++asked === 1 ? route.abort('internetdisconnected') : route.continue()));
+      await p2.goto(server.url + tianjinThreeFragment('1500'), { waitUntil: 'load' });
+      const dibao = card(p2, 'dibao');
+      await dibao.getByText('为什么？').click();
+      const quote = dibao.locator('blockquote').first();
+      await quote.getByText('差额救助原则', { exact: false }).waitFor({ timeout: 15_000 });
+      assert.equal(asked, 2, 'asked for again once after the failure');
+      assert.equal(await p2.locator('script[src$="clauses.js"]').count(), 1, 'the failed script was taken out');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('the conditions as a flow: each step marked as the finding\'s conditions are, a failed one with how far off', async () => {
     // bypassCSP: the page's CSP rightly blocks the inline script that injects axe.
     const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, bypassCSP: true });

@@ -55,8 +55,9 @@ pub fn loaded() -> bool {
     imp::loaded()
 }
 
-/// Loads `clauses.js` once, then calls `done` (at once if it is loaded; never if it cannot
-/// load, offline before it was ever fetched: citations keep their labels).
+/// Loads `clauses.js` once, then calls `done` (at once if it is loaded; while it cannot load,
+/// offline before it was ever fetched, citations keep their labels and it is tried again:
+/// [`crate::dom::add_script_once`]).
 pub fn load(done: impl FnOnce() + 'static) {
     imp::load(done)
 }

@@ -176,9 +176,12 @@ thread_local! {
 
 /// Adds `<script src>` to the page once (a later call does nothing), the address read from
 /// `globalThis[url_global]` when an embedding page set it (the custom element names files
-/// beside its own) or else `default`, then calls `done` once it has run (never if it cannot
-/// load: offline before it was ever fetched). For the words the first load leaves out
-/// ([`crate::clauses`], [`crate::i18n`]), whose callers first check they are not here yet.
+/// beside its own) or else `default`, then calls `done` once it has run. A script that cannot
+/// load (the network dropped after the first load, before the service worker had stored it) is
+/// taken out and added again after [`RETRY_SECONDS`], then every minute, so that the words
+/// arrive when the network is back; `done` runs only on the load that worked. For the words
+/// the first load leaves out ([`crate::clauses`], [`crate::i18n`]), whose callers first check
+/// they are not here yet.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn add_script_once(url_global: &'static str, default: &str, done: impl FnOnce() + 'static) {
     let first = ADDED.with(|a| {
@@ -193,16 +196,47 @@ pub fn add_script_once(url_global: &'static str, default: &str, done: impl FnOnc
         return;
     }
     let Some(w) = web_sys::window() else { return };
-    let Some(doc) = w.document() else { return };
     let src = js_sys::Reflect::get(&w, &url_global.into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| default.to_string());
+    add_script(std::rc::Rc::from(src), std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done)))), 0);
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+/// How long [`add_script_once`] waits before its first tries again; after these, a minute.
+const RETRY_SECONDS: [i32; 3] = [2, 10, 30];
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+type Done = std::rc::Rc<std::cell::Cell<Option<Box<dyn FnOnce()>>>>;
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn add_script(src: std::rc::Rc<str>, done: Done, failures: usize) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(doc) = w.document() else { return };
+    let Some(head) = doc.head() else { return };
     let Ok(script) = doc.create_element("script") else { return };
     let _ = script.set_attribute("src", &src);
-    let done = Closure::once_into_js(move |_: JsValue| done());
-    let _ = script.add_event_listener_with_callback("load", done.unchecked_ref());
-    if let Some(head) = doc.head() {
-        let _ = head.append_child(&script);
-    }
+    let on_load = {
+        let done = done.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            if let Some(done) = done.take() {
+                done();
+            }
+        })
+    };
+    let on_error = {
+        let script = script.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            script.remove();
+            let again = Closure::once_into_js(move || add_script(src, done, failures + 1));
+            let seconds = RETRY_SECONDS.get(failures).copied().unwrap_or(60);
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), seconds * 1000);
+            }
+        })
+    };
+    let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    let _ = script.add_event_listener_with_callback("error", on_error.unchecked_ref());
+    let _ = head.append_child(&script);
 }
