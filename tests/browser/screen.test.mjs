@@ -1,4 +1,4 @@
-// The 摸排 page (issue 13), in Debian's chromium: a roster uploaded for real (setInputFiles)
+// The 摸排 page (issue 13), in Debian's chromium: a roster uploaded for real (setInputFiles, and dropped)
 // and decided in the page's worker; the totals equal `doudi screen` on the same file; the
 // worklist, its export and the what-if are right for a small roster checked by hand; a
 // broken row is reported with its line and field and the rest goes on; nothing leaves
@@ -218,6 +218,28 @@ describe('the 摸排 page', () => {
       local(seen);
       // The roster never travelled: no request names it or carries a body.
       assert.equal(seen.requests.some((u) => u.includes('small')), false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a roster dropped on the drop zone is read as one picked (drag over, then drop)', async () => {
+    const { context, page, seen } = await open(PHONE);
+    try {
+      // A file dragged from the desktop: the same roster, in a DataTransfer made in the page.
+      const dataTransfer = await page.evaluateHandle((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+        return dt;
+      }, SMALL);
+      await page.locator('#drop').dispatchEvent('dragover', { dataTransfer });
+      assert.equal(await page.locator('#drop').evaluate((el) => el.classList.contains('over')), true, 'no mark while a file is over the zone');
+      await page.locator('#drop').dispatchEvent('drop', { dataTransfer });
+      await page.locator('#run-text').getByText(/^已分析 6 户，用时 [\d.]+ 秒。$/).waitFor({ timeout: 120_000 });
+      assert.equal(await page.locator('#drop').evaluate((el) => el.classList.contains('over')), false);
+      assert.deepEqual((await pageTotals(page)).dibao, ['3', '7', '3190.00', '0.00', '0.00']);
+      assert.match(await page.locator('#error-list li').first().textContent(), /^第 7 行，成员1_年龄：/);
+      local(seen);
     } finally {
       await context.close();
     }
