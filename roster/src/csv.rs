@@ -11,7 +11,9 @@
 //! - parameters: `parameters.ID` overrides a parameter (`parameters.dibao.standard.urban`).
 //!
 //! Every column is optional and may come in any order; an empty cell is absent, so the
-//! contract's default applies. Yes/no cells read `true`/`false`, `yes`/`no`, `1`/`0`, `是`/`否`.
+//! contract's default applies. Yes/no cells read `true`/`false`, `yes`/`no`, `1`/`0`, `是`/`否`;
+//! a choice reads as its id or as the page's word for it (`城镇` for `urban`, `配偶` for
+//! `spouse`, `外出务工` for `migrant`).
 //! A member is present when any of its cells is filled, and members are numbered without
 //! gaps. Each row becomes the contract JSON and is evaluated as such, so a bad cell is
 //! refused with the contract's path: a bad `m2_age` is `members[1].age`. A record's `line`
@@ -50,11 +52,49 @@ enum Cell {
     Bool,
     /// A whole number.
     Int,
+    /// One of the contract's choices, written as its id (`urban`) or as the page's Chinese
+    /// word for it (`城镇`): the pairs (id, word).
+    Choice(&'static [(&'static str, &'static str)]),
 }
 
+// The contract's choices in the words the page shows for them (web/src/i18n.rs, the
+// `*_label` functions), so that a roster typed in Chinese reads as one written in ids; a
+// unit test below keeps each list's ids equal to the contract's.
+const RESIDENCE: &[(&str, &str)] = &[("urban", "城镇"), ("rural", "农村")];
+const RELATION: &[(&str, &str)] = &[
+    ("self", "本人"),
+    ("spouse", "配偶"),
+    ("child", "子女"),
+    ("parent", "父母"),
+    ("grandparent", "祖父母、外祖父母"),
+    ("grandchild", "孙子女、外孙子女"),
+    ("sibling", "兄弟姐妹"),
+    ("other", "其他"),
+];
+const WORK: &[(&str, &str)] =
+    &[("none", "无"), ("local", "本地工作"), ("migrant", "外出务工"), ("returned", "返岗复工")];
+const INSURANCE: &[(&str, &str)] =
+    &[("none", "未参保"), ("insured", "参保，未领失业金"), ("receiving", "正在领取失业保险金")];
+const HUKOU: &[(&str, &str)] = &[("local", "本地户籍"), ("residence_permit", "有本地居住证"), ("none", "都没有")];
+const COVID: &[(&str, &str)] = &[("none", "没有"), ("confirmed", "确诊"), ("deceased", "因新冠去世")];
+const DISABILITY_TYPE: &[(&str, &str)] = &[
+    ("physical", "肢体"),
+    ("intellectual", "智力"),
+    ("mental", "精神"),
+    ("visual", "视力"),
+    ("hearing", "听力"),
+    ("speech", "言语"),
+    ("multiple", "多重"),
+];
+const SELF_CARE: &[(&str, &str)] = &[("full", "能自理"), ("partial", "部分自理"), ("none", "不能自理")];
+
 /// Top-level household fields, each a column of the same name.
-const HOUSEHOLD: &[(&str, Cell)] =
-    &[("jurisdiction", Cell::Text), ("as_of", Cell::Text), ("residence", Cell::Text), ("assets", Cell::Money)];
+const HOUSEHOLD: &[(&str, Cell)] = &[
+    ("jurisdiction", Cell::Text),
+    ("as_of", Cell::Text),
+    ("residence", Cell::Choice(RESIDENCE)),
+    ("assets", Cell::Money),
+];
 
 /// `support.*` fields, each a column named without the prefix.
 const SUPPORT: &[(&str, Cell)] = &[
@@ -68,22 +108,22 @@ const SUPPORT: &[(&str, Cell)] = &[
 /// Member fields, each a column `mK_FIELD`.
 const MEMBER: &[(&str, Cell)] = &[
     ("id", Cell::Text),
-    ("relation", Cell::Text),
+    ("relation", Cell::Choice(RELATION)),
     ("age", Cell::Int),
     ("birth_date", Cell::Text),
     ("monthly_income", Cell::Money),
-    ("work", Cell::Text),
+    ("work", Cell::Choice(WORK)),
     ("epidemic_job_loss", Cell::Bool),
     ("months_without_income", Cell::Int),
     ("unemployed_registered", Cell::Bool),
-    ("unemployment_insurance", Cell::Text),
-    ("hukou", Cell::Text),
-    ("covid", Cell::Text),
+    ("unemployment_insurance", Cell::Choice(INSURANCE)),
+    ("hukou", Cell::Choice(HUKOU)),
+    ("covid", Cell::Choice(COVID)),
     ("diagnosed_on", Cell::Text),
     ("discharged_on", Cell::Text),
     ("isolated", Cell::Bool),
     ("disability_grade", Cell::Int),
-    ("disability_type", Cell::Text),
+    ("disability_type", Cell::Choice(DISABILITY_TYPE)),
     ("serious_illness_tier", Cell::Int),
     ("orphan", Cell::Bool),
     ("unsupported_child", Cell::Bool),
@@ -91,7 +131,7 @@ const MEMBER: &[(&str, Cell)] = &[
     ("entitled_group", Cell::Bool),
     ("able_to_work", Cell::Bool),
     ("has_able_supporter", Cell::Bool),
-    ("self_care", Cell::Text),
+    ("self_care", Cell::Choice(SELF_CARE)),
     ("carer_unavailable", Cell::Bool),
     ("tekun", Cell::Bool),
     ("stranded", Cell::Bool),
@@ -140,6 +180,17 @@ const ZH: &[(&str, &str)] = &[
     ("tekun", "享受特困"),
     ("stranded", "滞留"),
 ];
+
+/// The words a choice column reads besides its ids (`城镇` for `residence`'s `urban`), as
+/// (id, word) pairs: for `residence` and for a member's `relation`, `work`,
+/// `unemployment_insurance`, `hukou`, `covid`, `disability_type` and `self_care`. The page
+/// keeps them equal to its own labels (a unit test in web/src/i18n.rs).
+pub fn choice_words(field: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    HOUSEHOLD.iter().chain(MEMBER).find(|(f, _)| *f == field).and_then(|(_, cell)| match cell {
+        Cell::Choice(words) => Some(*words),
+        _ => None,
+    })
+}
 
 /// The Chinese prefix of a member's columns (`成员1_年龄`) and of a parameter's (`参数.ID`).
 const ZH_MEMBER: &str = "成员";
@@ -257,7 +308,8 @@ CSV COLUMNS
 
   A header may also name a column in Chinese: 地区, 评估日期, 城乡, 家庭财产, 享受低保, …, 成员K_年龄,
   成员K_月收入, …, 参数.ID (the 摸排 page's template CSV has them all).
-  Yes/no cells: true/false, yes/no, 1/0, 是/否. A member is present when any of its cells is filled;
+  Yes/no cells: true/false, yes/no, 1/0, 是/否. A choice: its id or the page's word for it (urban or
+  城镇, spouse or 配偶, migrant or 外出务工, …). A member is present when any of its cells is filled;
   number members without gaps (m1, m2, …). An unknown or repeated column refuses the file.
   Lines may end in LF, CRLF (Excel) or CR; blank lines are skipped. A cell may be quoted (\"a, b\"; \"\" is a
   quote inside it) but holds no line break, as no column takes one: when a quote that opens a cell is not
@@ -808,6 +860,9 @@ impl Cell {
             Cell::Text | Cell::Money => Value::String(raw.into()),
             Cell::Bool => yes_no(raw).map_or_else(|| Value::String(raw.into()), Value::Bool),
             Cell::Int => raw.parse::<i64>().map_or_else(|_| Value::String(raw.into()), Value::from),
+            Cell::Choice(words) => {
+                Value::String(words.iter().find(|(_, zh)| *zh == raw).map_or(raw, |(id, _)| id).into())
+            }
         }
     }
 }
@@ -849,6 +904,7 @@ mod tests {
     }
 
     fn check(table: &[(&str, Cell)], schema: schemars::schema::RootSchema, skip: &[&str]) {
+        let definitions = serde_json::to_value(&schema).unwrap()["definitions"].clone();
         let fields = fields(schema);
         let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).filter(|n| !skip.contains(n)).collect();
         let mut ours: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
@@ -858,6 +914,21 @@ mod tests {
         assert_eq!(ours, theirs, "the CSV columns and the contract's fields differ");
         for (name, cell) in table {
             let schema = &fields.iter().find(|(n, _)| n == name).unwrap().1;
+            // A choice: its ids are the contract's, every one with its word, and no word twice.
+            let choice = definitions
+                .as_object()
+                .into_iter()
+                .flatten()
+                .find(|(d, def)| schema.contains(&format!("\"#/definitions/{d}\"")) && def.get("enum").is_some());
+            if let Some((d, def)) = choice {
+                let Cell::Choice(words) = cell else { panic!("{name} is the contract's choice {d}, not {cell:?}") };
+                let ids: Vec<&str> = words.iter().map(|(id, _)| *id).collect();
+                let theirs: Vec<&str> = def["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+                assert_eq!(ids, theirs, "{name}: the words' ids and the contract's {d}");
+                let zh: HashSet<&str> = words.iter().map(|(_, zh)| *zh).collect();
+                assert_eq!(zh.len(), words.len(), "{name}: a word given twice");
+                continue;
+            }
             let want = if schema.contains("boolean") {
                 Cell::Bool
             } else if schema.contains("integer") {
@@ -900,6 +971,27 @@ mod tests {
                 "parameters": {"dibao.standard.urban": "600"}
             })
         );
+    }
+
+    #[test]
+    fn a_choice_reads_as_its_id_or_as_the_pages_word() {
+        let header = "地区,评估日期,城乡,成员1_关系,成员1_年龄,成员1_就业,成员1_户籍,成员2_关系,成员2_年龄,成员2_新冠,成员2_残疾类别,成员2_生活自理,成员2_失业保险";
+        let l = layout(header).unwrap();
+        let zh =
+            row(&l, "tianjin,2020-04-15,农村,本人,45,外出务工,有本地居住证,父母,70,确诊,肢体,部分自理,未参保").unwrap();
+        let ids = row(
+            &l,
+            "tianjin,2020-04-15,rural,self,45,migrant,residence_permit,parent,70,confirmed,physical,partial,none",
+        )
+        .unwrap();
+        assert_eq!(zh, ids);
+        assert_eq!(zh["residence"], "rural");
+        assert_eq!(zh["members"][0]["work"], "migrant");
+        assert_eq!(zh["members"][1]["unemployment_insurance"], "none");
+        // A word the page does not use stays as written, for the core to refuse with its path.
+        let v = row(&l, "tianjin,2020-04-15,城市,本人,45,,,,,,,,").unwrap();
+        assert_eq!(v["residence"], "城市");
+        assert_eq!(doudi_core::parse_json(&v.to_string()).unwrap_err().path, "residence");
     }
 
     #[test]

@@ -26,7 +26,8 @@ const DESKTOP = { locale: 'zh-CN', viewport: { width: 1280, height: 900 } };
  * - line 2, Tianjin family of three, income 1000 + 500, not on 低保: likely missed,
  *   3 × 1010 − 1500 = 1530.00 a month;
  * - line 3, one person earning 3000: 1990 above, not near with a margin of 50;
- * - line 4, Tianjin rural pair, income 600: missed, 2 × 1010 − 600 = 1420.00;
+ * - line 4, Tianjin rural pair, income 600, its choices in the page's words (农村, 本人,
+ *   本地工作, 配偶): missed, 2 × 1010 − 600 = 1420.00;
  * - line 5, pair earning 1060 + 1000, 1030 a person against 1010: near, 20.00 off;
  * - line 6, Chongqing pair, income 1000: missed, 2 × 620 − 1000 = 240.00;
  * - line 7, an age of "四十": refused at 成员1_年龄 (members[0].age).
@@ -40,7 +41,7 @@ const SMALL = [
   '地区,评估日期,城乡,家庭财产,申请项目,成员1_编号,成员1_关系,成员1_年龄,成员1_月收入,成员1_就业,成员2_关系,成员2_年龄,成员2_月收入,成员2_就业,成员3_关系,成员3_年龄',
   'tianjin,2020-04-15,urban,12000,dibao,family-of-three,self,45,1000,local,spouse,42,500,local,child,12',
   'tianjin,2020-04-15,urban,20000,,earns-3000,,40,3000,local,,,,,,',
-  'tianjin,2020-04-15,rural,8000,dibao,rural-pair,self,50,600,local,spouse,48,,,,',
+  'tianjin,2020-04-15,农村,8000,dibao,rural-pair,本人,50,600,本地工作,配偶,48,,,,',
   'tianjin,2020-04-15,urban,10000,dibao,just-above,self,50,1060,local,spouse,48,1000,local,,',
   'chongqing,2020-04-15,urban,5000,dibao,chongqing-pair,self,44,1000,local,spouse,41,,,,',
   'tianjin,2020-04-15,urban,5000,,broken-age,,四十,1000,local,,,,,,',

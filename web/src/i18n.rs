@@ -693,6 +693,24 @@ mod tests {
         }
     }
 
+    /// A roster typed in Chinese (the 摸排 page, `doudi batch`) uses the words this page shows.
+    #[test]
+    fn the_rosters_choice_words_are_the_pages_labels() {
+        fn same<T: Copy>(field: &str, all: &[T], names: &[&str], label: fn(T, Lang) -> &'static str) {
+            let words = doudi_roster::csv::choice_words(field).unwrap_or_else(|| panic!("{field} has no words"));
+            let ours: Vec<(&str, &str)> = all.iter().zip(names).map(|(v, id)| (*id, label(*v, Lang::Zh))).collect();
+            assert_eq!(words, ours.as_slice(), "{field}");
+        }
+        same("residence", Residence::ALL, Residence::NAMES, residence_label);
+        same("relation", Relation::ALL, Relation::NAMES, relation_label);
+        same("work", Work::ALL, Work::NAMES, work_label);
+        same("unemployment_insurance", Insurance::ALL, Insurance::NAMES, insurance_label);
+        same("hukou", Hukou::ALL, Hukou::NAMES, hukou_label);
+        same("covid", Covid::ALL, Covid::NAMES, covid_label);
+        same("disability_type", DisabilityType::ALL, DisabilityType::NAMES, disability_type_label);
+        same("self_care", SelfCare::ALL, SelfCare::NAMES, self_care_label);
+    }
+
     #[test]
     fn fill_puts_arguments_in_order() {
         assert_eq!(fill("可能符合 {} 项 · 每月约 {} 元", &["1", "1,530.00"]), "可能符合 1 项 · 每月约 1,530.00 元");
