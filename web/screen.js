@@ -239,14 +239,34 @@ $('print').addEventListener('click', () => {
 let params = [];
 const DEFAULT_SETS = [{ id: 'dibao.standard.urban', op: '+=', value: '50' }];
 
-async function prepareWhatIf(s) {
-  if (!s.place) return;
-  try {
-    params = (await ask({ type: 'parameters', jurisdiction: s.place.jurisdiction, as_of: s.place.as_of })).list;
-  } catch {
-    params = [];
+/**
+ * The parameters of every place (and day) in the roster, merged by id: each with its value in
+ * each place that has it, `[{id, label, unit, values: [{name, value}]}]`, in the order first met.
+ */
+async function placesParameters(places) {
+  const merged = new Map();
+  for (const place of places) {
+    let list;
+    try {
+      list = (await ask({ type: 'parameters', jurisdiction: place.jurisdiction, as_of: place.as_of })).list;
+    } catch {
+      list = [];
+    }
+    for (const p of Array.isArray(list) ? list : []) {
+      if (!merged.has(p.id)) merged.set(p.id, { id: p.id, label: p.label, unit: p.unit, values: [] });
+      merged.get(p.id).values.push({ name: place.name ?? place.jurisdiction, value: p.value });
+    }
   }
-  if (!Array.isArray(params)) params = [];
+  return [...merged.values()];
+}
+
+/** "1010 元", or 未知 for a value no source gives. */
+const shown = (value, unit) => (value == null ? '未知' : `${value}${unit ? ' ' + unit : ''}`);
+
+async function prepareWhatIf(s) {
+  const places = s.places?.length ? s.places : s.place ? [s.place] : [];
+  if (!places.length) return;
+  params = await placesParameters(places);
   $('whatif').hidden = false;
   if (!$('sets').children.length) DEFAULT_SETS.forEach(addSet);
 }
@@ -258,8 +278,11 @@ function addSet(initial = { id: 'dibao.standard.urban', op: '+=', value: '50' })
   box.append(el('legend', `调整 ${n}`));
   const param = el('select', null, { id: `set-${n}-id` });
   for (const p of params) {
-    const value = p.value == null ? '未知' : String(p.value);
-    param.append(el('option', `${p.label}（现为 ${value}${p.unit && p.value != null ? ' ' + p.unit : ''}）`, { value: p.id }));
+    // One place: 现为 1010 元; several: 现为 天津市 1010 元，重庆市 620 元.
+    const now = p.values.length === 1
+      ? shown(p.values[0].value, p.unit)
+      : p.values.map((v) => `${v.name} ${shown(v.value, p.unit)}`).join('，');
+    param.append(el('option', `${p.label}（现为 ${now}）`, { value: p.id }));
   }
   param.value = params.some((p) => p.id === initial.id) ? initial.id : params[0]?.id ?? '';
   const op = el('select', null, { id: `set-${n}-op` });

@@ -189,9 +189,14 @@ pub struct Roster {
     errors: Vec<(u64, InputError)>,
     /// The roster as a whole cannot be read (a bad header): nothing more is read.
     fatal: Option<InputError>,
-    /// The place and day of the first household decided: the what-if's parameters.
-    place: Option<(String, String)>,
+    /// The places and days of the households decided, in the order first met, at most
+    /// [`MAX_PLACES`]: the what-if lists the parameters of each.
+    places: Vec<(String, String)>,
 }
+
+/// How many (place, day) pairs a roster's what-if lists parameters for; a roster of more is
+/// listed by its first ones.
+pub const MAX_PLACES: usize = 12;
 
 /// The sets as the page sends them: `[{"id", "op": "=" | "+=" | "-=", "value"}]`.
 fn sets_from(json: &str) -> Result<Vec<Set>, InputError> {
@@ -241,7 +246,7 @@ impl Roster {
             changes: Vec::new(),
             errors: Vec::new(),
             fatal: None,
-            place: None,
+            places: Vec::new(),
         })
     }
 
@@ -280,14 +285,16 @@ impl Roster {
         if self.fatal.is_some() {
             return;
         }
-        let Roster { csv, part, line, decider, mode, screen, worklist, compare, changes, errors, place, .. } = self;
+        let Roster { csv, part, line, decider, mode, screen, worklist, compare, changes, errors, places, .. } = self;
         let mut emit = |item: Item| -> Result<(), InputError> {
             let at = item.line;
             let refused = match mode {
                 Mode::Screen(s) => match s.item(decider, item, screen) {
                     Ok((input, s)) => {
-                        if place.is_none() {
-                            *place = Some((input.jurisdiction.clone(), input.as_of.clone()));
+                        if places.len() < MAX_PLACES
+                            && !places.iter().any(|(j, d)| *j == input.jurisdiction && *d == input.as_of)
+                        {
+                            places.push((input.jurisdiction.clone(), input.as_of.clone()));
                         }
                         if s.listed() {
                             worklist.push(Entry::of(at, &input, &s));
@@ -354,7 +361,11 @@ impl Roster {
                     "programmes": programmes,
                     "worklist_programs": watched.into_iter().map(|(id, n)| json!({"id": id, "name": n})).collect::<Vec<_>>(),
                     "errors": errors, "fatal": fatal,
-                    "place": self.place.as_ref().map(|(j, d)| json!({ "jurisdiction": j, "as_of": d })),
+                    "place": self.places.first().map(|(j, d)| json!({ "jurisdiction": j, "as_of": d })),
+                    "places": self.places.iter().map(|(j, d)| json!({
+                        "jurisdiction": j, "as_of": d,
+                        "name": policies_name(j),
+                    })).collect::<Vec<_>>(),
                 })
             }
             Mode::Compare(c) => {
@@ -543,8 +554,16 @@ pub fn template() -> String {
     csv::template(4, &[example]).unwrap_or_default()
 }
 
+/// A place's Chinese name (天津市), or its id when the policies do not know it.
+fn policies_name(id: &str) -> String {
+    doudi_core::embedded_policies()
+        .ok()
+        .and_then(|p| p.jurisdiction(id))
+        .map_or_else(|| id.to_string(), |j| j.name.clone())
+}
+
 /// The numeric and date parameters of `jurisdiction` in force on `as_of`, for the what-if's
-/// choices (JSON `[{id, label, unit, value}]`, or `{"error"}`).
+/// choices (JSON `[{id, label, unit, value}]`, the unit in words: `元/人/月`; or `{"error"}`).
 #[wasm_bindgen]
 pub fn parameters(jurisdiction: &str, as_of: &str) -> String {
     match doudi_core::parameters(jurisdiction, as_of, Lang::Zh) {
@@ -552,7 +571,9 @@ pub fn parameters(jurisdiction: &str, as_of: &str) -> String {
             let list: Vec<Value> = ps
                 .iter()
                 .filter(|p| p.choices.is_empty())
-                .map(|p| json!({ "id": p.id, "label": p.label, "unit": p.unit, "value": p.value }))
+                .map(|p| {
+                    json!({ "id": p.id, "label": p.label, "unit": doudi_core::params::unit_words(&p.unit, Lang::Zh), "value": p.value })
+                })
                 .collect();
             Value::Array(list).to_string()
         }

@@ -191,6 +191,11 @@ describe('the 摸排 page', () => {
 
       // The what-if: the urban standard up by 50, as `doudi compare --set` on the same file.
       await page.locator('#whatif').waitFor();
+      // The roster has Tianjin and Chongqing households: a parameter shows its value in each.
+      assert.match(
+        await page.locator('#set-1-id option[value="dibao.standard.urban"]').textContent(),
+        /（现为 天津市 1010 元\/人\/月，重庆市 620 元\/人\/月）$/,
+      );
       await page.locator('#set-1-id').selectOption('dibao.standard.urban');
       await page.locator('#set-1-op').selectOption('+=');
       await page.locator('#set-1-value').fill('50');
