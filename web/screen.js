@@ -264,9 +264,8 @@ async function placesParameters(places) {
 const shown = (value, unit) => (value == null ? '未知' : `${value}${unit ? ' ' + unit : ''}`);
 
 async function prepareWhatIf(s) {
-  const places = s.places?.length ? s.places : s.place ? [s.place] : [];
-  if (!places.length) return;
-  params = await placesParameters(places);
+  if (!s.places?.length) return;
+  params = await placesParameters(s.places);
   $('whatif').hidden = false;
   if (!$('sets').children.length) DEFAULT_SETS.forEach(addSet);
 }

@@ -361,7 +361,6 @@ impl Roster {
                     "programmes": programmes,
                     "worklist_programs": watched.into_iter().map(|(id, n)| json!({"id": id, "name": n})).collect::<Vec<_>>(),
                     "errors": errors, "fatal": fatal,
-                    "place": self.places.first().map(|(j, d)| json!({ "jurisdiction": j, "as_of": d })),
                     "places": self.places.iter().map(|(j, d)| json!({
                         "jurisdiction": j, "as_of": d,
                         "name": policies_name(j),
