@@ -10,7 +10,8 @@
 #    glue.js written in by packages/doudi/tools/inline-glue.mjs), README, package.json (version
 #    from the crate), the `doudi/ordinary` entry (scripts/js-build-ordinary.sh: its own wasm,
 #    its own budget), and the TypeScript declarations of both generated from the Rust types
-#    (packages/doudi/tools/build-types.mjs);
+#    (packages/doudi/tools/build-types.mjs), then the shipped JS is written without its comments
+#    (packages/doudi/tools/strip-comments.mjs: the declarations carry the docs);
 # 4. prints the size of what a page loads (wasm + js: raw, gzip, brotli) and fails when the
 #    brotli total is over DOUDI_JS_BUDGET bytes (default 153600 = 150 KB);
 # 5. npm pack → target/npm/doudi-<version>.tgz.
@@ -74,6 +75,9 @@ scripts/js-build-ordinary.sh "$dist"
 
 step "TypeScript declarations from the Rust types"
 node "$pkg/tools/build-types.mjs" "$dist"
+
+step "the shipped JS without its comments (the declarations keep the docs)"
+node "$pkg/tools/strip-comments.mjs" "$dist/index.js" "$dist/doudi.js" "$dist/ordinary.js" "$dist/doudi-ordinary.js"
 
 step "size (what a page loads for the main entry: wasm + js)"
 over=0
