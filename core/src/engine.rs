@@ -191,7 +191,9 @@ impl<'a> Ctx<'a> {
             epidemic: Epidemic { start: None, end: None, open: false, in_period: false },
             income: Income::default(),
             assumptions: RefCell::new(Vec::new()),
-            conditions: RefCell::new(Vec::with_capacity(64)),
+            // About 24 conditions a member and a few for the household (72 for the Tianjin family
+            // of three): sized once, so that the list is never moved as it grows.
+            conditions: RefCell::new(Vec::with_capacity(h.members.len() * 32 + 16)),
             decisions: RefCell::new(Vec::with_capacity(h.members.len() * 10 + 4)),
             findings: RefCell::new(if explain { Vec::with_capacity(h.members.len() * 10 + 4) } else { Vec::new() }),
             lookups,

@@ -37,6 +37,28 @@ pub struct ParamInForce {
     pub choices: Vec<Choice>,
 }
 
+/// A parameter's unit code (`yuan_per_person_month`) in words (`元/人/月`), or nothing for a
+/// code with no words: the page's parameter panel and the 摸排 page's what-if show these.
+pub fn unit_words(unit: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match unit {
+        "yuan_per_person_month" => ("元/人/月", "yuan per person a month"),
+        "yuan_per_month" => ("元/月", "yuan a month"),
+        "yuan" => ("元", "yuan"),
+        "months" => ("个月", "months"),
+        "years" => ("岁", "years"),
+        "multiple" => ("倍", "times"),
+        "rate" => ("比例", "rate"),
+        "grade" => ("级", "grade"),
+        "date" => ("日期", "date"),
+        "bool" => ("是/否", "yes/no"),
+        _ => return "",
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
 /// Every parameter of `jurisdiction` in force on `as_of` (`YYYY-MM-DD`), by id.
 pub fn parameters(jurisdiction: &str, as_of: &str, lang: Lang) -> Result<Vec<ParamInForce>, InputError> {
     parameters_in(crate::embedded_policies()?, jurisdiction, as_of, lang)

@@ -124,3 +124,20 @@ fn a_one_person_dibao_cites_the_disability_text_not_the_childrens_clause() {
     assert!(cited.contains(&"002:1.0.4".to_string()), "{cited:?}");
     assert!(!cited.contains(&"002:1.0.6".to_string()), "{cited:?}");
 }
+
+/// Every unit a parameter of the policies has is written in words in both languages (the
+/// page's parameter panel and the 摸排 page's what-if show them instead of the code).
+#[test]
+fn every_unit_of_the_policies_has_words() {
+    let policies = doudi_core::embedded_policies().expect("consistent");
+    let mut units: Vec<&str> =
+        policies.jurisdictions.iter().flat_map(|j| j.parameters.values().map(|p| p.unit.as_str())).collect();
+    units.sort_unstable();
+    units.dedup();
+    assert!(units.contains(&"yuan_per_person_month"), "{units:?}");
+    assert_eq!(doudi_core::params::unit_words("yuan_per_person_month", Lang::Zh), "元/人/月");
+    for u in units {
+        assert!(!doudi_core::params::unit_words(u, Lang::Zh).is_empty(), "{u} has no Chinese words");
+        assert!(!doudi_core::params::unit_words(u, Lang::En).is_empty(), "{u} has no English words");
+    }
+}

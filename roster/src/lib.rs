@@ -22,25 +22,6 @@ pub mod screen;
 
 use doudi_core::{HouseholdInput, InputError};
 
-/// A parameter's unit code (`yuan_per_person_month`) in the 摸排 page's words (`元/人/月`), or
-/// nothing for a code with none: the page's own words for them (web/src/i18n.rs's
-/// `unit_label`, which a unit test there keeps equal to these for every unit of the policies).
-pub fn unit_words(unit: &str) -> &'static str {
-    match unit {
-        "yuan_per_person_month" => "元/人/月",
-        "yuan_per_month" => "元/月",
-        "yuan" => "元",
-        "months" => "个月",
-        "years" => "岁",
-        "multiple" => "倍",
-        "rate" => "比例",
-        "grade" => "级",
-        "date" => "日期",
-        "bool" => "是/否",
-        _ => "",
-    }
-}
-
 /// Records between two progress lines of the CLI.
 pub const PROGRESS_EVERY: u64 = 10_000;
 

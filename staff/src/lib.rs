@@ -571,7 +571,7 @@ pub fn parameters(jurisdiction: &str, as_of: &str) -> String {
                 .iter()
                 .filter(|p| p.choices.is_empty())
                 .map(|p| {
-                    json!({ "id": p.id, "label": p.label, "unit": doudi_roster::unit_words(&p.unit), "value": p.value })
+                    json!({ "id": p.id, "label": p.label, "unit": doudi_core::params::unit_words(&p.unit, Lang::Zh), "value": p.value })
                 })
                 .collect();
             Value::Array(list).to_string()
