@@ -3,7 +3,7 @@
 //! The column mapping (also printed by `doudi batch --help`, from the tables below):
 //!
 //! - household: `jurisdiction`, `as_of`, `residence`, `assets`, and `applying` as a
-//!   `;`-separated list (`dibao;tekun`);
+//!   `;`-separated list (`dibao;tekun`, or in words: `低保；特困`);
 //! - support: `dibao`, `dibao_monthly`, `low_income`, `poverty_registered`,
 //!   `income_above_standard_since` (the contract's `support.*` fields, without the prefix);
 //! - members: `mK_FIELD` for member K = 1…30 (m1 is the applicant), FIELD being any of the
@@ -87,6 +87,17 @@ const DISABILITY_TYPE: &[(&str, &str)] = &[
     ("multiple", "多重"),
 ];
 const SELF_CARE: &[(&str, &str)] = &[("full", "能自理"), ("partial", "部分自理"), ("none", "不能自理")];
+/// `applying`'s programmes: the short word, then the names a caseworker may write instead
+/// (the catalogue's full name, and the usual ones of the documents).
+const APPLYING: &[(&str, &str)] = &[
+    ("dibao", "低保"),
+    ("dibao", "最低生活保障"),
+    ("dibao", "最低生活保障（低保）"),
+    ("tekun", "特困"),
+    ("tekun", "特困供养"),
+    ("tekun", "特困人员救助供养"),
+    ("tekun", "特困人员救助供养（特困）"),
+];
 
 /// Top-level household fields, each a column of the same name.
 const HOUSEHOLD: &[(&str, Cell)] = &[
@@ -300,7 +311,7 @@ INPUT
   come in any order; an empty cell is absent (the contract's default applies).
 
 CSV COLUMNS
-  household   {household}, applying (a list: dibao;tekun)
+  household   {household}, applying (a list: dibao;tekun, or 低保；特困)
   support     {support}
   members     mK_FIELD for member K = 1 to {max} (m1 is the applicant), FIELD one of:
               {member}
@@ -875,9 +886,14 @@ fn yes_no(raw: &str) -> Option<bool> {
     }
 }
 
-/// `dibao;tekun` → `["dibao", "tekun"]`.
+/// `dibao;tekun` → `["dibao", "tekun"]`; the programmes may be written in Chinese
+/// (`低保；特困`, `最低生活保障、特困供养`: see [`APPLYING`]) and separated by `;`, `；` or `、`.
+/// Anything else is kept as written, for the contract to refuse with its path.
 fn list(raw: &str) -> Value {
-    Value::Array(raw.split(';').map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect())
+    let id = |s: &str| APPLYING.iter().find(|(_, zh)| *zh == s).map_or(s, |(id, _)| id).to_string();
+    Value::Array(
+        raw.split([';', '；', '、']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(id(s))).collect(),
+    )
 }
 
 /// A parameter override: `true`/`false` for a yes/no parameter, `null` for an open end
@@ -955,6 +971,27 @@ mod tests {
 
     fn row(layout: &Layout, cells: &str) -> Result<Value, InputError> {
         layout.household(&StringRecord::from(cells.split(',').collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn applying_reads_the_programmes_in_words() {
+        let l = layout("jurisdiction,as_of,申请项目,m1_age").unwrap();
+        let v = row(&l, "tianjin,2020-04-15,最低生活保障、特困供养,45").unwrap();
+        assert_eq!(v["applying"], serde_json::json!(["dibao", "tekun"]));
+        let v = row(&l, "tianjin,2020-04-15,低保；特困人员救助供养（特困）,45").unwrap();
+        assert_eq!(v["applying"], serde_json::json!(["dibao", "tekun"]));
+        // A word that names no programme is kept, for the contract to refuse with its path.
+        let v = row(&l, "tianjin,2020-04-15,低保;医疗救助,45").unwrap();
+        assert_eq!(v["applying"], serde_json::json!(["dibao", "医疗救助"]));
+        let err = doudi_core::parse_json(&v.to_string()).unwrap_err();
+        assert_eq!(err.path, "applying[1]");
+        // Every word names a programme one may apply for, and each such programme has words.
+        for (id, _) in APPLYING {
+            assert!(serde_json::from_value::<doudi_core::input::Applying>(serde_json::json!(id)).is_ok(), "{id}");
+        }
+        for id in ["dibao", "tekun"] {
+            assert!(APPLYING.iter().any(|(i, _)| *i == id), "{id}");
+        }
     }
 
     #[test]
