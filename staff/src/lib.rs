@@ -9,7 +9,8 @@
 //! tallies, the worklist's entries (a line, an id, the amounts, the share link), the first
 //! [`MAX_ERRORS`] refusals and the [`MAX_CHANGES`] largest changes; never an assessment.
 //!
-//! Every amount crosses to the page as a decimal string formatted here (`money::fmt2`), and
+//! Every amount crosses to the page as a decimal string formatted here (`money::fmt_grouped`,
+//! in thousands as the calculator shows them; the CSV export's amount column `money::fmt2`), and
 //! every word the page shows about a household (a programme's name, a refusal) is the
 //! core's Chinese. Values cross as JSON text. Nothing here panics on input: a bad row is a
 //! refusal with its line and field, and the rest goes on.
@@ -30,8 +31,23 @@ pub const MAX_ERRORS: usize = 1000;
 /// Households with the largest changes kept for the what-if's list.
 pub const MAX_CHANGES: usize = 200;
 
+/// An amount as a spreadsheet reads it (`1530.00`): the CSV export's amount column.
 fn fmt(d: Decimal) -> String {
     doudi_core::money::fmt2(d)
+}
+
+/// An amount as the page shows it, in thousands (`12,530.00`), as the calculator's page does.
+fn shown(d: Decimal) -> String {
+    doudi_core::money::fmt_grouped(d)
+}
+
+/// A change as the page shows it: `+1,150.00`, `-20.00`, `0.00`.
+fn shown_signed(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", shown(d))
+    } else {
+        shown(d)
+    }
 }
 
 fn name(p: ProgrammeId) -> &'static str {
@@ -107,7 +123,7 @@ impl Entry {
             .iter()
             .map(|(p, m, a)| {
                 let who = m.as_ref().map(|m| format!("（{m}）")).unwrap_or_default();
-                let amount = a.map(|a| format!(" 每月 {} 元", fmt(a))).unwrap_or_else(|| " 金额待核".into());
+                let amount = a.map(|a| format!(" 每月 {} 元", shown(a))).unwrap_or_else(|| " 金额待核".into());
                 format!("{}{who}{amount}", name(*p))
             })
             .collect();
@@ -120,7 +136,7 @@ impl Entry {
             .iter()
             .map(|(p, m, c, d)| {
                 let who = m.as_ref().map(|m| format!("（{m}）")).unwrap_or_default();
-                format!("{}{who}：{}，差 {} 元", name(*p), condition_words(c), fmt(*d))
+                format!("{}{who}：{}，差 {} 元", name(*p), condition_words(c), shown(*d))
             })
             .collect();
         words.join("；")
@@ -139,7 +155,7 @@ impl Entry {
         json!({
             "line": self.line,
             "id": self.id,
-            "at_stake": fmt(self.at_stake),
+            "at_stake": shown(self.at_stake),
             "missed": self.missed_words(),
             "missed_programs": self.missed.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(),
             "near": self.near_words(),
@@ -344,7 +360,7 @@ impl Roster {
                     .map(|(p, x)| {
                         json!({
                             "id": p.as_str(), "name": name(*p), "households": x.households, "persons": x.persons,
-                            "monthly": fmt(x.monthly), "fixed_term": fmt(x.fixed_term), "one_off": fmt(x.one_off),
+                            "monthly": shown(x.monthly), "fixed_term": shown(x.fixed_term), "one_off": shown(x.one_off),
                         })
                     })
                     .collect();
@@ -376,19 +392,23 @@ impl Roster {
                     .iter()
                     .map(|c| {
                         json!({
-                            "line": c.line, "id": c.id, "before": fmt(c.before), "after": fmt(c.after),
-                            "monthly": compare::signed(c.monthly()), "one_off": compare::signed(c.one_off),
+                            "line": c.line, "id": c.id, "before": shown(c.before), "after": shown(c.after),
+                            "monthly": shown_signed(c.monthly()), "one_off": shown_signed(c.one_off),
                             "statuses": c.statuses.join("；"), "link": c.link,
                         })
                     })
                     .collect();
                 let yearly = (t.after.monthly - t.before.monthly) * Decimal::from(12);
+                let mut report = json!(report);
+                // The report as the CLI writes it, but the totals the page shows in thousands.
+                report["monthly"]["before"] = json!(shown(t.before.monthly));
+                report["monthly"]["after"] = json!(shown(t.after.monthly));
                 json!({
                     "mode": "compare",
                     "report": report,
-                    "monthly_difference": compare::signed(t.after.monthly - t.before.monthly),
-                    "yearly_difference": compare::signed(yearly),
-                    "one_off_difference": compare::signed(t.after.one_off - t.before.one_off),
+                    "monthly_difference": shown_signed(t.after.monthly - t.before.monthly),
+                    "yearly_difference": shown_signed(yearly),
+                    "one_off_difference": shown_signed(t.after.one_off - t.before.one_off),
                     "changes": changes,
                     "errors": errors, "fatal": fatal,
                 })

@@ -29,7 +29,8 @@ fn the_roster_is_screened_alike_whole_and_in_small_chunks() {
     // 低保: lines 1, 3, 5: 3 + 2 + 2 persons, 1530 + 1420 + 240 a month.
     let dibao = s["programmes"].as_array().unwrap().iter().find(|p| p["id"] == "dibao").unwrap();
     assert_eq!((dibao["households"].as_u64(), dibao["persons"].as_u64()), (Some(3), Some(7)));
-    assert_eq!(dibao["monthly"], "3190.00");
+    // Shown in thousands, as the calculator's page shows amounts.
+    assert_eq!(dibao["monthly"], "3,190.00");
     assert_eq!(s["errors"][0]["line"], 6);
     assert_eq!(s["errors"][0]["path"], "members");
     for chunk in [1, 7, 100] {
@@ -41,7 +42,11 @@ fn the_roster_is_screened_alike_whole_and_in_small_chunks() {
     let lines: Vec<u64> = w["rows"].as_array().unwrap().iter().map(|r| r["line"].as_u64().unwrap()).collect();
     // By the amount at stake: 1530, 1420, 240.
     assert_eq!(lines, [1, 3, 5]);
-    assert_eq!(w["rows"][0]["at_stake"], "1530.00");
+    assert_eq!(w["rows"][0]["at_stake"], "1,530.00");
+    assert!(w["rows"][0]["missed"].as_str().unwrap().contains("每月 1,530.00 元"), "{}", w["rows"][0]);
+    // The CSV export's amount column stays a plain number for a spreadsheet.
+    let csv = whole.export("missed", "");
+    assert!(csv.lines().nth(1).unwrap().contains(",1530.00,"), "{csv}");
     let near: Value = serde_json::from_str(&whole.worklist("near", "", 10)).unwrap();
     assert_eq!(near["total"], 1);
     assert!(near["rows"][0]["near"].as_str().unwrap().contains("差 20.00 元"));
@@ -69,7 +74,7 @@ fn a_csv_roster_with_chinese_headers_and_a_broken_row() {
         assert_eq!(s["errors"][0]["field"], "成员1_年龄");
         let dibao = s["programmes"].as_array().unwrap().iter().find(|p| p["id"] == "dibao").unwrap();
         // 3 × 1010 − 1500.
-        assert_eq!(dibao["monthly"], "1530.00");
+        assert_eq!(dibao["monthly"], "1,530.00");
     }
 }
 
@@ -82,10 +87,15 @@ fn the_what_if_is_doudi_compares() {
     assert_eq!(s["report"]["households"], 6);
     assert_eq!(s["report"]["refused"], 1);
     assert_eq!(s["monthly_difference"], "+310.00");
-    assert_eq!(s["yearly_difference"], "+3720.00");
+    assert_eq!(s["yearly_difference"], "+3,720.00");
     assert_eq!(s["report"]["gaining"], 3);
     assert_eq!(s["changes"][0]["line"], 1);
     assert_eq!(s["changes"][0]["monthly"], "+150.00");
+    // The totals before and after, in thousands; the CLI's report is left as it writes it.
+    assert_eq!(
+        (&s["report"]["monthly"]["before"], &s["report"]["monthly"]["after"]),
+        (&json!("3,190.00"), &json!("3,500.00"))
+    );
     let bad = Roster::new(false, "50", r#"[{"id":"nope","op":"=","value":"1"}]"#).err().unwrap();
     assert_eq!(bad.path, "parameters.nope");
 }

@@ -141,6 +141,8 @@ describe('the 摸排 page', () => {
       await upload(page, smallFile);
       const totals = await pageTotals(page);
       assert.deepEqual(totals.dibao, ['3', '7', '3190.00', '0.00', '0.00']);
+      // Amounts in thousands, as the calculator's page shows them.
+      assert.equal(await page.locator('#totals-body tr[data-program="dibao"] td').nth(2).textContent(), '3,190.00');
       // Equal to the CLI's on the same file, every programme.
       assert.deepEqual(totals, cliTotals(smallFile).out);
       assert.match(await page.locator('#totals-note').textContent(), /共 6 户，其中 1 户无法读取。工作清单 4 户：可能符合但未享受 3 户，接近门槛 1 户/);
@@ -153,8 +155,8 @@ describe('the 摸排 page', () => {
       const rows = () =>
         page.locator('#worklist-body tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
       assert.deepEqual(await rows(), [
-        ['1530.00', '2', 'family-of-three'],
-        ['1420.00', '4', 'rural-pair'],
+        ['1,530.00', '2', 'family-of-three'],
+        ['1,420.00', '4', 'rural-pair'],
         ['240.00', '6', 'chongqing-pair'],
         ['0.00', '5', 'just-above'],
       ]);
@@ -187,7 +189,8 @@ describe('the 摸排 page', () => {
         csv.slice(1).map((l) => l.split(',').slice(0, 3)),
         [['2', 'family-of-three', '1530.00'], ['4', 'rural-pair', '1420.00'], ['6', 'chongqing-pair', '240.00']],
       );
-      assert.match(csv[1], /最低生活保障.* 每月 1530\.00 元|低保.*1530\.00/);
+      // The amount column stays a plain number for a spreadsheet; the words are as the page shows.
+      assert.match(csv[1], /最低生活保障.* 每月 1,530\.00 元/);
 
       // The what-if: the urban standard up by 50, as `doudi compare --set` on the same file.
       await page.locator('#whatif').waitFor();
@@ -202,7 +205,7 @@ describe('the 摸排 page', () => {
       await page.getByRole('button', { name: '测算', exact: true }).click();
       await page.locator('#compare-result').waitFor();
       assert.equal(await page.locator('#cmp-monthly').textContent(), '+310.00 元');
-      assert.equal(await page.locator('#cmp-yearly').textContent(), '+3720.00 元');
+      assert.equal(await page.locator('#cmp-yearly').textContent(), '+3,720.00 元');
       assert.match(await page.locator('#cmp-note').textContent(), /增加 3 户，减少 0 户，不变 2 户/);
       const cli = doudiTotals(['compare', '--input', smallFile, '--set', 'dibao.standard.urban+=50']);
       assert.match(cli, /difference \+310\.00/);
@@ -215,7 +218,7 @@ describe('the 摸排 page', () => {
       // The largest change first: line 2, +150.00.
       assert.deepEqual(
         await page.locator('#changes-body tr').first().locator('td').evaluateAll((tds) => tds.slice(0, 5).map((t) => t.textContent)),
-        ['2', 'family-of-three', '1530.00', '1680.00', '+150.00'],
+        ['2', 'family-of-three', '1,530.00', '1,680.00', '+150.00'],
       );
 
       await page.screenshot({ path: join(SCREENSHOTS, 'screen-1280.png'), fullPage: true });
