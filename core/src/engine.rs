@@ -66,8 +66,10 @@ pub struct Lookups<'a> {
 /// it lists applies only from a day of its own.
 type Listing = (bool, bool);
 
-/// Provisions a programme may declare, at most.
-pub const MAX_PROVISIONS: usize = 8;
+/// Provisions a programme may declare, at most, each with its slot (低保 declares 13; a
+/// catalogue test keeps every programme within it, so that no provision is looked up afresh
+/// for each household).
+pub const MAX_PROVISIONS: usize = 16;
 
 #[derive(Clone, Copy)]
 enum Slot<V> {

@@ -99,3 +99,19 @@ fn each_programme_is_decided_for_whom_the_catalogue_says() {
     }
     assert!(seen > 100, "too few households of two or more members: {seen}");
 }
+
+/// Every provision a programme declares has its slot in a place's lookups, so that none is
+/// looked up afresh for each household of a batch.
+#[test]
+fn every_programme_declares_no_more_provisions_than_the_lookups_keep() {
+    for p in catalogue::CATALOGUE.iter() {
+        assert!(
+            p.provisions.len() <= doudi_core::engine::MAX_PROVISIONS,
+            "{} declares {} provisions; MAX_PROVISIONS is {}",
+            p.id.as_str(),
+            p.provisions.len(),
+            doudi_core::engine::MAX_PROVISIONS
+        );
+    }
+    assert!(catalogue::get(doudi_core::ProgrammeId::Dibao).provisions.len() > 8);
+}
