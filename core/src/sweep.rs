@@ -71,8 +71,8 @@ pub struct SweepPoint {
     pub eligible: usize,
 }
 
-/// Sweeps the first member's monthly income over `range` (inclusive), deciding each point
-/// (statuses and amounts, no explanation).
+/// Sweeps the first member's monthly income over `range` (inclusive), in `steps` equal steps
+/// rounded to the cent, deciding each point (statuses and amounts, no explanation).
 pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>, InputError> {
     let policies = crate::embedded_policies()?;
     let household = Household::from_input(input, policies)?;
@@ -98,7 +98,10 @@ pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>
     let mut decider = Decider::new(policies);
     Ok((0..=range.steps)
         .map(|i| {
-            let income = range.from + step * Decimal::from(i);
+            // An income a person can have: whole cents (the point's income as written). Between
+            // cents, a gap paid to the cent would make income + aid wobble by a fraction of one,
+            // which the chart would read as "earning more lowers the total".
+            let income = (range.from + step * Decimal::from(i)).round_dp(2);
             h.members[0].monthly_income = income;
             let t = decider.decide(&h).totals;
             SweepPoint {

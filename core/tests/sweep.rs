@@ -17,6 +17,23 @@ fn dibao_falls_as_the_first_members_income_rises_and_ends_at_the_line() {
     assert_eq!(totals, ["3030.00", "2020.00", "1010.00", "0.00"]);
 }
 
+/// A person alone in Chongqing (standard 620) has the gap paid: income + aid is 620 at every
+/// income below the standard, also where the steps are not whole cents (1900 / 60 = 31.67 a
+/// step, the page's chart), and each point is at an income in whole cents.
+#[test]
+fn a_paid_gap_keeps_income_plus_aid_flat_between_cents() {
+    let alone = parse_json(r#"{"jurisdiction":"chongqing","as_of":"2020-04-15","members":[{"age":68}]}"#).unwrap();
+    let points = sweep(alone, SweepRange { from: Decimal::ZERO, to: Decimal::from(1900), steps: 60 }).unwrap();
+    assert_eq!(points.len(), 61);
+    assert_eq!(points[1].income.0, Decimal::new(3167, 2));
+    let below: Vec<_> = points.iter().filter(|p| p.income.0 < Decimal::from(620)).collect();
+    assert_eq!(below.len(), 20);
+    for p in below {
+        assert_eq!(p.income.0, p.income.0.round_dp(2));
+        assert_eq!(p.income.0 + p.monthly_total.0, Decimal::from(620), "at {}", p.income);
+    }
+}
+
 #[test]
 fn a_sweep_refuses_bad_ranges() {
     assert_eq!(

@@ -358,6 +358,19 @@ mod tests {
         assert!(z >= Decimal::from(3030) && z <= Decimal::from(3032), "{z}");
     }
 
+    /// A person alone in Chongqing has the gap paid: income + aid never falls, so the chart
+    /// marks no range where earning more lowers the total (it once marked seven, from incomes
+    /// between cents: 1900 / 60 a step).
+    #[test]
+    fn a_paid_gap_shows_no_range_where_earning_more_lowers_the_total() {
+        let mut f = Form::new("chongqing", "2020-04-15");
+        f.members[0].age = "68".into();
+        let ChartData::Ready(s) = chart(&f) else { panic!() };
+        assert_eq!(s.points.last().map(|p| p.0), Some(Decimal::from(1900)));
+        assert_eq!(crate::plot::losses(&s.points), vec![]);
+        assert_eq!(s.points[0], (Decimal::ZERO, Decimal::from(620)));
+    }
+
     #[test]
     fn jilin_without_a_standard_cannot_be_charted() {
         let mut f = tianjin_three("1500");
