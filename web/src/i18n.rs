@@ -261,6 +261,7 @@ labels! {
     print_residence: "城乡：{}", "Residence: {}";
     print_household: "家庭成员", "Household";
     print_member: "成员", "Person";
+    print_programme: "救助项目", "Support";
     print_result: "测算结果", "Result";
     print_status: "结论", "Finding";
     print_amount: "金额", "Amount";

@@ -178,7 +178,8 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
         out.push_str(&el("p", "class=\"print-small\"", l.how_totals));
         out.push_str(&wrap("ul", "class=\"print-small\"", &items));
     }
-    let head = row(&[l.print_member, l.print_status, l.print_amount, l.print_reason, l.print_clauses], "th");
+    // Each row is a programme (and the person it is for), not a person.
+    let head = row(&[l.print_programme, l.print_status, l.print_amount, l.print_reason, l.print_clauses], "th");
     out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{result_rows}</tbody>")));
     if !ineligible.is_empty() {
         out.push_str(&el(
@@ -255,6 +256,9 @@ mod tests {
             assert!(html.contains(needle), "{needle} missing");
         }
         assert!(html.contains(&a.policy_version));
+        // The household's table is by person, the result's by programme.
+        assert!(html.contains("<thead><tr><th>成员</th><th>年龄（岁）</th>"), "{html}");
+        assert!(html.contains("<thead><tr><th>救助项目</th><th>结论</th><th>金额</th>"), "{html}");
     }
 
     #[test]
