@@ -1,6 +1,29 @@
 //! Month arithmetic on calendar dates, as the documents count months.
 
-use chrono::{Months, NaiveDate};
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+/// A day in a sentence: `{d}` writes `2020-04-15` (the English sentences), `{d:#}` the Chinese
+/// way, `2020年4月15日`, as the page writes its dates; a day not known writes `?`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day(pub Option<NaiveDate>);
+
+impl Day {
+    pub fn of(d: NaiveDate) -> Day {
+        Day(Some(d))
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0 {
+            None => f.write_str("?"),
+            Some(d) if f.alternate() => write!(f, "{}年{}月{}日", d.year(), d.month(), d.day()),
+            Some(d) => write!(f, "{d}"),
+        }
+    }
+}
 
 /// `YYYY-MM-DD`, exactly: four-digit year, two-digit month and day, a real day.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {

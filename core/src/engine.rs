@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::assessment::*;
+use crate::dates::Day;
 use crate::decision::{Condition, Decision, Met, Need};
 use crate::household::{Household, Member};
 use crate::ids::{param, ParamId, ParamKey, ProgrammeId, PARAMETERS};
@@ -223,19 +224,21 @@ impl<'a> Ctx<'a> {
         let as_of = self.h.as_of;
         let in_period = start.is_some_and(|s| s <= as_of) && (open || end.is_some_and(|e| as_of <= e));
         if self.explain {
-            let (s, e) = (
-                start.map_or("?".to_string(), |d| d.to_string()),
-                if open { "—".to_string() } else { end.map_or("?".to_string(), |d| d.to_string()) },
-            );
+            let (s, sz) = (Day(start).to_string(), format!("{:#}", Day(start)));
+            let (e, ez) = if open {
+                ("—".to_string(), "—".to_string())
+            } else {
+                (Day(end).to_string(), format!("{:#}", Day(end)))
+            };
             let overridden = self.h.overrides.contains_key(param::EPIDEMIC_START.as_str())
                 || self.h.overrides.contains_key(param::EPIDEMIC_END.as_str());
             self.assume(
                 param::EPIDEMIC_END.as_str(),
                 if overridden {
-                    tx!("疫情防控期间按 {s} 至 {e} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
+                    tx!("疫情防控期间按 {sz} 至 {ez} 计算（已手动修改）。", "The epidemic period is taken as {s} to {e} (changed by hand).")
                 } else {
                     tx!(
-                        "疫情防控期间按 {s}（启动一级响应）至 {e}（新冠病毒感染“乙类乙管”）计算；文件未定结束日期，可在参数中修改。",
+                        "疫情防控期间按 {sz}（启动一级响应）至 {ez}（新冠病毒感染“乙类乙管”）计算；文件未定结束日期，可在参数中修改。",
                         "The epidemic period is taken as {s} (first-level response) to {e} (national downgrade of COVID-19 management); the documents set no end date, and it can be changed in the parameters."
                     )
                 },
@@ -277,9 +280,9 @@ impl<'a> Ctx<'a> {
             self.assume(
                 &format!("parameter.{id}"),
                 t!(
-                    "参数“{label}”在 {d} 没有已知的取值：需要它的金额无法计算，请在参数中填写。",
+                    "参数“{label}”在 {d:#} 没有已知的取值：需要它的金额无法计算，请在参数中填写。",
                     "Parameter “{label}” has no known value on {d}: amounts that need it cannot be computed; enter it in the parameters.",
-                    d = self.h.as_of
+                    d = Day::of(self.h.as_of)
                 ),
             );
         }
@@ -388,11 +391,13 @@ impl<'a> Ctx<'a> {
             let Some(doc) = self.policies.document(&r.document) else { continue };
             let number = doc.number.clone();
             let id = format!("dates.applies_from.{}", doc.id);
-            if from > as_of {
+            let later = from > as_of;
+            let (from, as_of) = (Day::of(from), Day::of(as_of));
+            if later {
                 self.assume(
                     &id,
                     t!(
-                        "{number} 的措施按其印发之日 {from} 起适用，不追溯到疫情开始：{as_of} 早于此日，其条款尚不适用，按此前已有的文件办理。",
+                        "{number} 的措施按其印发之日 {from:#} 起适用，不追溯到疫情开始：{as_of:#} 早于此日，其条款尚不适用，按此前已有的文件办理。",
                         "The measures of {number} are taken to apply from the day it was issued, {from}, not from the start of the epidemic: {as_of} is earlier, so its clauses do not apply yet; the earlier documents apply."
                     ),
                 );
@@ -400,7 +405,7 @@ impl<'a> Ctx<'a> {
                 self.assume(
                     &id,
                     t!(
-                        "{number} 的措施按其印发之日 {from} 起适用，不追溯到疫情开始：{as_of} 在此之后，按其办理；疫情期间的措施（暂停退出）自 {from} 起至疫情结束，渐退最早自 {from} 起算。",
+                        "{number} 的措施按其印发之日 {from:#} 起适用，不追溯到疫情开始：{as_of:#} 在此之后，按其办理；疫情期间的措施（暂停退出）自 {from:#} 起至疫情结束，渐退最早自 {from:#} 起算。",
                         "The measures of {number} are taken to apply from the day it was issued, {from}, not from the start of the epidemic: {as_of} is later, so they apply; its epidemic measure (exit suspended) runs from {from} to the epidemic's end, and a taper counts from {from} at the earliest."
                     ),
                 );
@@ -416,11 +421,11 @@ impl<'a> Ctx<'a> {
         let Some(entry) = self.j.parameters.get(id.as_str()).and_then(|p| p.entry_on(self.h.as_of)) else { return };
         if entry.from_unknown && entry.value.is_some() {
             let label = self.param_label(id);
-            let from = entry.from;
+            let from = Day::of(entry.from);
             self.assume(
                 &format!("dates.{id}"),
                 t!(
-                    "“{label}”的取值出自未载明日期的文件，起始日期不详：按自 {from} 起计算，可信度相应降低。",
+                    "“{label}”的取值出自未载明日期的文件，起始日期不详：按自 {from:#} 起计算，可信度相应降低。",
                     "“{label}” comes from a document that carries no date, so its start is not known: it is taken as in force from {from}, with lower confidence."
                 ),
             );
@@ -684,16 +689,16 @@ impl<'c, 'a> FindingBuilder<'c, 'a> {
     pub fn require_epidemic(&mut self) -> bool {
         let ctx = self.ctx;
         let e = ctx.epidemic;
-        let d = ctx.h.as_of;
+        let d = Day::of(ctx.h.as_of);
         // Said the same way by every finding that states it (the period and the day are the
         // household's): formatted once.
         let reason = move |lang: Lang| -> String {
             let said = ctx.epidemic_reason.get_or_init(|| {
                 if e.in_period {
-                    t!("{d} 在疫情防控期间内。", "{d} is within the epidemic period.").say(lang)
+                    t!("{d:#} 在疫情防控期间内。", "{d} is within the epidemic period.").say(lang)
                 } else {
                     t!(
-                        "{d} 不在疫情防控期间内，本项疫情期间措施不适用。",
+                        "{d:#} 不在疫情防控期间内，本项疫情期间措施不适用。",
                         "{d} is outside the epidemic period; this epidemic measure does not apply."
                     )
                     .say(lang)

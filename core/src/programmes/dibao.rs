@@ -176,9 +176,9 @@ pub fn exit_suspended(ctx: &Ctx) -> Result<(), crate::text::Text> {
     ctx.say_applies_from(ProgrammeId::Dibao, "exit_suspended", true);
     if !ctx.has(ProgrammeId::Dibao, "exit_suspended") {
         if let Some(from) = ctx.provision_applies_from(ProgrammeId::Dibao, "exit_suspended") {
-            let as_of = h.as_of;
+            let (from, as_of) = (crate::dates::Day::of(from), crate::dates::Day::of(h.as_of));
             return Err(crate::text::Text::new(
-                format!("疫情期间暂停低保退出的规定自 {from} 起适用，{as_of} 尚不适用：按常规退出。"),
+                format!("疫情期间暂停低保退出的规定自 {from:#} 起适用，{as_of:#} 尚不适用：按常规退出。"),
                 format!("The suspension of exit during the epidemic applies from {from}; on {as_of} it does not apply yet: ordinary exit."),
             ));
         }

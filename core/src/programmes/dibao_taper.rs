@@ -26,13 +26,13 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     let from = ctx.provision_applies_from(ProgrammeId::DibaoTaper, "taper");
     if !ctx.has(ProgrammeId::DibaoTaper, "taper") {
         f.cite_listed("taper");
-        let from = from.map_or_else(|| "?".to_string(), |d| d.to_string());
+        let from = crate::dates::Day(from);
         f.fail(
             "dibao_taper.in_force",
             t!(
-                "延保渐退自 {from} 起适用，{} 尚不适用。",
+                "延保渐退自 {from:#} 起适用，{:#} 尚不适用。",
                 "The taper applies from {from}; it does not apply yet on {}.",
-                h.as_of
+                crate::dates::Day::of(h.as_of)
             ),
         );
         return f.finish(Status::Ineligible);
