@@ -76,6 +76,9 @@ pub struct EvaluateArgs {
     /// The household as contract v1 JSON; `-` reads standard input.
     #[arg(default_value = "-")]
     pub file: PathBuf,
+    /// The same as FILE, named as `batch`, `screen` and `compare` name theirs.
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub input: Option<PathBuf>,
     #[command(flatten)]
     pub lang: LangArg,
     #[command(flatten)]
@@ -89,11 +92,21 @@ pub struct EvaluateArgs {
     pub compare: Option<CompareWith>,
 }
 
+impl EvaluateArgs {
+    /// The household's file: `--input`, else FILE.
+    pub fn path(&self) -> &PathBuf {
+        self.input.as_ref().unwrap_or(&self.file)
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The household as contract v1 JSON; `-` reads standard input.
     #[arg(default_value = "-")]
     pub file: PathBuf,
+    /// The same as FILE, named as `batch`, `screen` and `compare` name theirs.
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub input: Option<PathBuf>,
     #[command(flatten)]
     pub lang: LangArg,
     #[command(flatten)]
@@ -107,6 +120,13 @@ pub struct ExplainArgs {
     /// epidemic measures switched off), side by side, with the clause behind each difference.
     #[arg(long, value_enum)]
     pub compare: Option<CompareWith>,
+}
+
+impl ExplainArgs {
+    /// The household's file: `--input`, else FILE.
+    pub fn path(&self) -> &PathBuf {
+        self.input.as_ref().unwrap_or(&self.file)
+    }
 }
 
 /// What `--compare` sets beside the answer.
@@ -361,6 +381,21 @@ mod tests {
         assert_eq!(a.file, PathBuf::from("-"));
         assert_eq!(a.lang.core(), doudi_core::Lang::Zh);
         assert!(!a.compact);
+    }
+
+    #[test]
+    fn the_household_file_may_be_named_with_input_as_batch_names_it() {
+        let cli = Cli::try_parse_from(["doudi", "explain", "--input", "h.json"]).unwrap();
+        let Command::Explain(a) = cli.command else { panic!("not explain") };
+        assert_eq!(a.path(), &PathBuf::from("h.json"));
+        let cli = Cli::try_parse_from(["doudi", "evaluate", "h.json"]).unwrap();
+        let Command::Evaluate(a) = cli.command else { panic!("not evaluate") };
+        assert_eq!(a.path(), &PathBuf::from("h.json"));
+        let cli = Cli::try_parse_from(["doudi", "evaluate", "--input", "h.json"]).unwrap();
+        let Command::Evaluate(a) = cli.command else { panic!("not evaluate") };
+        assert_eq!(a.path(), &PathBuf::from("h.json"));
+        // Not both.
+        assert!(Cli::try_parse_from(["doudi", "evaluate", "a.json", "--input", "b.json"]).is_err());
     }
 
     #[test]

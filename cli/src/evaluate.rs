@@ -7,7 +7,7 @@ use crate::failure::Failure;
 
 pub fn run(args: &EvaluateArgs) -> Result<(), Failure> {
     let policies = crate::policies::get(&args.policies)?;
-    let text = crate::read::whole(&args.file)?;
+    let text = crate::read::whole(args.path())?;
     let options = args.lang.options();
     if args.compare.is_some() {
         let (assessment, ordinary) = with_ordinary(&text, policies, options)?;

@@ -17,7 +17,7 @@ use crate::failure::Failure;
 
 pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let policies = crate::policies::get(&args.policies)?;
-    let text = crate::read::whole(&args.file)?;
+    let text = crate::read::whole(args.path())?;
     let options = args.lang.options();
     let (assessment, ordinary) = match args.compare {
         Some(_) => {
