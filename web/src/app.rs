@@ -192,10 +192,15 @@ fn standard_source(params: &[ParamInForce], residence: Residence, lang: Lang) ->
     if let Some(s) = &p.source {
         parts.push(s.clone());
     }
+    // Chinese punctuation in Chinese (“来源：…；可信度：高”), as the core writes its sources.
+    let (colon, sep) = match lang {
+        Lang::Zh => ("：", "；"),
+        Lang::En => (": ", "; "),
+    };
     if let Some(c) = p.confidence {
-        parts.push(format!("{}: {}", labels(lang).param_confidence, c.label(lang)));
+        parts.push(format!("{}{colon}{}", labels(lang).param_confidence, c.label(lang)));
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    (!parts.is_empty()).then(|| parts.join(sep))
 }
 
 /// The overrides a form carries, as (parameter label, value typed), for the notice.
@@ -245,7 +250,8 @@ pub fn App(props: &AppProps) -> Html {
     // One copy of the form a render, shared by the chart and the print's snapshot.
     let shared_form = Rc::new(form.clone());
     let printed = use_mut_ref(|| None);
-    *printed.borrow_mut() = answers.shown.as_ref().map(|s| (lang, shared_form.clone(), names.clone(), s.assessment.clone()));
+    *printed.borrow_mut() =
+        answers.shown.as_ref().map(|s| (lang, shared_form.clone(), names.clone(), s.assessment.clone()));
 
     // The page's side effects: one requested by the reducer at a time, then listeners.
     {
@@ -479,5 +485,23 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="print-sheet" ref={sheet}></div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The standard's source in the page's "what this estimate rests on", punctuated in the
+    /// language of the page.
+    #[test]
+    fn the_standards_source_is_punctuated_in_its_language() {
+        let zh = doudi_core::params::parameters("tianjin", "2026-12-07", Lang::Zh).expect("tianjin");
+        let s = standard_source(&zh, Residence::Urban, Lang::Zh).expect("a source");
+        assert!(s.ends_with("；可信度：高"), "{s}");
+        assert!(!s.contains("; ") && !s.contains(": "), "{s}");
+        let en = doudi_core::params::parameters("tianjin", "2026-12-07", Lang::En).expect("tianjin");
+        let s = standard_source(&en, Residence::Urban, Lang::En).expect("a source");
+        assert!(s.ends_with("; Confidence: high"), "{s}");
     }
 }
