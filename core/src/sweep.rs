@@ -115,9 +115,10 @@ pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>
 }
 
 /// Where, between two incomes of the first member, the household's monthly aid falls to 0:
-/// given aid above 0 at `from` and 0 at `to`, halves the interval until it is at most a
-/// yuan wide and returns its upper end (an income with no aid, within a yuan of the first).
-/// About ten decisions instead of a fine sweep's hundreds.
+/// given aid above 0 at `from` and 0 at `to`, halves the interval to the cent and returns its
+/// upper end: the lowest income in cents with no aid (3 × 1010 for a Tianjin family of three
+/// on a paid gap, not a yuan above it, which the page once wrote as "约 3,031 元"). About
+/// fifteen decisions instead of a fine sweep's thousands.
 pub fn zero_between(input: HouseholdInput, from: Decimal, to: Decimal) -> Result<Decimal, InputError> {
     let policies = crate::embedded_policies()?;
     let mut h = Household::from_input(input, policies)?;
@@ -128,7 +129,7 @@ pub fn zero_between(input: HouseholdInput, from: Decimal, to: Decimal) -> Result
     let (mut lo, mut hi) = (from, to);
     // At most 64 halvings: enough for any range an amount can span, to the cent.
     for _ in 0..64 {
-        if hi - lo <= Decimal::ONE {
+        if hi - lo <= Decimal::new(1, 2) {
             break;
         }
         let mid = ((lo + hi) / Decimal::TWO).round_dp(2);

@@ -196,6 +196,8 @@ describe('the site', () => {
     assert.equal(await svg.locator('circle.you').count(), 1);
     const words = await page.locator('#chart-desc').textContent();
     assert.match(words, /没有收入时，全家每月救助约 3,030\.00 元/);
+    // Where the gap closes: 3 × 1010, found to the cent (not a yuan above it).
+    assert.match(words, /收入达到约 3,030 元时，每月救助降为 0/);
     assert.match(words, /现在填写的收入是 1,500\.00 元，对应每月救助 1,530\.00 元/);
   });
 
