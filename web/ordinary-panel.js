@@ -150,17 +150,22 @@ function el(tag, cls, ...children) {
   return e;
 }
 
-/** A money figure as the core wrote it, signed for a difference ("+500.00"). */
-const signed = (x) => (x.startsWith('-') ? x.replace('-', '−') : `+${x}`);
+/**
+ * A money figure as the core wrote it ("1030.00"), in thousands as the page shows amounts
+ * ("1,030.00"): by its digits, never through a float.
+ */
+const money = (x) => String(x).replace(/^([-+]?)(\d+)/, (_, sign, int) => sign + int.replace(/\B(?=(\d{3})+$)/g, ','));
+/** A money figure signed for a difference ("+1,500.00"). */
+const signed = (x) => (x.startsWith('-') ? money(x).replace('-', '−') : `+${money(x)}`);
 const zero = (x) => /^-?0+(\.0+)?$/.test(x);
 
 /** One side of a finding: status, then its amounts. */
 function side(w, s) {
   if (!s) return [w.absent];
   const lines = [w.status[s.status] ?? s.status];
-  if (s.monthly) lines.push(fill(w.monthly, s.monthly));
-  if (s.one_off && !zero(s.one_off)) lines.push(fill(w.oneOff, s.one_off));
-  if (s.months && s.total) lines.push(fill(w.months, s.months) + w.comma + fill(w.fixed, s.total));
+  if (s.monthly) lines.push(fill(w.monthly, money(s.monthly)));
+  if (s.one_off && !zero(s.one_off)) lines.push(fill(w.oneOff, money(s.one_off)));
+  if (s.months && s.total) lines.push(fill(w.months, s.months) + w.comma + fill(w.fixed, money(s.total)));
   if (!s.counted && s.status === 'eligible') lines[0] += w.notCounted;
   return lines;
 }
@@ -186,9 +191,9 @@ function difference(w, d) {
 
 /** The whole household's figures on one side. */
 function totals(w, f) {
-  const lines = [fill(w.monthly, f.ongoing_monthly)];
-  if (!zero(f.fixed_term_total)) lines.push(fill(w.fixed, f.fixed_term_total));
-  if (!zero(f.one_off_total)) lines.push(fill(w.oneOff, f.one_off_total));
+  const lines = [fill(w.monthly, money(f.ongoing_monthly))];
+  if (!zero(f.fixed_term_total)) lines.push(fill(w.fixed, money(f.fixed_term_total)));
+  if (!zero(f.one_off_total)) lines.push(fill(w.oneOff, money(f.one_off_total)));
   if (f.amounts_unknown > 0) lines.push(fill(w.unknownCount, f.amounts_unknown));
   return lines;
 }

@@ -72,14 +72,17 @@ const shown = (page) =>
     })),
   }));
 
+/** The CLI's plain figure ("1320.00") as the panel shows amounts, in thousands ("1,320.00"). */
+const grouped = (x) => x.replace(/^(-?)(\d+)/, (_, sign, int) => sign + Number(int).toLocaleString('en-US'));
+
 /** The panel's figures equal the command line's two runs on the household it shows. */
 function assertEqualsCli(view) {
   const plain = cli(['evaluate'], view.h);
   const { ordinary: c } = cli(['evaluate', '--compare', 'ordinary'], view.h);
   // Provisions on: the plain run's receipt is the 2020 side's total.
   assert.equal(c.epidemic.ongoing_monthly, plain.summary.receive.ongoing_monthly);
-  assert.ok(view.total[0].includes(`每月 ${plain.summary.receive.ongoing_monthly} 元`), `${view.total[0]}`);
-  assert.ok(view.total[1].includes(`每月 ${c.ordinary.ongoing_monthly} 元`), `${view.total[1]}`);
+  assert.ok(view.total[0].includes(`每月 ${grouped(plain.summary.receive.ongoing_monthly)} 元`), `${view.total[0]}`);
+  assert.ok(view.total[1].includes(`每月 ${grouped(c.ordinary.ongoing_monthly)} 元`), `${view.total[1]}`);
   assert.equal(view.rows.length, c.findings.length);
   // The rows that differ first, then the others (folded), each in the answer's order.
   const order = [...c.findings.filter((r) => r.changed), ...c.findings.filter((r) => !r.changed)];
@@ -90,8 +93,8 @@ function assertEqualsCli(view) {
     assert.equal(v.folded, !r.changed, `row ${i} (${r.program})`);
     const f = plain.findings[i];
     assert.equal(f.program, r.program);
-    if (f.monthly) assert.ok(v.sides[0].includes(`每月 ${f.monthly} 元`), `${r.program}: ${v.sides[0]}`);
-    if (r.ordinary?.monthly) assert.ok(v.sides[1].includes(`每月 ${r.ordinary.monthly} 元`), `${r.program}: ${v.sides[1]}`);
+    if (f.monthly) assert.ok(v.sides[0].includes(`每月 ${grouped(f.monthly)} 元`), `${r.program}: ${v.sides[0]}`);
+    if (r.ordinary?.monthly) assert.ok(v.sides[1].includes(`每月 ${grouped(r.ordinary.monthly)} 元`), `${r.program}: ${v.sides[1]}`);
     if (!r.ordinary) assert.ok(v.sides[1].includes('没有此项'));
     assert.equal(v.why, r.sentence ?? null, r.program);
   });
@@ -151,7 +154,7 @@ describe('the 2020 measures beside the answer (the household under the ordinary 
       assert.equal(view.totalDiff, '相差（疫情期间比常规）：每月 +500.00 元');
       const dibao = view.rows.find((r) => r.changed);
       assert.equal(dibao.title, '每月低保金');
-      assert.ok(dibao.sides[0].includes('每月 1320.00 元'));
+      assert.ok(dibao.sides[0].includes('每月 1,320.00 元'), dibao.sides[0]);
       assert.ok(dibao.sides[1].includes('每月 820.00 元'));
       assert.equal(dibao.diff, '相差（疫情期间比常规）：每月 +500.00 元');
       assert.equal(dibao.why, '疫情期间务工成本扣减（转发国发明电〔2020〕9号 二（五）第4句）：最低生活保障（低保）每月多 500.00 元');
@@ -160,7 +163,7 @@ describe('the 2020 measures beside the answer (the household under the ordinary 
 
       // Edited: income 1,000 → 2 × 1,010 − 500 = 1,520.00 against 2 × 1,010 − 1,000 = 1,020.00.
       await page.locator('#m0-monthly_income').fill('1000');
-      await section(page).locator('.ordinary-list > div.changed .ordinary-side').first().getByText('每月 1520.00 元').waitFor();
+      await section(page).locator('.ordinary-list > div.changed .ordinary-side').first().getByText('每月 1,520.00 元').waitFor();
       const edited = await shown(page);
       assert.notEqual(edited.h, view.h);
       const again = assertEqualsCli(edited);
