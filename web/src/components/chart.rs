@@ -29,16 +29,17 @@ pub struct ChartProps {
     pub place_name: AttrValue,
 }
 
-/// The chart in words.
+/// The chart in words: its sentences one after another (with a space between them in
+/// English, as Chinese needs none).
 pub fn describe(r: &plot::Reading, lang: Lang) -> String {
     let l = labels(lang);
-    let mut out = i18n::fill(l.chart_desc_start, &[&format::money(doudi_core::assessment::Amount(r.start))]);
+    let mut out = vec![i18n::fill(l.chart_desc_start, &[&format::money(doudi_core::assessment::Amount(r.start))])];
     match r.zero_from {
-        Some(z) => out.push_str(&i18n::fill(l.chart_desc_zero, &[&format::whole(z)])),
-        None if r.start > rust_decimal::Decimal::ZERO => out.push_str(l.chart_desc_never_zero),
+        Some(z) => out.push(i18n::fill(l.chart_desc_zero, &[&format::whole(z)])),
+        None if r.start > rust_decimal::Decimal::ZERO => out.push(l.chart_desc_never_zero.to_string()),
         None => {}
     }
-    out.push_str(&i18n::fill(
+    out.push(i18n::fill(
         l.chart_desc_now,
         &[
             &format::money(doudi_core::assessment::Amount(r.current.0)),
@@ -46,12 +47,15 @@ pub fn describe(r: &plot::Reading, lang: Lang) -> String {
         ],
     ));
     if r.losses.is_empty() {
-        out.push_str(l.chart_desc_no_loss);
+        out.push(l.chart_desc_no_loss.to_string());
     }
     for (a, b) in &r.losses {
-        out.push_str(&i18n::fill(l.chart_desc_loss, &[&format::whole(*a), &format::whole(*b)]));
+        out.push(i18n::fill(l.chart_desc_loss, &[&format::whole(*a), &format::whole(*b)]));
     }
-    out
+    out.join(match lang {
+        Lang::Zh => "",
+        Lang::En => " ",
+    })
 }
 
 /// The chart's data, compared by identity: a new sweep is a new `Rc`, so the drawing below
@@ -141,4 +145,34 @@ fn use_sweep(form: &Rc<Form>) -> Rc<ChartData> {
         });
     }
     (*data).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    /// The sentences follow one another as each language writes them: with a space in
+    /// English, none in Chinese.
+    #[test]
+    fn the_chart_in_words_spaces_its_sentences_in_english_only() {
+        let r = plot::Reading {
+            start: Decimal::from(840),
+            zero_from: Some(Decimal::from(840)),
+            current: (Decimal::ZERO, Decimal::from(840)),
+            losses: vec![],
+        };
+        assert_eq!(
+            describe(&r, Lang::En),
+            "With no income for the first person, the household's aid is about 840.00 yuan a month. \
+             At about 840 yuan of income the monthly aid falls to 0. \
+             The income entered now is 0.00 yuan, with 840.00 yuan of aid a month. \
+             Over the range shown, earning more never lowers income plus aid."
+        );
+        assert_eq!(
+            describe(&r, Lang::Zh),
+            "第一位成员没有收入时，全家每月救助约 840.00 元。收入达到约 840 元时，每月救助降为 0。\
+             现在填写的收入是 0.00 元，对应每月救助 840.00 元。在图中的范围内，多挣钱总能让收入加救助的总数增加或不变。"
+        );
+    }
 }
