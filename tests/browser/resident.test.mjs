@@ -101,7 +101,8 @@ describe('the page for a resident on a phone', () => {
       await field.fill('2020-03-15');
       await page.locator('#m0-age').fill('45');
       await card(page, 'dibao').waitFor();
-      assert.match(await page.locator('.basis').textContent(), /测算日期在疫情防控期间内/);
+      // The period, then whether the day is in it: two sentences.
+      assert.match(await page.locator('.basis').textContent(), /疫情防控期间：2020年1月24日 至 2023年1月8日。测算日期在疫情防控期间内。/);
       await page.getByRole('radio', { name: /^按今天的政策/ }).check({ force: true });
       await page.locator('.basis', { hasText: '测算日期不在疫情防控期间内' }).waitFor();
       await page.getByRole('radio', { name: EPIDEMIC }).check({ force: true });
