@@ -215,25 +215,25 @@ pub enum Mark {
 }
 
 /// Each reason of a finding with its mark: the engine says, from its decisions, which
-/// reasons state a condition that does not hold (`Finding::unmet`): those are ✗, the rest
-/// ✓, and a finding that waits for an answer marks the sentence that says so ?.
+/// reasons state a condition that does not hold (`Finding::unmet`): those are ✗, whatever
+/// the finding's status (a patient outside the groups of the monthly relief is told ✗ so,
+/// though relief decided case by case still applies); a finding that waits for an answer
+/// marks the sentence that says so ?; the rest are ✓.
 pub fn reason_marks(f: &Finding) -> Vec<(Mark, &str)> {
     use doudi_core::Status;
-    if f.status != Status::Ineligible {
-        // A finding that waits for an answer says so in one of its sentences.
-        let mark = |r: &str| {
-            if f.status == Status::NeedsInfo && crate::i18n::UNKNOWN_WORDS.iter().any(|w| r.contains(w)) {
-                Mark::Unknown
-            } else {
-                Mark::Met
-            }
-        };
-        return f.reasons.iter().map(|r| (mark(r), r.as_str())).collect();
-    }
     f.reasons
         .iter()
         .enumerate()
-        .map(|(i, r)| (if f.unmet.get(i) == Some(&true) { Mark::Unmet } else { Mark::Met }, r.as_str()))
+        .map(|(i, r)| {
+            let mark = if f.unmet.get(i) == Some(&true) {
+                Mark::Unmet
+            } else if f.status == Status::NeedsInfo && crate::i18n::UNKNOWN_WORDS.iter().any(|w| r.contains(w)) {
+                Mark::Unknown
+            } else {
+                Mark::Met
+            };
+            (mark, r.as_str())
+        })
         .collect()
 }
 
@@ -424,6 +424,26 @@ mod tests {
         }
         let dibao = dibao(&assess(&tianjin_three("1500"), Lang::Zh));
         assert!(reason_marks(&dibao).iter().all(|m| m.0 == Mark::Met));
+    }
+
+    /// A COVID-19 patient in Chongqing outside the groups of the monthly relief still gets
+    /// relief decided case by case: the group condition is told ✗ not met, not ✓.
+    #[test]
+    fn a_case_by_case_finding_marks_the_condition_it_did_not_meet() {
+        let mut f = Form::new("chongqing", "2020-04-15");
+        f.members[0].age = "66".into();
+        f.members[0].monthly_income = "400".into();
+        f.members[0].covid = doudi_core::input::Covid::Confirmed;
+        f.members[0].diagnosed_on = "2020-02-10".into();
+        f.members[0].in_hospital = Some(true);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let covid = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::TempReliefCovid).unwrap();
+        assert_eq!(covid.status, Status::Discretionary);
+        let marks = reason_marks(covid);
+        let unmet: Vec<_> = marks.iter().filter(|(m, _)| *m == Mark::Unmet).map(|(_, r)| *r).collect();
+        assert_eq!(unmet.len(), 1, "{marks:?}");
+        assert!(unmet[0].contains("不是低保对象、特困人员"), "{marks:?}");
+        assert!(marks.iter().any(|(m, r)| *m == Mark::Met && r.contains("疫情防控期间内")), "{marks:?}");
     }
 
     #[test]

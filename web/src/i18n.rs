@@ -206,6 +206,7 @@ labels! {
     basis_source: "（来源：{}）", " (source: {})";
     basis_epidemic: "疫情防控期间：{} 至 {}", "Epidemic period: {} to {}";
     basis_epidemic_open: "疫情防控期间：{} 起（未结束）", "Epidemic period: from {} (not ended)";
+    basis_epidemic_end: "。", ". ";
     basis_in_period: "测算日期在疫情防控期间内。", "The date is within the epidemic period.";
     basis_out_period: "测算日期不在疫情防控期间内。", "The date is outside the epidemic period.";
     basis_policy_version: "政策数据版本：{}", "Policy data version: {}";

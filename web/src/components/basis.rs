@@ -48,7 +48,7 @@ pub fn Basis(p: &BasisProps) -> Html {
                 </li>
                 if let Some(e) = epidemic {
                     // Two sentences: the period, then whether the day is in it.
-                    <li>{ e }{ match p.lang { Lang::Zh => "。", Lang::En => ". " } }{ if s.in_epidemic_period { l.basis_in_period } else { l.basis_out_period } }</li>
+                    <li>{ e }{ l.basis_epidemic_end }{ if s.in_epidemic_period { l.basis_in_period } else { l.basis_out_period } }</li>
                 }
                 // A resident is not asked to fill in parameters: the missing ones are said in
                 // the standard's line above, the epidemic period in its own.
