@@ -156,3 +156,20 @@ fn days_are_written_in_each_languages_way() {
     let period = a.assumptions.iter().find(|x| x.id == "epidemic.end").expect("the period is an assumption");
     assert!(period.text.starts_with("疫情防控期间按 2020年1月24日（启动一级响应）至 2023年1月8日"), "{}", period.text);
 }
+
+/// Relief for hardship says how the epidemic touched the person as the household said it: a
+/// patient is not told her income fell, a worker who lost his job is.
+#[test]
+fn hardship_relief_names_the_epidemics_touch_as_given() {
+    let patient = r#"{"jurisdiction":"chongqing","as_of":"2020-04-15","members":[{"age":66,"monthly_income":"400","covid":"confirmed","diagnosed_on":"2020-02-10"}]}"#;
+    let (status, zh) = reasons(patient, Lang::Zh, ProgrammeId::TempReliefCovid);
+    assert_eq!(status, Status::Discretionary);
+    assert!(zh.iter().any(|r| r.contains("确诊新冠肺炎，家庭人均收入 400.00 元，低于标准 620.00 元")), "{zh:?}");
+    assert!(zh.iter().all(|r| !r.contains("收入下降")), "{zh:?}");
+    let (_, en) = reasons(patient, Lang::En, ProgrammeId::TempReliefCovid);
+    assert!(en.iter().all(|r| !r.contains("lost")), "{en:?}");
+    let worker = r#"{"jurisdiction":"chongqing","as_of":"2020-04-15","members":[{"age":40,"monthly_income":"400","epidemic_job_loss":true}]}"#;
+    let (status, zh) = reasons(worker, Lang::Zh, ProgrammeId::TempReliefCovid);
+    assert_eq!(status, Status::Discretionary);
+    assert!(zh.iter().any(|r| r.contains("因疫情失去工作或收入，家庭人均收入")), "{zh:?}");
+}

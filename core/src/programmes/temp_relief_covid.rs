@@ -145,13 +145,33 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
                 Compare::Lt,
                 (s, Source::Param(ctx.standard_id())),
             ),
-            t!(
-                "{} 受疫情影响收入下降，家庭人均收入 {} 元，低于标准 {} 元，生活困难：给予临时救助，数额视困难程度确定。",
-                "{} lost income to the epidemic and per-capita income {} yuan is below the standard of {} yuan: temporary relief, its amount set by need.",
-                ctx.who(m),
-                w(per),
-                w(s)
-            ),
+            // How the epidemic touched this person, as the household said it: not "income fell"
+            // for a patient or an isolated person who did not say so.
+            move |lang: Lang| {
+                let (zh, en) = if m.epidemic_job_loss {
+                    ("因疫情失去工作或收入", "lost work or income to the epidemic")
+                } else if deceased {
+                    ("因新冠肺炎去世", "died of COVID-19")
+                } else if confirmed {
+                    ("确诊新冠肺炎", "is a confirmed COVID-19 patient")
+                } else {
+                    ("被隔离收治", "is isolated or treated")
+                };
+                match lang {
+                    Lang::Zh => format!(
+                        "{} {zh}，家庭人均收入 {} 元，低于标准 {} 元，生活困难：给予临时救助，数额视困难程度确定。",
+                        ctx.who(m),
+                        w(per),
+                        w(s)
+                    ),
+                    Lang::En => format!(
+                        "{} {en}, and per-capita income {} yuan is below the standard of {} yuan: temporary relief, its amount set by need.",
+                        ctx.who(m),
+                        w(per),
+                        w(s)
+                    ),
+                }
+            },
             |lang: Lang| {
                 let phrase = not_below(lang, ("标准", "the standard of "), per, s, true);
                 match lang {
