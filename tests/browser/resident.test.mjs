@@ -240,6 +240,24 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('a shared link naming a place the page does not know says so, until a place is chosen', async () => {
+    const household = { jurisdiction: 'dongli', as_of: '2020-04-15', members: [{ age: 45, monthly_income: '500' }] };
+    const { context, page } = await phonePage(site.server.url + fragment(household));
+    try {
+      const notice = page.locator('#unknown-place-notice');
+      await notice.waitFor();
+      assert.equal(
+        await notice.textContent(),
+        '⚠此链接里的地区“dongli”本页没有，下面先按天津市计算；请在“地区”中选择您所在的地区。',
+      );
+      await card(page, 'dibao').getByText('510.00 元', { exact: true }).waitFor();
+      await page.getByRole('radio', { name: /^(✓ )?天津市东丽区$/ }).check({ force: true });
+      await page.locator('#unknown-place-notice').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+
   test('axe-core: no violations at 360 px on the guided start, a question on a card, Jilin and a link with overrides', async () => {
     const context = await site.browser.newContext({ ...PHONE, bypassCSP: true });
     try {

@@ -394,6 +394,11 @@ pub fn App(props: &AppProps) -> Html {
         .map(|s| (AttrValue::Static(crate::components::situations::question(*s, lang)), AttrValue::Static(s.dom_id())))
         .collect();
     let changes = state.link_overrides.then(|| override_changes(form, &params.list, lang)).filter(|c| !c.is_empty());
+    // A link's place this page does not know: the answer is for the page's own until one is chosen.
+    let unknown_place = form
+        .unknown_place
+        .as_ref()
+        .map(|p| i18n::fill(labels(lang).unknown_place_notice, &[p.as_str(), place_name.as_str()]));
     let root_class = classes!(
         "doudi",
         state.big_text.then_some("big"),
@@ -431,6 +436,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="layout">
                 <@{if props.main_landmark { "main" } else { "div" }} class="questions">
+                    if let Some(text) = unknown_place {
+                        <div class="override-notice" role="alert" id="unknown-place-notice">
+                            <p><span class="icon" aria-hidden="true">{ "⚠" }</span><strong>{ text }</strong></p>
+                        </div>
+                    }
                     if let Some(changes) = changes {
                         <OverrideNotice {lang} {changes} on_reset={cb.reset_params.clone()} />
                     }

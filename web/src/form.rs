@@ -101,6 +101,9 @@ pub struct Form {
     /// The guided start's yes/no answers, in [`Situation::ALL`]'s order; `None` = not yet
     /// answered.
     pub situations: [Option<bool>; 4],
+    /// A place a shared link named that this page does not know (the form fell back to the
+    /// page's own place): said at the top until a place is chosen.
+    pub unknown_place: Option<String>,
     /// The key the next added member gets (keys keep cards stable when one is removed).
     next_key: u32,
 }
@@ -327,6 +330,7 @@ impl Form {
             assets: String::new(),
             parameters: BTreeMap::new(),
             situations: [None; 4],
+            unknown_place: None,
             next_key: 1,
         }
     }
@@ -482,13 +486,11 @@ impl Form {
             }
         };
         let flag = |v: Option<&Value>| v.and_then(Value::as_bool).unwrap_or(false);
-        let jurisdiction = v
-            .get("jurisdiction")
-            .and_then(Value::as_str)
-            .filter(|j| i18n::places().contains(j))
-            .unwrap_or(default_jurisdiction);
+        let named = v.get("jurisdiction").and_then(Value::as_str);
+        let jurisdiction = named.filter(|j| i18n::places().contains(j)).unwrap_or(default_jurisdiction);
         let as_of = Some(text(v.get("as_of"))).filter(|s| !s.is_empty()).unwrap_or_else(|| today.to_string());
         let mut form = Form::new(jurisdiction, &as_of);
+        form.unknown_place = named.filter(|j| !i18n::places().contains(j)).map(|j| j.chars().take(40).collect());
         form.residence = pick(v.get("residence"), Residence::ALL, Residence::as_str).unwrap_or(Residence::Urban);
         form.assets = text(v.get("assets"));
         let s = v.get("support");
@@ -898,6 +900,9 @@ pub(crate) mod tests {
             "2024-01-01",
         );
         assert_eq!(f.jurisdiction, "tianjin");
+        // The page says the link's place is unknown, rather than answer for Tianjin silently.
+        assert_eq!(f.unknown_place.as_deref(), Some("mars"));
+        assert_eq!(Form::from_json(&json!({"jurisdiction": "jilin"}), "tianjin", "2024-01-01").unknown_place, None);
         assert_eq!(f.as_of, "2024-01-01");
         assert_eq!(f.members.len(), 2);
         assert_eq!(f.members[0].age, "x", "a bad value stays visible for correction");

@@ -94,6 +94,7 @@ labels! {
     override_item: "{} 改为 {}", "{} set to {}";
     override_note: "下面的结果按修改后的数值计算，不是政策规定的数值。", "The result below uses the changed values, not the policy's own.";
     override_reset: "改用政策规定的数值", "Use the policy's own values";
+    unknown_place_notice: "此链接里的地区“{}”本页没有，下面先按{}计算；请在“地区”中选择您所在的地区。", "This link names a place this page does not have (“{}”): the result below is for {} until you choose your place under “Place”.";
     trace_resident_caption: "计算用到的数字", "The figures used";
     go_answer: "看结果", "See the result";
     residence: "城镇还是农村", "Urban or rural";

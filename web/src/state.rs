@@ -120,6 +120,8 @@ impl State {
         let form = &mut self.form;
         match action {
             Action::SetJurisdiction(j) => {
+                // A place chosen: the link's unknown one is no longer in question.
+                form.unknown_place = None;
                 if form.jurisdiction != j {
                     form.jurisdiction = j;
                     // Overrides belong to a place's parameters; another place has others.
@@ -268,6 +270,15 @@ mod tests {
         assert!(s3.form.parameters.is_empty());
         let s4 = s.apply(Action::SetJurisdiction("jilin".into()));
         assert!(s4.form.parameters.is_empty());
+    }
+
+    #[test]
+    fn choosing_a_place_ends_the_links_unknown_one() {
+        let mut s = state();
+        s.form.unknown_place = Some("mars".into());
+        let place = s.form.jurisdiction.clone();
+        let same = s.apply(Action::SetJurisdiction(place));
+        assert_eq!(same.form.unknown_place, None, "choosing the place shown settles it too");
     }
 
     #[test]
