@@ -330,7 +330,7 @@ $('compare').addEventListener('click', async () => {
   $('cmp-yearly').textContent = `${s.yearly_difference} 元`;
   $('cmp-oneoff').textContent = `${s.one_off_difference} 元`;
   $('cmp-note').textContent =
-    `调整前每月 ${r.monthly.before} 元，调整后每月 ${r.monthly.after} 元。已计算 ${count(r.households - r.refused)} 户：` +
+    `调整前每月 ${s.monthly_before} 元，调整后每月 ${s.monthly_after} 元。已计算 ${count(r.households - r.refused)} 户：` +
     `增加 ${count(r.gaining)} 户，减少 ${count(r.losing)} 户，不变 ${count(r.unchanged)} 户；${count(r.status_changed)} 户有项目的结论改变。` +
     (r.not_applied ? `${count(r.not_applied)} 户所在地区没有这个参数，按原政策计算。` : '') +
     (r.refused ? `${count(r.refused)} 行无法读取，未计入。` : '');

@@ -356,10 +356,15 @@ pub fn money(d: Decimal) -> String {
 
 /// `+150.00`, `-20.00`, `0.00`.
 pub fn signed(d: Decimal) -> String {
+    signed_with(d, money)
+}
+
+/// `d` as `write` writes it, with a `+` before a gain (the 摸排 page's `+1,150.00`).
+pub fn signed_with(d: Decimal, write: fn(Decimal) -> String) -> String {
     if d > Decimal::ZERO {
-        format!("+{}", money(d))
+        format!("+{}", write(d))
     } else {
-        money(d)
+        write(d)
     }
 }
 

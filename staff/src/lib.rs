@@ -43,11 +43,7 @@ fn shown(d: Decimal) -> String {
 
 /// A change as the page shows it: `+1,150.00`, `-20.00`, `0.00`.
 fn shown_signed(d: Decimal) -> String {
-    if d > Decimal::ZERO {
-        format!("+{}", shown(d))
-    } else {
-        shown(d)
-    }
+    compare::signed_with(d, shown)
 }
 
 fn name(p: ProgrammeId) -> &'static str {
@@ -399,13 +395,12 @@ impl Roster {
                     })
                     .collect();
                 let yearly = (t.after.monthly - t.before.monthly) * Decimal::from(12);
-                let mut report = json!(report);
-                // The report as the CLI writes it, but the totals the page shows in thousands.
-                report["monthly"]["before"] = json!(shown(t.before.monthly));
-                report["monthly"]["after"] = json!(shown(t.after.monthly));
                 json!({
                     "mode": "compare",
+                    // The report as the CLI writes it; the figures the page shows, beside it.
                     "report": report,
+                    "monthly_before": shown(t.before.monthly),
+                    "monthly_after": shown(t.after.monthly),
                     "monthly_difference": shown_signed(t.after.monthly - t.before.monthly),
                     "yearly_difference": shown_signed(yearly),
                     "one_off_difference": shown_signed(t.after.one_off - t.before.one_off),

@@ -207,6 +207,7 @@ describe('the 摸排 page', () => {
       assert.equal(await page.locator('#cmp-monthly').textContent(), '+310.00 元');
       assert.equal(await page.locator('#cmp-yearly').textContent(), '+3,720.00 元');
       assert.match(await page.locator('#cmp-note').textContent(), /增加 3 户，减少 0 户，不变 2 户/);
+      assert.match(await page.locator('#cmp-note').textContent(), /^调整前每月 3,190\.00 元，调整后每月 3,500\.00 元。/);
       const cli = doudiTotals(['compare', '--input', smallFile, '--set', 'dibao.standard.urban+=50']);
       assert.match(cli, /difference \+310\.00/);
       assert.match(cli, /per year \(12 months\): difference \+3720\.00/);
