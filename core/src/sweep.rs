@@ -116,9 +116,9 @@ pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>
 
 /// Where, between two incomes of the first member, the household's monthly aid falls to 0:
 /// given aid above 0 at `from` and 0 at `to`, halves the interval to the cent and returns its
-/// upper end: the lowest income in cents with no aid (3 × 1010 for a Tianjin family of three
-/// on a paid gap, not a yuan above it, which the page once wrote as "约 3,031 元"). About
-/// fifteen decisions instead of a fine sweep's thousands.
+/// upper end: the lowest income in cents with no aid (on a paid gap, the standard × the
+/// members exactly, not up to a yuan above it). About fifteen decisions instead of a fine
+/// sweep's thousands.
 pub fn zero_between(input: HouseholdInput, from: Decimal, to: Decimal) -> Result<Decimal, InputError> {
     let policies = crate::embedded_policies()?;
     let mut h = Household::from_input(input, policies)?;

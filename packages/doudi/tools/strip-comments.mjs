@@ -2,8 +2,8 @@
 // Rewrites each shipped JS file of the package without its comments (terser, with nothing
 // compressed or renamed, and the code printed one statement a line): a page loads the code,
 // not its documentation, which the TypeScript declarations beside it carry to editors.
-// Run by scripts/js-build.sh and scripts/js-build-ordinary.sh after the entries are written;
-// on the main entry it saves about 2 KB of the 150 KB brotli budget.
+// Run by scripts/js-build.sh on both entries' files, after the declarations are generated
+// from their JSDoc; on the main entry it saves about 2 KB of the 150 KB brotli budget.
 //
 //   node packages/doudi/tools/strip-comments.mjs FILE...
 import { readFileSync, writeFileSync } from 'node:fs';
