@@ -120,30 +120,59 @@ pub fn sweep(input: HouseholdInput, range: SweepRange) -> Result<Vec<SweepPoint>
 /// members exactly, not up to a yuan above it). About fifteen decisions instead of a fine
 /// sweep's thousands.
 pub fn zero_between(input: HouseholdInput, from: Decimal, to: Decimal) -> Result<Decimal, InputError> {
-    let policies = crate::embedded_policies()?;
-    let mut h = Household::from_input(input, policies)?;
-    if h.members.is_empty() {
-        return Ok(to);
+    Ok(Probe::new(input)?.first(from, to, |_, aid| aid.is_zero()))
+}
+
+/// The household's monthly aid at any monthly income of its first member, decided afresh
+/// for each (decisions only, no sentence): for finding, to the cent, where a chart's line
+/// turns ([`zero_between`], a drop in income plus aid and where it is made up again).
+pub struct Probe {
+    h: Household,
+    decider: Decider<'static>,
+}
+
+impl Probe {
+    /// Checks the household once; each probe then only changes the first member's income.
+    pub fn new(input: HouseholdInput) -> Result<Probe, InputError> {
+        let policies = crate::embedded_policies()?;
+        let h = Household::from_input(input, policies)?;
+        Ok(Probe { h, decider: Decider::new(policies) })
     }
-    let mut decider = Decider::new(policies);
-    let (mut lo, mut hi) = (from, to);
-    // At most 64 halvings: enough for any range an amount can span, to the cent.
-    for _ in 0..64 {
-        if hi - lo <= Decimal::new(1, 2) {
-            break;
-        }
-        let mid = ((lo + hi) / Decimal::TWO).round_dp(2);
-        if mid <= lo || mid >= hi {
-            break;
-        }
-        h.members[0].monthly_income = mid;
-        if decider.decide(&h).totals.monthly_total.is_zero() {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
+
+    /// The household's monthly aid when the first member earns `income` a month (0 for a
+    /// household without members).
+    pub fn monthly(&mut self, income: Decimal) -> Decimal {
+        let Some(first) = self.h.members.first_mut() else { return Decimal::ZERO };
+        first.monthly_income = income;
+        self.decider.decide(&self.h).totals.monthly_total
     }
-    Ok(hi)
+
+    /// The lowest income in whole cents in (`from`, `to`] at which `holds(income, monthly
+    /// aid)`, given that it does not hold at `from` and holds at `to`: the interval halved
+    /// until it is a cent wide (about fifteen decisions for a range of thousands of yuan).
+    pub fn first(&mut self, from: Decimal, to: Decimal, mut holds: impl FnMut(Decimal, Decimal) -> bool) -> Decimal {
+        if self.h.members.is_empty() {
+            return to;
+        }
+        let (mut lo, mut hi) = (from, to);
+        // At most 64 halvings: enough for any range an amount can span, to the cent.
+        for _ in 0..64 {
+            if hi - lo <= Decimal::new(1, 2) {
+                break;
+            }
+            let mid = ((lo + hi) / Decimal::TWO).round_dp(2);
+            if mid <= lo || mid >= hi {
+                break;
+            }
+            let aid = self.monthly(mid);
+            if holds(mid, aid) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi
+    }
 }
 
 /// A place doudi knows, for pickers.

@@ -76,3 +76,23 @@ fn the_zero_point_is_found_to_the_cent() {
     assert!(at(z).is_zero(), "no aid at {z}");
     assert!(!at(z - Decimal::new(1, 2)).is_zero(), "aid a cent below {z}");
 }
+
+/// A probe decides one income at a time and halves to the cent where any condition on income
+/// and aid starts to hold: a woman of 72 alone in Chongqing with no one to support her is
+/// supported as tekun (806) while her income is below the 低保 standard (620), and at 620.00
+/// the support stops, so income + aid first falls below 806 there.
+#[test]
+fn a_probe_finds_where_income_plus_aid_falls_to_the_cent() {
+    let alone = parse_json(
+        r#"{"jurisdiction":"chongqing","as_of":"2020-04-15","members":[{"age":72,"has_able_supporter":false}]}"#,
+    )
+    .unwrap();
+    let mut probe = sweep::Probe::new(alone).unwrap();
+    let cents = |c: i64| Decimal::new(c, 2);
+    assert_eq!(probe.monthly(cents(61999)), Decimal::from(806));
+    assert_eq!(probe.monthly(cents(62000)), Decimal::ZERO);
+    assert_eq!(probe.first(Decimal::ZERO, Decimal::from(1000), |x, aid| x + aid < Decimal::from(806)), cents(62000));
+    // Made up again at 619.99 + 806.
+    let before = cents(61999) + Decimal::from(806);
+    assert_eq!(probe.first(cents(62000), Decimal::from(1900), |x, aid| x + aid >= before), cents(142599));
+}

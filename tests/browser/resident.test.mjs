@@ -258,6 +258,32 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('the chart says where earning more leaves her with less, to the yuan, and up to where: not only between two of its points', async () => {
+    // 72, alone in Chongqing, no one to support her: tekun (806) while her income is below the
+    // 低保 standard (620); at 620 it stops, and only 1,426 a month makes up what she had.
+    const household = { jurisdiction: 'chongqing', as_of: '2020-04-15', members: [{ age: 72, has_able_supporter: false }] };
+    const { context, page } = await phonePage(site.server.url + fragment(household));
+    try {
+      await card(page, 'tekun').getByText('806.00 元', { exact: true }).waitFor();
+      const desc = page.locator('#chart-desc');
+      await desc.getByText(/收入加救助的总数/).waitFor();
+      assert.match(
+        await desc.textContent(),
+        /收入达到约 620 元时，收入加救助的总数从约 1,426 元降到约 620 元；收入要到约 1,426 元，总数才回到原来的水平。$/,
+      );
+      // One shaded stretch, from 620 to 1,426 of the axis's 1,900 (x from 72 to 388 in the SVG).
+      const rects = page.locator('.chart svg rect.loss');
+      assert.equal(await rects.count(), 1);
+      const x = (income) => 72 + Math.round((income / 1900) * 316);
+      assert.deepEqual(
+        [Number(await rects.getAttribute('x')), Number(await rects.getAttribute('width'))],
+        [x(620), x(1425.99) - x(620)],
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   test('axe-core: no violations at 360 px on the guided start, a question on a card, Jilin and a link with overrides', async () => {
     const context = await site.browser.newContext({ ...PHONE, bypassCSP: true });
     try {

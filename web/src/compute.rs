@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use doudi_core::assessment::Amount;
+use doudi_core::sweep::Probe;
 use doudi_core::{evaluate_input, Assessment, Finding, InputError, Lang, Options, SweepRange};
 use rust_decimal::Decimal;
 
@@ -67,8 +68,26 @@ pub struct Sweep {
     /// 3 × standard × members: the end of the default range.
     pub range_end: Decimal,
     /// The income from which the aid stays 0 (when it starts above 0 and reaches 0 in range),
-    /// found to within a yuan by halving the interval between the two points around it.
+    /// found to the cent by halving the interval between the two points around it.
     pub zero_from: Option<Decimal>,
+    /// Where income + aid falls as the first member earns more, each found to the cent.
+    pub falls: Vec<Fall>,
+}
+
+/// A fall in income + aid as the first member earns more (the aid stops, or drops by more
+/// than the income rises), and how far it reaches: the sweep only shows that it happens
+/// between two of its points; halving finds where, to the cent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fall {
+    /// The lowest income at which income + aid is below what it was a cent lower.
+    pub at: Decimal,
+    /// Income + aid at a cent below `at`, and at `at`.
+    pub before: Decimal,
+    pub after: Decimal,
+    /// The lowest income at which income + aid is `before` again, if the chart's range
+    /// reaches it: every income from `at` up to it leaves the household with less in all
+    /// than an income just below `at`.
+    pub back: Option<Decimal>,
 }
 
 /// Sweeps the first member's income for the chart.
@@ -98,8 +117,38 @@ pub fn chart(form: &Form) -> ChartData {
     };
     let points: Vec<(Decimal, Decimal)> = points.into_iter().map(|p| (p.income.0, p.monthly_total.0)).collect();
     // Between the last point with aid and the first without, halved to within a yuan.
-    let zero_from = zero_point(&points).map(|(a, b)| doudi_core::sweep::zero_between(input, a, b).unwrap_or(b));
-    ChartData::Ready(Sweep { points, current: (income, now.totals.monthly_total), range_end, zero_from })
+    let Ok(mut probe) = Probe::new(input) else {
+        return ChartData::Unavailable;
+    };
+    // Between the last point with aid and the first without, halved to the cent.
+    let zero_from = zero_point(&points).map(|(a, b)| probe.first(a, b, |_, aid| aid.is_zero()));
+    let falls = falls(&points, &mut probe);
+    ChartData::Ready(Sweep { points, current: (income, now.totals.monthly_total), range_end, zero_from, falls })
+}
+
+/// Each fall of income + aid the sweep's points show ([`crate::plot::losses`]), found to the
+/// cent: where it falls (below its level at the stretch's start), the totals a cent before and
+/// at it, and the income at which the total is made up again (first among the points, then
+/// halved). A stretch inside a fall found already (before it is made up) is that fall.
+fn falls(points: &[(Decimal, Decimal)], probe: &mut Probe) -> Vec<Fall> {
+    let cent = Decimal::new(1, 2);
+    let total = |p: &(Decimal, Decimal)| p.0 + p.1;
+    let mut out: Vec<Fall> = Vec::new();
+    for (a, b) in crate::plot::losses(points) {
+        if out.last().is_some_and(|f| f.back.is_none_or(|back| a < back)) {
+            continue;
+        }
+        let Some(level) = points.iter().find(|p| p.0 == a).map(total) else { continue };
+        let at = probe.first(a, b, |x, aid| x + aid < level);
+        let before = at - cent + probe.monthly(at - cent);
+        let after = at + probe.monthly(at);
+        let back = points.iter().position(|p| p.0 > at && total(p) >= before).map(|j| {
+            let from = points[j - 1].0.max(at);
+            probe.first(from, points[j].0, |x, aid| x + aid >= before)
+        });
+        out.push(Fall { at, before, after, back });
+    }
+    out
 }
 
 /// The two neighbouring points around the income from which the aid stays 0, if the aid
@@ -367,7 +416,30 @@ mod tests {
         let ChartData::Ready(s) = chart(&f) else { panic!() };
         assert_eq!(s.points.last().map(|p| p.0), Some(Decimal::from(1900)));
         assert_eq!(crate::plot::losses(&s.points), vec![]);
+        assert_eq!(s.falls, vec![]);
         assert_eq!(s.points[0], (Decimal::ZERO, Decimal::from(620)));
+    }
+
+    /// A woman of 72 alone in Chongqing with no one to support her is supported as tekun
+    /// (806 a month) while her income is below the 低保 standard (620): at 620.00 the support
+    /// stops and 低保 pays nothing, so income + aid falls from 619.99 + 806 to 620.00, and only
+    /// an income of 1,425.99 brings it back. The sweep's points (31.67 apart) only show that it
+    /// falls between two of them; the chart says where, to the cent, and how far it reaches.
+    #[test]
+    fn a_cliff_is_found_to_the_cent_with_the_income_that_makes_it_up() {
+        let mut f = Form::new("chongqing", "2020-04-15");
+        f.members[0].age = "72".into();
+        f.members[0].has_able_supporter = Some(false);
+        let ChartData::Ready(s) = chart(&f) else { panic!() };
+        let cents = |c: i64| Decimal::new(c, 2);
+        assert_eq!(
+            s.falls,
+            vec![Fall { at: cents(62000), before: cents(142599), after: cents(62000), back: Some(cents(142599)) }]
+        );
+        // The sweep's stretch is wider than the fall; the chart shades from the fall on.
+        let windows = crate::plot::losses(&s.points);
+        assert_eq!(windows.len(), 1);
+        assert!(windows[0].0 < cents(62000) && cents(62000) < windows[0].1, "{windows:?}");
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The chart's geometry and its reading in words, from a [`Sweep`]: no chart library, only
 //! numbers for an inline SVG drawn by `components/chart.rs`.
 //!
-//! A "loss" stretch is one where a higher income gives less money in all: income + aid
-//! falls from one point of the sweep to the next.
+//! A "loss" stretch is one where a higher income gives less money in all: the sweep finds
+//! where income + aid falls from one of its points to the next ([`losses`]); the chart shades,
+//! from each such fall found to the cent ([`crate::compute::Fall`]), every income that leaves
+//! the household with less in all than an income just below the fall.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::compute::Sweep;
+use crate::compute::{Fall, Sweep};
 
 /// The SVG's user-space size and margins. Coordinates are whole units: at this size a
 /// unit is under a pixel on a phone, and whole numbers keep float formatting out of the page.
@@ -54,8 +56,8 @@ pub struct Reading {
     /// The income from which the aid stays 0, if it falls to 0 in range (and was above it).
     pub zero_from: Option<Decimal>,
     pub current: (Decimal, Decimal),
-    /// Income ranges where income + aid falls.
-    pub losses: Vec<(Decimal, Decimal)>,
+    /// Where income + aid falls, and up to where it stays below what it was.
+    pub falls: Vec<Fall>,
 }
 
 pub fn plot(s: &Sweep) -> Plot {
@@ -69,9 +71,15 @@ pub fn plot(s: &Sweep) -> Plot {
         let cmd = if i == 0 { 'M' } else { 'L' };
         line.push_str(&format!("{cmd}{} {} ", fx(*x), fy(*y)));
     }
-    let ranges = losses(&s.points);
-    let shades =
-        ranges.iter().map(|(a, b)| Shade { x: fx(*a), width: (fx(*b) - fx(*a)).max(2), from: *a, to: *b }).collect();
+    // From each fall to where the total is made up again (or the range's end).
+    let shades = s
+        .falls
+        .iter()
+        .map(|f| {
+            let to = f.back.unwrap_or(x_max).min(x_max);
+            Shade { x: fx(f.at), width: (fx(to) - fx(f.at)).max(2), from: f.at, to }
+        })
+        .collect();
     let x_ticks = (0..=2)
         .map(|i| x_max * Decimal::from(i) / Decimal::from(2))
         .map(|v| Tick { at: fx(v), value: v.round() })
@@ -88,7 +96,7 @@ pub fn plot(s: &Sweep) -> Plot {
         x_ticks,
         y_ticks,
         current: (fx(s.current.0.min(x_max)), fy(s.current.1)),
-        reading: Reading { start, zero_from, current: s.current, losses: ranges },
+        reading: Reading { start, zero_from, current: s.current, falls: s.falls.clone() },
     }
 }
 
@@ -241,6 +249,7 @@ mod tests {
             current: (d(1500), d(1530)),
             range_end: d(9090),
             zero_from: Some(d(3030)),
+            falls: vec![],
         };
         let p = plot(&s);
         assert_eq!(p.reading.start, d(3030));
@@ -255,6 +264,27 @@ mod tests {
         assert_eq!(svg.contains("&lt;l&gt;"), !p.losses.is_empty());
         assert!(svg.contains("<circle class=\"you\""));
         assert!(svg.ends_with("</svg>"));
+    }
+
+    /// The shading runs from the fall to where income + aid is made up again, or to the
+    /// range's end when it is not.
+    #[test]
+    fn a_fall_is_shaded_up_to_where_it_is_made_up() {
+        let fall = |back| Fall { at: d(600), before: d(1400), after: d(600), back };
+        let mut s = Sweep {
+            points: vec![(d(0), d(800)), (d(600), d(800)), (d(700), d(0)), (d(1500), d(0)), (d(1900), d(0))],
+            current: (d(0), d(800)),
+            range_end: d(1860),
+            zero_from: Some(d(600)),
+            falls: vec![fall(Some(d(1400)))],
+        };
+        let p = plot(&s);
+        assert_eq!((p.losses[0].from, p.losses[0].to), (d(600), d(1400)));
+        let fx = |x: i64| LEFT + (x as f64 / 1900.0 * f64::from(WIDTH - LEFT - RIGHT)).round() as i32;
+        assert_eq!((p.losses[0].x, p.losses[0].width), (fx(600), fx(1400) - fx(600)));
+        s.falls = vec![fall(None)];
+        assert_eq!(plot(&s).losses[0].to, d(1900));
+        assert_eq!(plot(&s).reading.falls, s.falls);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::plot;
 pub struct ChartProps {
     pub lang: Lang,
     /// The household as the form stands; the chart is swept from it after the frame that
-    /// shows the new amount (a keystroke waits for the amount, not for 261 decisions).
+    /// shows the new amount (a keystroke waits for the amount, not for the sweep's decisions).
     pub form: Rc<Form>,
     pub on_open_params: Callback<()>,
     /// Staff may enter the missing standard; residents are told it is local.
@@ -46,11 +46,15 @@ pub fn describe(r: &plot::Reading, lang: Lang) -> String {
             &format::money(doudi_core::assessment::Amount(r.current.1)),
         ],
     ));
-    if r.losses.is_empty() {
+    if r.falls.is_empty() {
         out.push(l.chart_desc_no_loss.to_string());
     }
-    for (a, b) in &r.losses {
-        out.push(i18n::fill(l.chart_desc_loss, &[&format::whole(*a), &format::whole(*b)]));
+    for f in &r.falls {
+        let (at, before, after) = (format::whole(f.at), format::whole(f.before), format::whole(f.after));
+        out.push(match f.back {
+            Some(back) => i18n::fill(l.chart_desc_loss, &[&at, &before, &after, &format::whole(back)]),
+            None => i18n::fill(l.chart_desc_loss_open, &[&at, &before, &after]),
+        });
     }
     out.join(match lang {
         Lang::Zh => "",
@@ -160,7 +164,7 @@ mod tests {
             start: Decimal::from(840),
             zero_from: Some(Decimal::from(840)),
             current: (Decimal::ZERO, Decimal::from(840)),
-            losses: vec![],
+            falls: vec![],
         };
         assert_eq!(
             describe(&r, Lang::En),
@@ -174,5 +178,32 @@ mod tests {
             "第一位成员没有收入时，全家每月救助约 840.00 元。收入达到约 840 元时，每月救助降为 0。\
              现在填写的收入是 0.00 元，对应每月救助 840.00 元。在图中的范围内，多挣钱总能让收入加救助的总数增加或不变。"
         );
+    }
+
+    /// A fall says where it is, from what to what, and the income that makes it up — or that
+    /// the range shown does not reach one.
+    #[test]
+    fn a_fall_in_words_says_where_how_far_and_until_when() {
+        let cents = |c: i64| Decimal::new(c, 2);
+        let fall = |back| crate::compute::Fall { at: cents(62000), before: cents(142599), after: cents(62000), back };
+        let mut r = plot::Reading {
+            start: Decimal::from(806),
+            zero_from: Some(Decimal::from(620)),
+            current: (Decimal::ZERO, Decimal::from(806)),
+            falls: vec![fall(Some(cents(142599)))],
+        };
+        let zh = describe(&r, Lang::Zh);
+        assert!(
+            zh.ends_with("收入达到约 620 元时，收入加救助的总数从约 1,426 元降到约 620 元；收入要到约 1,426 元，总数才回到原来的水平。"),
+            "{zh}"
+        );
+        assert!(!zh.contains("多挣钱总能"), "{zh}");
+        let en = describe(&r, Lang::En);
+        assert!(
+            en.ends_with(" At about 620 yuan of income, income plus aid falls from about 1,426 to about 620 yuan; it takes about 1,426 yuan of income to get back to where it was."),
+            "{en}"
+        );
+        r.falls = vec![fall(None)];
+        assert!(describe(&r, Lang::Zh).ends_with("降到约 620 元，在图中的范围内没有回到原来的水平。"));
     }
 }
