@@ -84,6 +84,27 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('a yes to a guided question takes her up to the person\'s question, and the words say "above", where it is', async () => {
+    const { context, page } = await phonePage();
+    try {
+      await page.locator('#h-situation-job').getByRole('radio', { name: '有', exact: true }).check({ force: true });
+      // The applicant's question about it, opened and scrolled to.
+      const question = page.locator('#m0-epidemic_job_loss');
+      await question.waitFor();
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#m0-epidemic_job_loss').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      const note = page.locator('#h-situation-job').locator('xpath=..').locator('p.hint');
+      assert.equal(await note.textContent(), '请在上面“家庭成员”里这个人的“更多情况”中填写。');
+      assert.match(await page.locator('.situations > p.hint').textContent(), /再在上面的家庭成员里填写/);
+      const top = async (sel) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
+      assert.ok((await top('#m0-age')) < (await top('.situations')), 'the members are above the guided questions');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the date is asked in words: the 2020 epidemic by default, today, or another day', async () => {
     const { context, page } = await phonePage();
     try {

@@ -62,7 +62,7 @@ labels! {
     loading: "正在加载…", "Loading…";
     load_failed: "页面没有加载完成，请检查网络后刷新。", "The page did not finish loading; check the connection and reload.";
     situations_heading: "有没有这些情况？", "Do any of these apply?";
-    situations_hint: "每一项都请回答“有”或“没有”；回答“有”，再在下面填写是谁、什么情况。", "Please answer each with yes or no; for yes, say who and what below.";
+    situations_hint: "每一项都请回答“有”或“没有”；回答“有”，再在上面的家庭成员里填写是谁、什么情况。", "Please answer each with yes or no; for yes, say who and what among the household members above.";
     situation_illness: "家里有人患重病或有残疾吗？", "Is anyone in the household seriously ill or disabled?";
     situation_job: "家里有人失业，或因疫情没了收入吗？", "Has anyone lost their job, or their income because of the epidemic?";
     situation_covid: "家里有人确诊新冠，或被隔离、收治吗？", "Has anyone had COVID-19, or been isolated or treated?";
@@ -70,7 +70,7 @@ labels! {
     answer_yes: "有", "Yes";
     answer_no: "没有", "No";
     unanswered: "还没回答的问题（回答后结果可能不同）：", "Questions not answered yet (the answer may change the result):";
-    situation_yes_note: "请在下面“家庭成员”里这个人的“更多情况”中填写。", "Fill it in under “More about this person” for that person below.";
+    situation_yes_note: "请在上面“家庭成员”里这个人的“更多情况”中填写。", "Fill it in under “More about this person” for that person, among the household members above.";
     supporter_hint: "有义务、也有能力供养他/她的子女、配偶、父母等，不论是否住在一起。", "Children, a spouse, parents… obliged and able to support them, living together or not.";
     in_hospital_yes: "还在住院", "Still in hospital";
     in_hospital_no: "已出院", "Discharged";
