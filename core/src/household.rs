@@ -79,6 +79,9 @@ pub struct Member {
     pub entitled_group: bool,
     pub able_to_work: bool,
     pub has_able_supporter: bool,
+    /// Whether the household said so (`has_able_supporter` given); the contract reads an
+    /// unstated one as yes, and a sentence that relies on it says it was taken so.
+    pub supporter_stated: bool,
     pub self_care: SelfCare,
     pub carer_unavailable: bool,
     pub tekun: bool,
@@ -377,6 +380,7 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
         entitled_group: m.entitled_group.unwrap_or(false),
         able_to_work: m.able_to_work.unwrap_or((WORKING_AGE_FROM..=WORKING_AGE_TO).contains(&age) && !severe),
         has_able_supporter: m.has_able_supporter.unwrap_or(true),
+        supporter_stated: m.has_able_supporter.is_some(),
         self_care: m.self_care.unwrap_or(SelfCare::Full),
         carer_unavailable: m.carer_unavailable.unwrap_or(false),
         tekun: m.tekun.unwrap_or(false),

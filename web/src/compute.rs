@@ -582,7 +582,7 @@ mod marks {
         let zh = marked(Lang::Zh);
         for (words, mark) in [
             ("有劳动能力（特困须无劳动能力）", Mark::Unmet),
-            ("有履行能力的法定", Mark::Unmet),
+            ("按有计算（有履行能力的法定义务人）", Mark::Unmet),
             ("不低于低保标准 1,010.00 元", Mark::Unmet),
             ("属老年人", Mark::Met),
             ("属未成年人", Mark::Met),
@@ -598,7 +598,7 @@ mod marks {
         let en = marked(Lang::En);
         for (words, mark) in [
             ("Able to work (tekun requires", Mark::Unmet),
-            ("Has someone legally obliged", Mark::Unmet),
+            ("taken as yes (someone legally obliged", Mark::Unmet),
             ("(no means of living)", Mark::Met),
             ("Not insured against unemployment", Mark::Met),
             ("Not registered as unemployed", Mark::Unmet),

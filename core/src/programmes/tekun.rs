@@ -91,10 +91,19 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         t!("无劳动能力。", "Unable to work."),
         t!("有劳动能力（特困须无劳动能力）。", "Able to work (tekun requires inability to work)."),
     );
+    // Unstated, a supporter is taken as there (the contract's default): said as taken, not as known.
+    let stated = m.supporter_stated;
     f.require(
         Condition::is("tekun.no_able_supporter", !m.has_able_supporter),
         t!("无法定赡养、抚养、扶养义务人，或义务人无履行能力。", "No one obliged and able to support them."),
-        t!("有履行能力的法定赡养、抚养、扶养义务人。", "Has someone legally obliged and able to support them."),
+        move |lang: Lang| match (stated, lang) {
+            (true, Lang::Zh) => "有履行能力的法定赡养、抚养、扶养义务人。".to_string(),
+            (true, Lang::En) => "Has someone legally obliged and able to support them.".to_string(),
+            (false, Lang::Zh) => "没有说明有没有能赡养、抚养、扶养的亲属，按有计算（有履行能力的法定义务人）。".to_string(),
+            (false, Lang::En) => {
+                "Whether anyone is obliged and able to support them is not stated: taken as yes (someone legally obliged and able to).".to_string()
+            }
+        },
     );
     let standard = f.standard();
     if let Some(s) = standard {
