@@ -79,6 +79,7 @@ labels! {
     what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
     what_if_note: "这取决于一个还没回答的问题：", "This depends on a question not answered yet:";
     local_rule: "按当地标准计算；{}各地标准不同，本页没有当地的数字。", "Worked out from the local standard, which differs across {}; this page does not have it.";
+    local_figure: "按当地的标准计算；本页没有{}这一项的数字。", "Worked out from a local figure; this page does not have {}'s.";
     ask_local: "当地标准请向户籍所在地的街道办事处（乡镇政府）或县级民政部门询问。", "Ask the sub-district office (township government) or the county civil affairs bureau for the local figure.";
     basis_standard_local: "低保标准：{}各地不同，本页没有当地的数字。", "Dibao standard: it differs across {}; this page does not have the local one.";
     chart_needs_local: "画这张图需要当地的低保标准；{}各地不同，本页没有。", "This chart needs the local dibao standard, which differs across {}; this page does not have it.";

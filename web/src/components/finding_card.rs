@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use doudi_core::ids::param;
 use doudi_core::{Assessment, Finding, Lang, Status};
 use yew::prelude::*;
 
@@ -161,6 +162,10 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
     let status_class = if p.what_if.is_some() { "needs-info" } else { status_class };
     let (missing_params, missing_fields): (Vec<&String>, Vec<&String>) =
         f.missing.iter().partition(|m| matches!(FieldRef::parse(m), FieldRef::Param(_)));
+    // The 低保 standard is missing only where it differs from city to city (Jilin): said so.
+    // Any other local figure is only not known here (Tianjin's price subsidy in 2020).
+    let standard = |m: &&String| matches!(FieldRef::parse(m), FieldRef::Param(id) if id == param::DIBAO_STANDARD_URBAN.as_str() || id == param::DIBAO_STANDARD_RURAL.as_str());
+    let local_rule = if missing_params.iter().any(standard) { l.local_rule } else { l.local_figure };
     let ask = |path: &String| {
         let target = Target::Field(FieldRef::parse(path));
         let onclick = p.on_reveal.reform(move |_: MouseEvent| target.clone());
@@ -246,7 +251,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
             // request to fill in a parameter (staff mode keeps that).
             if p.what_if.is_none() && !p.staff && !missing_params.is_empty() {
                 <div class="local-rule">
-                    <p><span class="mark unknown" aria-hidden="true">{ "?" }</span><span class="visually-hidden">{ l.mark_unknown }</span>{ i18n::fill(l.local_rule, &[&p.place_name]) }</p>
+                    <p><span class="mark unknown" aria-hidden="true">{ "?" }</span><span class="visually-hidden">{ l.mark_unknown }</span>{ i18n::fill(local_rule, &[&p.place_name]) }</p>
                     <p>{ l.ask_local }</p>
                 </div>
             }
