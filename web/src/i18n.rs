@@ -278,7 +278,16 @@ labels! {
     print_sign_date: "日期：", "Date:";
     print_extra: "其他情况", "Other facts";
     print_ineligible: "暂不符合：{}", "Not at present: {}";
+    print_facts: "家庭情况：{}", "The household: {}";
+    print_on_dibao: "现在享受低保（每月 {} 元）", "receives dibao now ({} yuan a month)";
+    print_above_since: "因就业增收，收入自 {} 起超过低保标准", "income above the standard through work since {}";
+    print_applying: "正在申请：{}", "applying for: {}";
+    print_assets: "存款等财产 {} 元", "savings and other money assets {} yuan";
+    print_assets_unknown: "存款等财产未填写", "savings and other money assets not given";
+    print_amount_open: "金额待定", "Amount not known yet";
+    print_workings: "计算过程", "How the amounts were worked out";
     print_list_sep: "、", ", ";
+    print_steps_sep: "；", "; ";
     policy_link: "政策原文", "Policy texts";
     req_missing_age: "请填写年龄", "Please enter the age";
     req_missing_date: "请选择日期", "Please choose a date";

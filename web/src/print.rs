@@ -1,8 +1,10 @@
 //! The printed sheet as HTML text (shown only by the print stylesheet): place, date,
-//! policy version, the household as a table, each finding with amount, reason and clause
-//! numbers, the clauses as numbered notes, the assumptions, the print time, the
-//! disclaimer and lines for the caseworker and the applicant to sign. One A4 page for a
-//! usual household: findings that do not apply are listed by name only.
+//! policy version, the household as a table with its facts (低保 received now, applications,
+//! money assets), the headline and how it compares with the 低保 received now, each finding
+//! with its amount (or 金额待定), the sentences of the conditions it tested and clause numbers,
+//! how each amount was worked out (its trace), the clauses as numbered notes, the assumptions,
+//! the print time, the disclaimer and lines for the caseworker and the applicant to sign.
+//! Findings that do not apply are listed by name only.
 
 use doudi_core::input::{Covid, Hukou};
 use doudi_core::{Assessment, Finding, Lang, Status};
@@ -78,6 +80,58 @@ fn amount(f: &Finding, lang: Lang) -> String {
     parts.join(l.print_list_sep)
 }
 
+/// The reasons that state a condition the decision tested (its notes left out), in order;
+/// all its reasons when none is tied to a condition.
+fn stated(f: &Finding) -> Vec<&str> {
+    let mut at: Vec<usize> = f.conditions.iter().filter_map(|(_, r)| r.map(usize::from)).collect();
+    at.sort_unstable();
+    at.dedup();
+    let picked: Vec<&str> = at.iter().filter_map(|i| f.reasons.get(*i)).map(String::as_str).collect();
+    if picked.is_empty() {
+        f.reasons.iter().map(String::as_str).collect()
+    } else {
+        picked
+    }
+}
+
+/// The household's answers beside its members: 低保 received now (and since when income is
+/// above the standard), a low-income or registered-poor household, what it applies for, and
+/// its money assets as given (or that they were not).
+fn facts(form: &Form, lang: Lang) -> Vec<String> {
+    let l = labels(lang);
+    let s = &form.support;
+    let mut out = Vec::new();
+    if s.dibao {
+        let typed = format::normalize_number(&s.dibao_monthly);
+        let now = doudi_core::money::parse_decimal(&typed)
+            .map_or(s.dibao_monthly.clone(), |d| format::money(doudi_core::Amount(d)));
+        out.push(i18n::fill(l.print_on_dibao, &[&now]));
+        if !s.income_above_standard_since.trim().is_empty() {
+            out.push(i18n::fill(l.print_above_since, &[&format::date(s.income_above_standard_since.trim(), lang)]));
+        }
+    }
+    if s.low_income {
+        out.push(l.low_income.to_string());
+    }
+    if s.poverty_registered {
+        out.push(l.poverty_registered.to_string());
+    }
+    let applying: Vec<&str> = [(s.applying_dibao, l.applying_dibao), (s.applying_tekun, l.applying_tekun)]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, w)| *w)
+        .collect();
+    if !applying.is_empty() {
+        out.push(i18n::fill(l.print_applying, &[&applying.join(l.print_list_sep)]));
+    }
+    let assets = format::normalize_number(&form.assets);
+    out.push(match doudi_core::money::parse_decimal(&assets) {
+        Some(d) => i18n::fill(l.print_assets, &[&format::money(doudi_core::Amount(d))]),
+        None => l.print_assets_unknown.to_string(),
+    });
+    out
+}
+
 fn row(cells: &[&str], tag: &str) -> String {
     wrap("tr", "", &cells.iter().map(|c| el(tag, "", c)).collect::<String>())
 }
@@ -94,6 +148,11 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
     };
     let mut notes: Vec<(std::sync::Arc<str>, std::sync::Arc<str>, String, String)> = Vec::new();
     let mut result_rows = String::new();
+    let mut workings: Vec<String> = Vec::new();
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
     for f in a.findings.iter().filter(|x| x.status != Status::Ineligible) {
         let mut nums = String::new();
         for c in &f.citations {
@@ -113,13 +172,31 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
         }
         let name = format!("{}{}", i18n::programme(f.program, lang).0, who(f));
         let status = format!("{} {}", i18n::status_icon(f.status), i18n::status_label(f.status, lang));
-        // A service says what it offers; anything else its first reason.
+        // A service says what it offers; anything else the sentences that state the conditions
+        // its decision tested (not its notes), one a line.
         let reason = if f.services.is_empty() {
-            f.reasons.first().cloned().unwrap_or_default()
+            stated(f).iter().map(|r| el("p", "", r)).collect::<String>()
         } else {
-            f.services.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ")
+            el("p", "", &f.services.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" "))
         };
-        result_rows.push_str(&row(&[&name, &status, &amount(f, lang), &reason, &nums], "td"));
+        let shown = amount(f, lang);
+        let open =
+            shown.is_empty() && matches!(f.status, Status::Eligible | Status::Discretionary) && !f.missing.is_empty();
+        let shown = if open { l.print_amount_open.to_string() } else { shown };
+        let cells = [
+            el("td", "", &name),
+            el("td", "", &status),
+            el("td", "", &shown),
+            wrap("td", "", &reason),
+            el("td", "", &nums),
+        ];
+        result_rows.push_str(&wrap("tr", "", &cells.concat()));
+        // How its amount was worked out, where it has one: the trace, step by step.
+        if (f.monthly.is_some() || f.one_off.is_some() || f.total.is_some()) && !f.trace.is_empty() {
+            let steps: Vec<String> =
+                f.trace.iter().map(|t| format!("{}{colon}{} = {}", t.label, t.formula, t.value)).collect();
+            workings.push(format!("{name}{colon}{}", steps.join(l.print_steps_sep)));
+        }
     }
     // Programmes that do not apply, each once, with the people it was tried for.
     let mut ineligible: Vec<(doudi_core::ProgrammeId, Vec<String>)> = Vec::new();
@@ -164,15 +241,23 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
     out.push_str(&el("h2", "", l.print_household));
     let head = row(&[l.print_member, l.age, l.monthly_income, l.work, l.print_extra], "th");
     out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{household_rows}</tbody>")));
+    out.push_str(&el(
+        "p",
+        "class=\"print-small\"",
+        &i18n::fill(l.print_facts, &[&facts(form, lang).join(l.print_list_sep)]),
+    ));
     out.push_str(&el("h2", "", l.print_result));
     out.push_str(&el("p", "class=\"print-total\"", &a.summary.receive.headline));
+    if let Some(d) = compute::dibao_now(form, a) {
+        out.push_str(&el("p", "class=\"print-small\"", &crate::components::results::dibao_words(&d, lang)));
+    }
     // How the totals are made up: each finding counted once, set-aside ones with why.
     let r = &a.summary.receive;
     if !r.set_aside.is_empty() || !r.fixed_term.is_empty() || !r.one_off_total.0.is_zero() {
         let items: String = r
             .trace
             .iter()
-            .map(|t| format!("<li>{}：{} = {}</li>", esc(&t.label), esc(&t.formula), esc(&t.value)))
+            .map(|t| format!("<li>{}{colon}{} = {}</li>", esc(&t.label), esc(&t.formula), esc(&t.value)))
             .chain(r.set_aside.iter().map(|s| format!("<li>{}</li>", esc(&s.reason))))
             .collect();
         out.push_str(&el("p", "class=\"print-small\"", l.how_totals));
@@ -181,6 +266,14 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
     // Each row is a programme (and the person it is for), not a person.
     let head = row(&[l.print_programme, l.print_status, l.print_amount, l.print_reason, l.print_clauses], "th");
     out.push_str(&wrap("table", "", &format!("<thead>{head}</thead><tbody>{result_rows}</tbody>")));
+    if !workings.is_empty() {
+        out.push_str(&el("p", "class=\"print-small\"", l.print_workings));
+        out.push_str(&wrap(
+            "ul",
+            "class=\"print-small\"",
+            &workings.iter().map(|w| el("li", "", w)).collect::<String>(),
+        ));
+    }
     if !ineligible.is_empty() {
         out.push_str(&el(
             "p",
@@ -259,6 +352,40 @@ mod tests {
         // The household's table is by person, the result's by programme.
         assert!(html.contains("<thead><tr><th>成员</th><th>年龄（岁）</th>"), "{html}");
         assert!(html.contains("<thead><tr><th>救助项目</th><th>结论</th><th>金额</th>"), "{html}");
+    }
+
+    /// A household on 低保 whose applicant is back at work: the sheet says what it gets now and
+    /// how the estimate compares, how 1,530.00 was worked out (the 500 work cost deducted),
+    /// the conditions of each finding (not its notes), and "金额待定" where a local figure
+    /// is missing (Tianjin's 2020 price subsidy).
+    #[test]
+    fn the_sheet_has_the_households_facts_the_workings_and_open_amounts() {
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "45".into();
+        f.members[0].monthly_income = "2000".into();
+        f.members[0].work = doudi_core::input::Work::Returned;
+        f.add_member();
+        f.members[1].age = "43".into();
+        f.add_member();
+        f.members[2].age = "15".into();
+        f.support.dibao = true;
+        f.support.dibao_monthly = "800".into();
+        f.support.applying_tekun = true;
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let html = sheet(Lang::Zh, &f, &f.member_ids(Lang::Zh), &a);
+        for needle in [
+            "家庭情况：现在享受低保（每月 800.00 元）、正在申请：特困供养、存款等财产未填写",
+            "按本次测算每月低保金 1,530.00 元，比您家现在领取的 800.00 元多 730.00 元。",
+            "<p class=\"print-small\">计算过程</p>",
+            "核定家庭收入：2000.00 − 500.00 = 1500.00；",
+            "每月低保金：3030.00 − 1500.00 = 1530.00",
+            "<td>金额待定</td>",
+            "<td><p>2020年4月15日 在疫情防控期间内。</p><p>申请人（45岁） 属于低保对象。</p></td>",
+        ] {
+            assert!(html.contains(needle), "{needle} missing: {html}");
+        }
+        // A note is not a condition: left out of the reason cell.
+        assert!(!html.contains("有条件的地方还可提供"), "{html}");
     }
 
     #[test]
