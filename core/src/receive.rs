@@ -258,6 +258,7 @@ fn fill(template: &str, args: &[&str]) -> String {
 struct Words {
     all_unknown: &'static str,
     known: &'static str,
+    known_only: &'static str,
     term_months: &'static str,
     term_cap: &'static str,
     term: &'static str,
@@ -286,6 +287,7 @@ struct Words {
 const ZH: Words = Words {
     all_unknown: "{} 项金额待定（要看当地标准）",
     known: "可能符合 {} 项 · 每月约 {} 元",
+    known_only: "可能符合 {} 项",
     term_months: "限期 {} 元（{} 元/月 × {} 个月，{}）",
     term_cap: "限期每月 {} 元（全期至多 {} 元，{}）",
     term: "限期每月 {} 元（{}）",
@@ -314,6 +316,7 @@ const ZH: Words = Words {
 const EN: Words = Words {
     all_unknown: "{} to be set (they depend on local figures)",
     known: "May qualify for {} · about {} yuan a month",
+    known_only: "May qualify for {}",
     term_months: "{} yuan for a set term ({} a month × {} months, {})",
     term_cap: "{} yuan a month for a set term (at most {} in all, {})",
     term: "{} yuan a month for a set term ({})",
@@ -357,7 +360,13 @@ pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, la
     if known == 0 && unknown > 0 {
         return fill(w.all_unknown, &[&unknown_n]);
     }
-    let mut parts = vec![fill(w.known, &[&known.to_string(), &g(r.ongoing_monthly.0)])];
+    // Nothing paid every month, only for a set term or once: no "每月约 0.00 元" read first.
+    let none_monthly = r.ongoing_monthly.0.is_zero() && (!r.fixed_term.is_empty() || !r.one_off_total.0.is_zero());
+    let mut parts = vec![if none_monthly {
+        fill(w.known_only, &[&known.to_string()])
+    } else {
+        fill(w.known, &[&known.to_string(), &g(r.ongoing_monthly.0)])
+    }];
     for t in &r.fixed_term {
         let state = if t.running { w.running } else { w.ended };
         let monthly = g(t.monthly.0);

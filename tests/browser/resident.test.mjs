@@ -157,6 +157,26 @@ describe('the page for a resident on a phone', () => {
     } finally {
       await context.close();
     }
+    // Income above the standard through work since July, in Dongli: the taper still pays the
+    // full 600 in August — said so, and the headline does not open with 每月约 0.00 元.
+    const taper = {
+      jurisdiction: 'tianjin-dongli',
+      as_of: '2020-08-20',
+      support: { dibao: true, dibao_monthly: '600', income_above_standard_since: '2020-07-01' },
+      members: [{ age: 45, monthly_income: '2600', work: 'local' }, { relation: 'spouse', age: 43 }],
+    };
+    const t = await phonePage(site.server.url + fragment(taper));
+    try {
+      const now = t.page.locator('.dibao-now');
+      await now.waitFor();
+      assert.equal(await now.textContent(), '您家现在每月领取低保金 600.00 元；按本次测算收入已超过低保标准，低保渐退：限期每月 600.00 元，期满后退出低保。');
+      assert.equal(
+        await t.page.locator('.summary-line').textContent(),
+        '可能符合 1 项 · 限期每月 600.00 元（全期至多 2,700.00 元，仍在发放） · 另有 2 项金额待定',
+      );
+    } finally {
+      await t.context.close();
+    }
   });
 
   test('the headline of the four households of tests/data/headlines.json is the core\'s, word for word', async () => {

@@ -294,6 +294,8 @@ pub enum DibaoNow {
     Compared(Amount, Amount),
     /// The estimate finds the household no longer qualifies (now).
     Gone(Amount),
+    /// No longer below the standard, but 低保 tapers off for a set term: (this month's, now).
+    Taper(Amount, Amount),
     /// The estimate has no amount yet (a local figure or an answer missing).
     Open(Amount),
 }
@@ -306,9 +308,11 @@ pub fn dibao_now(form: &Form, a: &Assessment) -> Option<DibaoNow> {
     let typed = crate::format::normalize_number(&form.support.dibao_monthly);
     let now = Amount(doudi_core::money::parse_decimal(&typed)?);
     let f = a.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none())?;
-    Some(match (f.status, f.monthly) {
-        (Status::Eligible, Some(m)) => DibaoNow::Compared(m, now),
-        (Status::Ineligible, _) => DibaoNow::Gone(now),
+    let taper = a.findings.iter().find(|f| f.program == ProgrammeId::DibaoTaper && f.status == Status::Eligible);
+    Some(match (f.status, f.monthly, taper.and_then(|t| t.monthly)) {
+        (Status::Eligible, Some(m), _) => DibaoNow::Compared(m, now),
+        (Status::Ineligible, _, Some(t)) => DibaoNow::Taper(t, now),
+        (Status::Ineligible, _, None) if taper.is_none() => DibaoNow::Gone(now),
         _ => DibaoNow::Open(now),
     })
 }
@@ -322,6 +326,31 @@ mod tests {
     fn dibao(o: &Outcome) -> Finding {
         let Outcome::Ready(a) = o else { panic!("{o:?}") };
         a.findings.iter().find(|f| f.program == doudi_core::ProgrammeId::Dibao).cloned().expect("a dibao finding")
+    }
+
+    /// A Dongli household on 低保 (600) whose income rose above the standard through work
+    /// from 2020-07-01 is not told it may no longer qualify: on 2020-08-20 the taper still
+    /// pays the full 600, and the words say so.
+    #[test]
+    fn a_household_in_its_taper_is_told_what_the_taper_pays() {
+        let mut f = tianjin_three("2600");
+        f.jurisdiction = "tianjin-dongli".into();
+        f.as_of = "2020-08-20".into();
+        f.members.truncate(2);
+        f.support.dibao = true;
+        f.support.dibao_monthly = "600".into();
+        f.support.income_above_standard_since = "2020-07-01".into();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let d = dibao_now(&f, &a).expect("on dibao");
+        assert_eq!(d, DibaoNow::Taper(Amount(Decimal::from(600)), Amount(Decimal::from(600))));
+        assert_eq!(
+            crate::components::results::dibao_words(&d, Lang::Zh),
+            "您家现在每月领取低保金 600.00 元；按本次测算收入已超过低保标准，低保渐退：限期每月 600.00 元，期满后退出低保。"
+        );
+        // Without the date it rose, nothing tapers: exit is suspended in the epidemic (Dongli 003).
+        f.support.income_above_standard_since.clear();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(!matches!(dibao_now(&f, &a), Some(DibaoNow::Taper(..))));
     }
 
     #[test]

@@ -87,6 +87,7 @@ labels! {
     dibao_less: "按本次测算每月低保金 {} 元，比您家现在领取的 {} 元少 {} 元。", "This estimate gives {} yuan of dibao a month: {} yuan now, {} less.";
     dibao_same: "按本次测算每月低保金 {} 元，与您家现在领取的相同。", "This estimate gives {} yuan of dibao a month, the same as now.";
     dibao_gone: "您家现在每月领取低保金 {} 元；按本次测算可能不再符合低保，请向街道（乡镇）核实。", "You receive {} yuan of dibao a month now; by this estimate the household may no longer qualify: ask the sub-district (township) office.";
+    dibao_taper: "您家现在每月领取低保金 {} 元；按本次测算收入已超过低保标准，低保渐退：限期每月 {} 元，期满后退出低保。", "You receive {} yuan of dibao a month now; by this estimate income is above the standard, so dibao tapers off: {} yuan a month for a set term, then it ends.";
     dibao_open: "您家现在每月领取低保金 {} 元；本次测算的金额还要看当地标准或还没回答的问题。", "You receive {} yuan of dibao a month now; this estimate's amount still depends on a local figure or an unanswered question.";
     mark_met: "符合：", "Met: ";
     mark_unmet: "不符合：", "Not met: ";

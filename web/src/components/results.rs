@@ -74,6 +74,7 @@ pub fn dibao_words(d: &compute::DibaoNow, lang: Lang) -> String {
             i18n::fill(l.dibao_less, &[&money(*est), &money(*now), &money(doudi_core::Amount(now.0 - est.0))])
         }
         Gone(now) => i18n::fill(l.dibao_gone, &[&money(*now)]),
+        Taper(this_month, now) => i18n::fill(l.dibao_taper, &[&money(*now), &money(*this_month)]),
         Open(now) => i18n::fill(l.dibao_open, &[&money(*now)]),
     }
 }
