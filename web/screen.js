@@ -254,14 +254,12 @@ async function placesParameters(places) {
     }
     for (const p of Array.isArray(list) ? list : []) {
       if (!merged.has(p.id)) merged.set(p.id, { id: p.id, label: p.label, unit: p.unit, values: [] });
-      merged.get(p.id).values.push({ name: place.name ?? place.jurisdiction, value: p.value });
+      merged.get(p.id).values.push({ name: place.name ?? place.jurisdiction, shown: p.shown });
     }
   }
   return [...merged.values()];
 }
 
-/** "1010 元", or 未知 for a value no source gives. */
-const shown = (value, unit) => (value == null ? '未知' : `${value}${unit ? ' ' + unit : ''}`);
 
 async function prepareWhatIf(s) {
   if (!s.places?.length) return;
@@ -278,9 +276,8 @@ function addSet(initial = { id: 'dibao.standard.urban', op: '+=', value: '50' })
   const param = el('select', null, { id: `set-${n}-id` });
   for (const p of params) {
     // One place: 现为 1010 元; several: 现为 天津市 1010 元，重庆市 620 元.
-    const now = p.values.length === 1
-      ? shown(p.values[0].value, p.unit)
-      : p.values.map((v) => `${v.name} ${shown(v.value, p.unit)}`).join('，');
+    // The value in words comes from the engine (staff's `parameters`): 620 元/人/月, 2023年1月8日, 否, 未知.
+    const now = p.values.length === 1 ? p.values[0].shown : p.values.map((v) => `${v.name} ${v.shown}`).join('，');
     param.append(el('option', `${p.label}（现为 ${now}）`, { value: p.id }));
   }
   param.value = params.some((p) => p.id === initial.id) ? initial.id : params[0]?.id ?? '';

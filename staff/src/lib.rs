@@ -17,6 +17,7 @@
 
 use std::collections::BTreeMap;
 
+use doudi_core::policy::ParamValue;
 use doudi_core::screen::{Current, Screening};
 use doudi_core::{catalogue, Decider, HouseholdInput, InputError, Lang, ProgrammeId};
 use doudi_roster::compare::{self, Compare, Report, Set, SetOp};
@@ -577,7 +578,8 @@ fn policies_name(id: &str) -> String {
 }
 
 /// The numeric and date parameters of `jurisdiction` in force on `as_of`, for the what-if's
-/// choices (JSON `[{id, label, unit, value}]`, the unit in words: `元/人/月`; or `{"error"}`).
+/// choices (JSON `[{id, label, unit, value, shown}]`, the unit in words: `元/人/月`, and the
+/// value as staff read it: `620 元/人/月`, `2023年1月8日`, `否`, `未知`; or `{"error"}`).
 #[wasm_bindgen]
 pub fn parameters(jurisdiction: &str, as_of: &str) -> String {
     match doudi_core::parameters(jurisdiction, as_of, Lang::Zh) {
@@ -586,12 +588,25 @@ pub fn parameters(jurisdiction: &str, as_of: &str) -> String {
                 .iter()
                 .filter(|p| p.choices.is_empty())
                 .map(|p| {
-                    json!({ "id": p.id, "label": p.label, "unit": doudi_core::params::unit_words(&p.unit, Lang::Zh), "value": p.value })
+                    let unit = doudi_core::params::unit_words(&p.unit, Lang::Zh);
+                    json!({ "id": p.id, "label": p.label, "unit": unit, "value": p.value, "shown": value_words(p.value, unit) })
                 })
                 .collect();
             Value::Array(list).to_string()
         }
         Err(e) => error_json(&e),
+    }
+}
+
+/// A parameter's value in words: a number with its unit, a date as 2023年1月8日, 是/否,
+/// 未结束, or 未知 when no source gives one.
+fn value_words(v: Option<ParamValue>, unit: &str) -> String {
+    match v {
+        None => "未知".to_string(),
+        Some(ParamValue::Number(d)) if unit.is_empty() => d.normalize().to_string(),
+        Some(ParamValue::Number(d)) => format!("{} {unit}", d.normalize()),
+        Some(ParamValue::Date(d)) => format!("{:#}", doudi_core::dates::Day::of(d)),
+        Some(other) => other.display(Lang::Zh),
     }
 }
 

@@ -92,10 +92,7 @@ fn the_what_if_is_doudi_compares() {
     assert_eq!(s["changes"][0]["line"], 1);
     assert_eq!(s["changes"][0]["monthly"], "+150.00");
     // The totals before and after, in thousands; the CLI's report is left as it writes it.
-    assert_eq!(
-        (&s["monthly_before"], &s["monthly_after"]),
-        (&json!("3,190.00"), &json!("3,500.00"))
-    );
+    assert_eq!((&s["monthly_before"], &s["monthly_after"]), (&json!("3,190.00"), &json!("3,500.00")));
     assert_eq!(s["report"]["monthly"]["before"], "3190.00", "the report as the CLI writes it");
     let bad = Roster::new(false, "50", r#"[{"id":"nope","op":"=","value":"1"}]"#).err().unwrap();
     assert_eq!(bad.path, "parameters.nope");
@@ -108,4 +105,18 @@ fn a_bad_margin_or_header_is_refused_whole() {
     let r = run(true, "地区,工资\ntianjin,1\n", "[]", 4);
     assert!(summary(&r)["fatal"]["message"].as_str().unwrap().contains("工资"));
     assert!(template().starts_with("\u{feff}地区,"));
+}
+
+/// The what-if's choices say each value as staff read it: a number with its unit, a date in
+/// words, yes or no, unknown — not `false` and `是/否`, or `2023-01-08 日期`.
+#[test]
+fn parameter_choices_say_their_values_in_words() {
+    let list: Value = serde_json::from_str(&parameters("chongqing", "2020-03-15")).unwrap();
+    let shown = |id: &str| {
+        list.as_array().unwrap().iter().find(|p| p["id"] == id).map(|p| p["shown"].as_str().unwrap().to_string())
+    };
+    assert_eq!(shown("dibao.standard.urban").as_deref(), Some("620 元/人/月"));
+    assert_eq!(shown("epidemic.end").as_deref(), Some("2023年1月8日"));
+    assert_eq!(shown("disability_living_subsidy.includes_low_income").as_deref(), Some("否"));
+    assert_eq!(shown("price_subsidy.monthly").as_deref(), Some("未知"));
 }

@@ -199,6 +199,15 @@ describe('the 摸排 page', () => {
         await page.locator('#set-1-id option[value="dibao.standard.urban"]').textContent(),
         /（现为 天津市 1010 元\/人\/月，重庆市 620 元\/人\/月）$/,
       );
+      // A date and a yes/no read as words, not `2023-01-08 日期` or `false 是/否`.
+      assert.match(
+        await page.locator('#set-1-id option[value="epidemic.end"]').textContent(),
+        /（现为 天津市 2023年1月8日，重庆市 2023年1月8日）$/,
+      );
+      assert.match(
+        await page.locator('#set-1-id option[value="disability_living_subsidy.includes_low_income"]').textContent(),
+        /（现为 天津市 [是否]，重庆市 否）$/,
+      );
       await page.locator('#set-1-id').selectOption('dibao.standard.urban');
       await page.locator('#set-1-op').selectOption('+=');
       await page.locator('#set-1-value').fill('50');
