@@ -83,10 +83,9 @@ fn amount(f: &Finding, lang: Lang) -> String {
 /// The reasons that state a condition the decision tested (its notes left out), in order;
 /// all its reasons when none is tied to a condition.
 fn stated(f: &Finding) -> Vec<&str> {
-    let mut at: Vec<usize> = f.conditions.iter().filter_map(|(_, r)| r.map(usize::from)).collect();
-    at.sort_unstable();
-    at.dedup();
-    let picked: Vec<&str> = at.iter().filter_map(|i| f.reasons.get(*i)).map(String::as_str).collect();
+    // In the reasons' order (no sort: it would cost the page kilobytes of wasm).
+    let states = |i: usize| f.conditions.iter().any(|(_, r)| r.map(usize::from) == Some(i));
+    let picked: Vec<&str> = f.reasons.iter().enumerate().filter(|(i, _)| states(*i)).map(|(_, r)| r.as_str()).collect();
     if picked.is_empty() {
         f.reasons.iter().map(String::as_str).collect()
     } else {

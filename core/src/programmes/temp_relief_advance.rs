@@ -39,7 +39,7 @@ pub fn assess(ctx: &Ctx) -> Verdict {
             f.money(t!("每月先行临时救助", "Advance relief a month"), fx!("{} × {}", fmt2(urban), n), urban * n);
         f.monthly = Some(monthly);
         // Whole months only: the parameter is a count of months.
-        f.months = if months.fract().is_zero() { months.to_u32() } else { None };
+        f.months = if months.normalize().scale() == 0 { months.to_u32() } else { None };
         if let Some(k) = f.months {
             f.money(t!("合计", "Total"), fx!("{} × {}", fmt2(monthly), k), monthly * Decimal::from(k));
         }

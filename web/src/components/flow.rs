@@ -26,8 +26,10 @@ pub struct Step {
 /// Two figures alike: with two decimals (grouped) when either has cents, else whole.
 fn pair(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> (String, String) {
     let (a, b) = (doudi_core::money::round2(a), doudi_core::money::round2(b));
-    if a.fract().is_zero() && b.fract().is_zero() {
-        (a.normalize().to_string(), b.normalize().to_string())
+    // Whole when normalizing leaves no decimals (`fract` would cost the page its own code).
+    let (na, nb) = (a.normalize(), b.normalize());
+    if na.scale() == 0 && nb.scale() == 0 {
+        (na.to_string(), nb.to_string())
     } else {
         (doudi_core::money::fmt_grouped(a), doudi_core::money::fmt_grouped(b))
     }
