@@ -6,7 +6,9 @@
 //                                          (and its comments left out: the first load counts
 //                                          its bytes; so are the comments of the stylesheets
 //                                          it links, whose integrity="sha384-…" is rewritten
-//                                          to match)
+//                                          to match, and of the scripts it names with an
+//                                          integrity, init.js and the wasm-bindgen loader,
+//                                          minified by terser, their integrity rewritten)
 //   node finish.mjs --strip FILE...        the whole-line // comments of scripts the first
 //                                          load fetches under their own names (sw.js, the
 //                                          embed loaders) left out; the sources keep them
@@ -17,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 
 const [first, second] = process.argv.slice(2);
 
@@ -57,6 +60,22 @@ if (first === '--strip') {
     const sri = createHash('sha384').update(stripped, 'utf8').digest('base64');
     return `<link rel="stylesheet" href="${href}" integrity="sha384-${sri}"`;
   });
+  // The scripts it names with an integrity (init.js, the wasm-bindgen loader): minified
+  // (terser: no comments, names shortened, code compressed), the integrity rewritten to match.
+  const minified = new Map();
+  const tags = [...text.matchAll(/<(?:script|link)\b[^>]*\bintegrity="sha384-[^"]+"[^>]*>/g)].map((m) => m[0]);
+  for (const tag of tags) {
+    const href = /\b(?:src|href)="([^"]+\.js)"/.exec(tag)?.[1];
+    if (!href) continue;
+    if (!minified.has(href)) {
+      const js = join(dirname(html), basename(href));
+      const out = await minify(readFileSync(js, 'utf8'), { module: true, compress: true, mangle: true, format: { comments: false } });
+      if (typeof out.code !== 'string' || out.code.length === 0) fail(`${js}: terser wrote nothing`);
+      writeFileSync(js, out.code);
+      minified.set(href, createHash('sha384').update(out.code, 'utf8').digest('base64'));
+    }
+    text = text.replace(tag, tag.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${minified.get(href)}"`));
+  }
   writeFileSync(html, text);
 }
 
