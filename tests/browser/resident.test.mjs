@@ -317,7 +317,7 @@ describe('the page for a resident on a phone', () => {
       await desc.getByText(/收入加救助的总数/).waitFor();
       assert.match(
         await desc.textContent(),
-        /收入达到约 620 元时，收入加救助的总数从约 1,426 元降到约 620 元；收入要到约 1,426 元，总数才回到原来的水平。$/,
+        /收入达到约 620 元时，每月救助降为 0。这时收入加救助的总数从约 1,426 元降到约 620 元；收入要到约 1,426 元，总数才回到原来的水平。现在填写的收入/,
       );
       // One shaded stretch, from 620 to 1,426 of the axis's 1,900 (x from 72 to 388 in the SVG).
       const rects = page.locator('.chart svg rect.loss');

@@ -227,6 +227,8 @@ labels! {
     chart_desc_now: "现在填写的收入是 {} 元，对应每月救助 {} 元。", "The income entered now is {} yuan, with {} yuan of aid a month.";
     chart_desc_loss: "收入达到约 {} 元时，收入加救助的总数从约 {} 元降到约 {} 元；收入要到约 {} 元，总数才回到原来的水平。", "At about {} yuan of income, income plus aid falls from about {} to about {} yuan; it takes about {} yuan of income to get back to where it was.";
     chart_desc_loss_open: "收入达到约 {} 元时，收入加救助的总数从约 {} 元降到约 {} 元，在图中的范围内没有回到原来的水平。", "At about {} yuan of income, income plus aid falls from about {} to about {} yuan, and within the range shown it does not get back to where it was.";
+    chart_desc_loss_then: "这时收入加救助的总数从约 {} 元降到约 {} 元；收入要到约 {} 元，总数才回到原来的水平。", "Income plus aid then falls from about {} to about {} yuan; it takes about {} yuan of income to get back to where it was.";
+    chart_desc_loss_then_open: "这时收入加救助的总数从约 {} 元降到约 {} 元，在图中的范围内没有回到原来的水平。", "Income plus aid then falls from about {} to about {} yuan, and within the range shown it does not get back to where it was.";
     chart_desc_no_loss: "在图中的范围内，多挣钱总能让收入加救助的总数增加或不变。", "Over the range shown, earning more never lowers income plus aid.";
     params_heading: "政策参数", "Policy parameters";
     params_hint: "当地标准和政策中的数字。修改只影响本次测算，会写进“本次测算的依据”。", "Local standards and the figures in the texts. A change affects this estimate only and is listed under “What this estimate rests on”.";

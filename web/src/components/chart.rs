@@ -34,8 +34,19 @@ pub struct ChartProps {
 pub fn describe(r: &plot::Reading, lang: Lang) -> String {
     let l = labels(lang);
     let mut out = vec![i18n::fill(l.chart_desc_start, &[&format::money(doudi_core::assessment::Amount(r.start))])];
+    // A fall where the aid stops (a cliff at the zero point) is told with it, not again.
+    let at_zero = |f: &&crate::compute::Fall| r.zero_from.is_some_and(|z| format::whole(z) == format::whole(f.at));
     match r.zero_from {
-        Some(z) => out.push(i18n::fill(l.chart_desc_zero, &[&format::whole(z)])),
+        Some(z) => {
+            out.push(i18n::fill(l.chart_desc_zero, &[&format::whole(z)]));
+            if let Some(f) = r.falls.iter().find(at_zero) {
+                let (before, after) = (format::whole(f.before), format::whole(f.after));
+                out.push(match f.back {
+                    Some(back) => i18n::fill(l.chart_desc_loss_then, &[&before, &after, &format::whole(back)]),
+                    None => i18n::fill(l.chart_desc_loss_then_open, &[&before, &after]),
+                });
+            }
+        }
         None if r.start > rust_decimal::Decimal::ZERO => out.push(l.chart_desc_never_zero.to_string()),
         None => {}
     }
@@ -49,7 +60,7 @@ pub fn describe(r: &plot::Reading, lang: Lang) -> String {
     if r.falls.is_empty() {
         out.push(l.chart_desc_no_loss.to_string());
     }
-    for f in &r.falls {
+    for f in r.falls.iter().filter(|f| !at_zero(f)) {
         let (at, before, after) = (format::whole(f.at), format::whole(f.before), format::whole(f.after));
         out.push(match f.back {
             Some(back) => i18n::fill(l.chart_desc_loss, &[&at, &before, &after, &format::whole(back)]),
@@ -192,18 +203,31 @@ mod tests {
             current: (Decimal::ZERO, Decimal::from(806)),
             falls: vec![fall(Some(cents(142599)))],
         };
+        // Where the aid stops, the fall is told with it, once.
+        let zh = describe(&r, Lang::Zh);
+        assert!(
+            zh.contains("收入达到约 620 元时，每月救助降为 0。这时收入加救助的总数从约 1,426 元降到约 620 元；收入要到约 1,426 元，总数才回到原来的水平。现在填写的收入"),
+            "{zh}"
+        );
+        assert_eq!(zh.matches("收入达到约 620 元时").count(), 1, "{zh}");
+        assert!(!zh.contains("多挣钱总能"), "{zh}");
+        let en = describe(&r, Lang::En);
+        assert!(
+            en.contains("At about 620 yuan of income the monthly aid falls to 0. Income plus aid then falls from about 1,426 to about 620 yuan; it takes about 1,426 yuan of income to get back to where it was. The income entered now"),
+            "{en}"
+        );
+        // A fall elsewhere (the aid drops but does not stop) is a sentence of its own.
+        r.zero_from = Some(Decimal::from(900));
         let zh = describe(&r, Lang::Zh);
         assert!(
             zh.ends_with("收入达到约 620 元时，收入加救助的总数从约 1,426 元降到约 620 元；收入要到约 1,426 元，总数才回到原来的水平。"),
             "{zh}"
         );
-        assert!(!zh.contains("多挣钱总能"), "{zh}");
-        let en = describe(&r, Lang::En);
-        assert!(
-            en.ends_with(" At about 620 yuan of income, income plus aid falls from about 1,426 to about 620 yuan; it takes about 1,426 yuan of income to get back to where it was."),
-            "{en}"
-        );
         r.falls = vec![fall(None)];
         assert!(describe(&r, Lang::Zh).ends_with("降到约 620 元，在图中的范围内没有回到原来的水平。"));
+        r.zero_from = Some(Decimal::from(620));
+        assert!(describe(&r, Lang::Zh).contains(
+            "每月救助降为 0。这时收入加救助的总数从约 1,426 元降到约 620 元，在图中的范围内没有回到原来的水平。"
+        ));
     }
 }
