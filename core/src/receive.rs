@@ -259,6 +259,7 @@ struct Words {
     all_unknown: &'static str,
     known: &'static str,
     known_only: &'static str,
+    nothing: &'static str,
     term_months: &'static str,
     term_cap: &'static str,
     term: &'static str,
@@ -288,6 +289,7 @@ const ZH: Words = Words {
     all_unknown: "{} 项金额待定（要看当地标准）",
     known: "可能符合 {} 项 · 每月约 {} 元",
     known_only: "可能符合 {} 项",
+    nothing: "暂时没有可能符合的项目",
     term_months: "限期 {} 元（{} 元/月 × {} 个月，{}）",
     term_cap: "限期每月 {} 元（全期至多 {} 元，{}）",
     term: "限期每月 {} 元（{}）",
@@ -317,6 +319,7 @@ const EN: Words = Words {
     all_unknown: "{} to be set (they depend on local figures)",
     known: "May qualify for {} · about {} yuan a month",
     known_only: "May qualify for {}",
+    nothing: "Nothing qualifies at present",
     term_months: "{} yuan for a set term ({} a month × {} months, {})",
     term_cap: "{} yuan a month for a set term (at most {} in all, {})",
     term: "{} yuan a month for a set term ({})",
@@ -359,6 +362,10 @@ pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, la
     let unknown_n = unknown.to_string();
     if known == 0 && unknown > 0 {
         return fill(w.all_unknown, &[&unknown_n]);
+    }
+    // Nothing to count: said in words, not "可能符合 0 项 · 每月约 0.00 元".
+    if known == 0 {
+        return w.nothing.to_string();
     }
     // Nothing paid every month, only for a set term or once: no "每月约 0.00 元" read first.
     let none_monthly = r.ongoing_monthly.0.is_zero() && (!r.fixed_term.is_empty() || !r.one_off_total.0.is_zero());

@@ -179,7 +179,7 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
-  test('the headline of the four households of tests/data/headlines.json is the core\'s, word for word', async () => {
+  test('the headline of each household of tests/data/headlines.json is the core\'s, word for word', async () => {
     const data = JSON.parse(readFileSync(join(ROOT, 'tests', 'data', 'headlines.json'), 'utf8'));
     const { context, page } = await phonePage();
     try {

@@ -173,7 +173,6 @@ labels! {
     group_referral: "服务转介", "Services";
     group_ineligible: "暂不符合", "Not at present";
     count: "（{}）", " ({})";
-    none_eligible: "按现在填写的情况，暂时没有可能符合的项目。", "With these answers, nothing qualifies at present.";
     for_member: "（{}）", " ({})";
     monthly: "每月", "A month";
     fixed_term_monthly: "限期每月", "A month, for a set term";

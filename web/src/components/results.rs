@@ -248,9 +248,6 @@ pub fn Results(p: &ResultsProps) -> Html {
                         </ul>
                     </details>
                 }
-                if r.known == 0 && r.unknown.is_empty() && r.waiting_for_local_figures == 0 {
-                    <p class="note">{ l.none_eligible }</p>
-                }
                 { group(Status::Eligible, of(Status::Eligible)) }
                 { group(Status::NeedsInfo, of(Status::NeedsInfo)) }
                 { group(Status::Discretionary, of(Status::Discretionary)) }
