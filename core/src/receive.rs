@@ -317,14 +317,14 @@ const ZH: Words = Words {
 
 const EN: Words = Words {
     all_unknown: "{} to be set (they depend on local figures)",
-    known: "May qualify for {} · about {} yuan a month",
-    known_only: "May qualify for {}",
+    known: "May qualify: {} · about {} yuan a month",
+    known_only: "May qualify: {}",
     nothing: "Nothing qualifies at present",
     term_months: "{} yuan for a set term ({} a month × {} months, {})",
     term_cap: "{} yuan a month for a set term (at most {} in all, {})",
     term: "{} yuan a month for a set term ({})",
     once: "one-off {} yuan",
-    more_unknown: "{} more, amount to be set",
+    more_unknown: "another {} with the amount to be set",
     running: "still paid",
     ended: "ended",
     ongoing_label: "Paid every month",
@@ -352,6 +352,16 @@ fn words(lang: crate::Lang) -> &'static Words {
     }
 }
 
+/// A count as the headline says it: the number alone in Chinese (its 项 is in the words),
+/// "1 item" / "2 items" in English.
+fn items(n: usize, lang: crate::Lang) -> String {
+    match (lang, n) {
+        (crate::Lang::Zh, _) => n.to_string(),
+        (crate::Lang::En, 1) => "1 item".to_string(),
+        (crate::Lang::En, _) => format!("{n} items"),
+    }
+}
+
 /// The headline a person reads first, from the receipt's figures: how many programmes may
 /// pay with a known amount, the ongoing monthly amount, each fixed term with its months and
 /// whether it still runs, the one-off sum, and how many amounts are not known yet — so that
@@ -359,7 +369,7 @@ fn words(lang: crate::Lang) -> &'static Words {
 pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, lang: crate::Lang) -> String {
     use crate::money::fmt_grouped as g;
     let w = words(lang);
-    let unknown_n = unknown.to_string();
+    let unknown_n = items(unknown, lang);
     if known == 0 && unknown > 0 {
         return fill(w.all_unknown, &[&unknown_n]);
     }
@@ -369,10 +379,11 @@ pub fn headline(r: &crate::assessment::Receive, known: usize, unknown: usize, la
     }
     // Nothing paid every month, only for a set term or once: no "每月约 0.00 元" read first.
     let none_monthly = r.ongoing_monthly.0.is_zero() && (!r.fixed_term.is_empty() || !r.one_off_total.0.is_zero());
+    let count = items(known, lang);
     let mut parts = vec![if none_monthly {
-        fill(w.known_only, &[&known.to_string()])
+        fill(w.known_only, &[&count])
     } else {
-        fill(w.known, &[&known.to_string(), &g(r.ongoing_monthly.0)])
+        fill(w.known, &[&count, &g(r.ongoing_monthly.0)])
     }];
     for t in &r.fixed_term {
         let state = if t.running { w.running } else { w.ended };

@@ -173,3 +173,27 @@ fn hardship_relief_names_the_epidemics_touch_as_given() {
     assert_eq!(status, Status::Discretionary);
     assert!(zh.iter().any(|r| r.contains("因疫情失去工作或收入，家庭人均收入")), "{zh:?}");
 }
+
+/// The English headline counts in words: "1 item", "3 items".
+#[test]
+fn the_english_headline_counts_items_in_words() {
+    let headline = |json: &str| {
+        doudi_core::evaluate_json(json, doudi_core::Options { lang: Lang::En }).unwrap().summary.receive.headline
+    };
+    assert_eq!(
+        headline(
+            r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":45,"monthly_income":1500},{"age":40},{"age":12}]}"#
+        ),
+        "May qualify: 1 item · about 1,530.00 yuan a month"
+    );
+    assert_eq!(
+        headline(
+            r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","support":{"dibao":true,"dibao_monthly":800},"members":[{"age":45,"monthly_income":1500},{"age":40},{"age":12}]}"#
+        ),
+        "May qualify: 1 item · about 1,530.00 yuan a month · another 3 items with the amount to be set"
+    );
+    assert_eq!(
+        headline(r#"{"jurisdiction":"tianjin","as_of":"2020-04-15","members":[{"age":50,"monthly_income":1500}]}"#),
+        "Nothing qualifies at present"
+    );
+}
