@@ -4,8 +4,9 @@ use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-/// A day in a sentence: `{d}` writes `2020-04-15` (the English sentences), `{d:#}` the Chinese
-/// way, `2020年4月15日`, as the page writes its dates; a day not known writes `?`.
+/// A day in a sentence: `{d}` writes `15 April 2020` (the English sentences), `{d:#}` the
+/// Chinese way, `2020年4月15日`, as the page writes its dates; a day not known writes `?`.
+/// Data (the contract's fields, parameter values) keeps `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Day(pub Option<NaiveDate>);
 
@@ -20,10 +21,25 @@ impl fmt::Display for Day {
         match self.0 {
             None => f.write_str("?"),
             Some(d) if f.alternate() => write!(f, "{}年{}月{}日", d.year(), d.month(), d.day()),
-            Some(d) => write!(f, "{d}"),
+            Some(d) => write!(f, "{} {} {}", d.day(), MONTHS[d.month0() as usize % 12], d.year()),
         }
     }
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// `YYYY-MM-DD`, exactly: four-digit year, two-digit month and day, a real day.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -82,6 +98,15 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_day_is_written_in_words_in_each_language() {
+        assert_eq!(Day::of(d("2020-04-15")).to_string(), "15 April 2020");
+        assert_eq!(Day::of(d("2023-01-08")).to_string(), "8 January 2023");
+        assert_eq!(Day::of(d("2020-12-31")).to_string(), "31 December 2020");
+        assert_eq!(format!("{:#}", Day::of(d("2020-04-15"))), "2020年4月15日");
+        assert_eq!(Day(None).to_string(), "?");
     }
 
     #[test]

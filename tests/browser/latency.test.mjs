@@ -1,6 +1,8 @@
 // Keystroke → updated amount, with the chart on screen: 20 keystrokes into the applicant's
 // income (Backspace, then the digit back, ten times: 1500 → 150 → 1500 …), each timed from
-// its keydown to the frame after the 低保 card's amount changed. Printed, not asserted
+// its keydown to the moment the 低保 card's amount changed in the document (the page's own
+// work: the event, the decision, the render) and to the frame that paints it (that work
+// plus the wait for the display's next refresh, 0–16.7 ms at 60 Hz). Printed, not asserted
 // against a clock (speed is a benchmark, not a test): desktop Chromium as it is, then with
 // the CPU throttled 4× (Emulation.setCPUThrottlingRate), a phone-speed CPU.
 // Run: node --test tests/browser/   (scripts/web-test.sh builds the site first)
@@ -18,6 +20,7 @@ async function keystrokes(page) {
   await income.focus();
   await page.keyboard.press('End');
   const times = [];
+  const dom = [];
   const chart = [];
   for (let i = 0; i < KEYSTROKES; i += 1) {
     const key = i % 2 === 0 ? 'Backspace' : '0';
@@ -33,7 +36,8 @@ async function keystrokes(page) {
           const now = document.querySelector('#f-dibao');
           if (now && now.textContent !== before) {
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+            const changed = performance.now() - window.__t0;
+            requestAnimationFrame(() => resolve({ changed, frame: performance.now() - window.__t0 }));
           }
         });
         observer.observe(document.querySelector('#answers'), { childList: true, subtree: true, characterData: true });
@@ -52,11 +56,12 @@ async function keystrokes(page) {
       });
     });
     await page.keyboard.press(key);
-    const ms = await page.evaluate(() => window.__done);
-    times.push(ms);
+    const { changed, frame } = await page.evaluate(() => window.__done);
+    dom.push(changed);
+    times.push(frame);
     chart.push(await page.evaluate(() => window.__chartDone));
   }
-  return { times, chart };
+  return { times, dom, chart };
 }
 
 function summary(times) {
@@ -81,17 +86,20 @@ describe('keystroke latency', () => {
         await page.locator('.chart-figure svg').first().waitFor();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const { times, chart } = await keystrokes(page);
+        const { times, dom, chart } = await keystrokes(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         assert.equal(times.length, KEYSTROKES);
         assert.ok(times.every((t) => t > 0), `every keystroke changed the amount: ${times}`);
         // The amount shown is the one the income implies: 1500 → 3 × 1010 − 1500.
         assert.match(await card(page, 'dibao').textContent(), /1,530\.00/);
+        const changed = summary(dom);
+        console.log(`# keystroke → amount changed in the document (${name}): median ${changed.median.toFixed(1)} ms, max ${changed.max.toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
         const { median, max } = summary(times);
-        console.log(`# keystroke → updated amount (${name}): median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
+        console.log(`# keystroke → updated amount on screen, the next frame (${name}): median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${KEYSTROKES} keystrokes`);
         const drawn = summary(chart);
         console.log(`# keystroke → redrawn chart (${name}): median ${drawn.median.toFixed(1)} ms, max ${drawn.max.toFixed(1)} ms`);
         assert.ok(chart.every((t, i) => t >= times[i]), 'the chart follows the amount');
+        assert.ok(dom.every((t, i) => t > 0 && t <= times[i]), 'the frame follows the change');
       } finally {
         await context.close();
       }
