@@ -84,6 +84,28 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('in Jilin, where no standard is known, the same woman is asked too, not ruled out', async () => {
+    const household = { jurisdiction: 'jilin', as_of: '2020-04-15', members: [{ age: 70, monthly_income: '300' }] };
+    const { context, page, seen } = await phonePage(site.server.url + fragment(household));
+    try {
+      const tekun = card(page, 'tekun');
+      await tekun.getByText('如果申请人没有能赡养、抚养、扶养的亲属，可能符合特困人员供养（金额按当地标准计算）。').waitFor();
+      assert.match(await tekun.locator('.status-tag').textContent(), /还需要了解/);
+      assert.doesNotMatch(await tekun.textContent(), /有履行能力的法定/, 'told as a fact that she has a supporter');
+      assert.equal(await page.locator('.group-needs-info #f-tekun').count(), 1);
+      // Answered no: it waits for the local standard, said in words, not asked of her.
+      await tekun.getByRole('button', { name: '没有', exact: true }).click();
+      await page.waitForFunction(() => !document.querySelector('#f-tekun')?.textContent.includes('如果申请人没有'));
+      assert.equal(await page.locator('#m0-has_able_supporter-no').isChecked(), true, 'the card and the form agree');
+      assert.match(await tekun.locator('.status-tag').textContent(), /还需要了解/);
+      assert.match(await tekun.textContent(), /吉林省各地标准不同/);
+      assert.doesNotMatch(await tekun.textContent(), /参数|请在/);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a yes to a guided question takes her up to the person\'s question, and the words say "above", where it is', async () => {
     const { context, page } = await phonePage();
     try {

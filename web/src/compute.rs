@@ -219,11 +219,15 @@ pub struct WhatIf {
     pub program: doudi_core::ProgrammeId,
     /// The amount the finding would have, if known.
     pub monthly: Option<Amount>,
+    /// The finding would still wait for a figure (Jilin's standard, which only officials
+    /// know): "no" makes it possible, not yet payable.
+    pub pending: bool,
 }
 
 /// For each member whose "is there someone able to support them?" is unanswered: whether
-/// "no" would make their 特困 finding eligible when it is not now. One more decision (no
-/// text) per such member; none when every answer is given.
+/// "no" would make their 特困 finding eligible when it is not now, or leave it waiting only
+/// for what the page does not know (a local standard: still not ruled out, so still asked).
+/// One more decision (no text) per such member; none when every answer is given.
 pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     use doudi_core::{ProgrammeId, Status};
     let lang = now.lang;
@@ -248,8 +252,13 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
         // Decisions only: the what-if needs the status and the amount, no sentence.
         let Ok(then) = doudi_core::decide_input(input) else { continue };
         let decided = then.findings.iter().find(|d| d.program == ProgrammeId::Tekun && d.member == Some(i));
-        if let Some(d) = decided.filter(|d| d.status == Status::Eligible) {
-            out.push(WhatIf { member: i, program: ProgrammeId::Tekun, monthly: d.monthly.map(Amount) });
+        if let Some(d) = decided.filter(|d| matches!(d.status, Status::Eligible | Status::NeedsInfo)) {
+            out.push(WhatIf {
+                member: i,
+                program: ProgrammeId::Tekun,
+                monthly: d.monthly.map(Amount),
+                pending: d.status == Status::NeedsInfo,
+            });
         }
     }
     out
@@ -484,6 +493,31 @@ mod tests {
     }
 
     #[test]
+    fn an_old_woman_alone_in_jilin_is_asked_too() {
+        // 70, living alone, 300 a month, in Jilin, where no standard is known: "no supporter"
+        // does not make 特困 payable here, but it stops ruling it out, so the page asks.
+        let mut f = Form::new("jilin", "2020-04-15");
+        f.members[0].age = "70".into();
+        f.members[0].monthly_income = "300".into();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let tekun = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
+        assert_eq!(tekun.status, Status::Ineligible, "the engine reads the unanswered question as yes");
+        let w = what_ifs(&f, &a);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].member, w[0].monthly, w[0].pending), (0, None, true), "{w:?}");
+        // Answered "no", the finding waits for the local standard; nothing is left to ask.
+        f.members[0].has_able_supporter = Some(false);
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        let tekun = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
+        assert_eq!(tekun.status, Status::NeedsInfo);
+        assert!(what_ifs(&f, &b).is_empty());
+        // Answered "yes", 特困 is ruled out and not asked about.
+        f.members[0].has_able_supporter = Some(true);
+        let Outcome::Ready(c) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&f, &c).is_empty());
+    }
+
+    #[test]
     fn an_old_woman_alone_is_not_told_she_has_a_supporter() {
         // 70, living alone, no income, in Tianjin on 2020-04-15; the supporter question unanswered.
         let mut f = Form::new("tianjin", "2020-04-15");
@@ -495,6 +529,7 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].member, w[0].program), (0, doudi_core::ProgrammeId::Tekun));
         assert!(w[0].monthly.is_some_and(|m| m.0 > Decimal::ZERO), "{w:?}");
+        assert!(!w[0].pending, "{w:?}");
         // Her reasons: the supporter condition is the one not met; age, work and income are.
         let marks = reason_marks(tekun);
         let unmet: Vec<_> = marks.iter().filter(|(m, _)| *m == Mark::Unmet).map(|(_, r)| *r).collect();

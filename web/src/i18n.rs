@@ -77,6 +77,7 @@ labels! {
     req_missing_in_hospital: "请回答：现在还在住院吗？", "Please answer: still in hospital?";
     what_if_tekun: "如果{}没有能赡养、抚养、扶养的亲属，可能符合特困人员供养{}。", "If {} has no relative able to support them, they may qualify for support for people in extreme poverty{}.";
     what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
+    what_if_amount_local: "（金额按当地标准计算）", " (the amount is set by the local standard)";
     what_if_note: "这取决于一个还没回答的问题：", "This depends on a question not answered yet:";
     local_rule: "按当地标准计算；{}各地标准不同，本页没有当地的数字。", "Worked out from the local standard, which differs across {}; this page does not have it.";
     local_figure: "按当地的标准计算；本页没有{}这一项的数字。", "Worked out from a local figure; this page does not have {}'s.";

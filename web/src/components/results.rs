@@ -150,7 +150,11 @@ pub fn Results(p: &ResultsProps) -> Html {
             let i = compute::member_index(f, &p.names).unwrap_or(0);
             shown.what_ifs.iter().find(|w| w.program == f.program && Some(w.member) == compute::member_index(f, &p.names)).map(|w| {
                 let who = p.names.get(i).cloned().unwrap_or_default();
-                let amount = w.monthly.map(|m| i18n::fill(l.what_if_amount, &[&format::money(m)])).unwrap_or_default();
+                let amount = match (w.monthly, w.pending) {
+                    (Some(m), _) => i18n::fill(l.what_if_amount, &[&format::money(m)]),
+                    (None, true) => l.what_if_amount_local.to_string(),
+                    (None, false) => String::new(),
+                };
                 let sentence = i18n::fill(l.what_if_tekun, &[&who, &amount]);
                 let question = i18n::fill(l.member_field, &[&who, l.has_able_supporter]);
                 WhatIf {
