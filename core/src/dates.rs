@@ -4,8 +4,8 @@ use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-/// A day in a sentence: `{d}` writes `15 April 2020` (the English sentences), `{d:#}` the
-/// Chinese way, `2020年4月15日`, as the page writes its dates; a day not known writes `?`.
+/// A day in a sentence, as the page writes its dates: `{d}` writes `15 Apr 2020` (the English
+/// sentences), `{d:#}` the Chinese way, `2020年4月15日`; a day not known writes `?`.
 /// Data (the contract's fields, parameter values) keeps `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Day(pub Option<NaiveDate>);
@@ -26,20 +26,8 @@ impl fmt::Display for Day {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// As the page writes a day in English (`web/src/format.rs`): `15 Apr 2020`.
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// `YYYY-MM-DD`, exactly: four-digit year, two-digit month and day, a real day.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -102,9 +90,9 @@ mod tests {
 
     #[test]
     fn a_day_is_written_in_words_in_each_language() {
-        assert_eq!(Day::of(d("2020-04-15")).to_string(), "15 April 2020");
-        assert_eq!(Day::of(d("2023-01-08")).to_string(), "8 January 2023");
-        assert_eq!(Day::of(d("2020-12-31")).to_string(), "31 December 2020");
+        assert_eq!(Day::of(d("2020-04-15")).to_string(), "15 Apr 2020");
+        assert_eq!(Day::of(d("2023-01-08")).to_string(), "8 Jan 2023");
+        assert_eq!(Day::of(d("2020-12-31")).to_string(), "31 Dec 2020");
         assert_eq!(format!("{:#}", Day::of(d("2020-04-15"))), "2020年4月15日");
         assert_eq!(Day(None).to_string(), "?");
     }

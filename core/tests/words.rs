@@ -143,7 +143,7 @@ fn every_unit_of_the_policies_has_words() {
 }
 
 /// A day in a Chinese sentence is written the Chinese way, as the page writes its dates
-/// (2020年4月15日), an English one the English way (15 April 2020); neither is the data's
+/// (2020年4月15日), an English one the English way (15 Apr 2020); neither is the data's
 /// 2020-04-15.
 #[test]
 fn days_are_written_in_each_languages_way() {
@@ -152,7 +152,7 @@ fn days_are_written_in_each_languages_way() {
     assert!(zh.iter().any(|r| r == "2020年4月15日 在疫情防控期间内。"), "{zh:?}");
     assert!(zh.iter().all(|r| !r.contains("2020-04-15")), "{zh:?}");
     let (_, en) = reasons(json, Lang::En, ProgrammeId::PriceSubsidy);
-    assert!(en.iter().any(|r| r == "15 April 2020 is within the epidemic period."), "{en:?}");
+    assert!(en.iter().any(|r| r == "15 Apr 2020 is within the epidemic period."), "{en:?}");
     assert!(en.iter().all(|r| !r.contains("2020-04-15")), "{en:?}");
     let a = evaluate_json(json, Options { lang: Lang::Zh }).unwrap();
     let period = a.assumptions.iter().find(|x| x.id == "epidemic.end").expect("the period is an assumption");
