@@ -52,6 +52,16 @@ pub fn render(a: &Assessment, place: &str) -> String {
     render_with(a, place, true)
 }
 
+/// A day as the sentences below it write it (2020年4月15日, 15 Apr 2020); anything that is
+/// not a day as it came.
+fn day(iso: &str, lang: Lang) -> String {
+    match doudi_core::dates::parse_date(iso).map(doudi_core::dates::Day::of) {
+        Some(d) if lang == Lang::Zh => format!("{d:#}"),
+        Some(d) => d.to_string(),
+        None => iso.to_string(),
+    }
+}
+
 /// The text for the counter: what may apply in full, what does not in a line each.
 pub fn render_short(a: &Assessment, place: &str) -> String {
     render_with(a, place, false)
@@ -69,7 +79,7 @@ fn render_with(a: &Assessment, place: &str, full: bool) -> String {
     };
     let rows = [
         (w.place, place.to_string()),
-        (w.date, a.as_of.clone()),
+        (w.date, day(&a.as_of, a.lang)),
         (w.version, a.policy_version.clone()),
         (w.members, format!("{}{}", s_.members, w.persons)),
         (w.counted, format!("{}{}", money(w, s_.counted_income), w.per_month)),
@@ -385,7 +395,8 @@ impl Words {
 
     /// `是（2020-01-24 至 2023-01-08）`.
     fn period_range(&self, yes_no: &str, start: &str, end: Option<&str>) -> String {
-        let end = end.unwrap_or(self.open);
+        let start = day(start, self.lang);
+        let end = end.map_or(self.open.to_string(), |e| day(e, self.lang));
         match self.lang {
             Lang::Zh => format!("{yes_no}（{start} 至 {end}）"),
             Lang::En => format!("{yes_no} ({start} to {end})"),
@@ -543,7 +554,8 @@ mod tests {
         for want in [
             "地区",
             "天津市（tianjin）",
-            "2020-04-15",
+            "测算日期      2020年4月15日",
+            "疫情防控期间  是（2020年1月24日 至 2023年1月8日）",
             "1,500.00 元/月",
             "可能符合",
             "不符合",
@@ -558,7 +570,15 @@ mod tests {
     #[test]
     fn english_uses_english_headings() {
         let text = render(&assess(FAMILY, Lang::En), "Tianjin (tianjin)");
-        for want in ["Place", "Eligible", "Not eligible", "monthly 1,530.00 yuan", "Assumptions"] {
+        for want in [
+            "Place",
+            "Date               15 Apr 2020",
+            "Epidemic period    yes (24 Jan 2020 to 8 Jan 2023)",
+            "Eligible",
+            "Not eligible",
+            "monthly 1,530.00 yuan",
+            "Assumptions",
+        ] {
             assert!(text.contains(want), "{want} missing from\n{text}");
         }
     }
