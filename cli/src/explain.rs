@@ -52,16 +52,6 @@ pub fn render(a: &Assessment, place: &str) -> String {
     render_with(a, place, true)
 }
 
-/// A day as the sentences below it write it (2020年4月15日, 15 Apr 2020); anything that is
-/// not a day as it came.
-fn day(iso: &str, lang: Lang) -> String {
-    match doudi_core::dates::parse_date(iso).map(doudi_core::dates::Day::of) {
-        Some(d) if lang == Lang::Zh => format!("{d:#}"),
-        Some(d) => d.to_string(),
-        None => iso.to_string(),
-    }
-}
-
 /// The text for the counter: what may apply in full, what does not in a line each.
 pub fn render_short(a: &Assessment, place: &str) -> String {
     render_with(a, place, false)
@@ -79,7 +69,7 @@ fn render_with(a: &Assessment, place: &str, full: bool) -> String {
     };
     let rows = [
         (w.place, place.to_string()),
-        (w.date, day(&a.as_of, a.lang)),
+        (w.date, doudi_core::text::day_words(&a.as_of, a.lang)),
         (w.version, a.policy_version.clone()),
         (w.members, format!("{}{}", s_.members, w.persons)),
         (w.counted, format!("{}{}", money(w, s_.counted_income), w.per_month)),
@@ -395,8 +385,8 @@ impl Words {
 
     /// `是（2020-01-24 至 2023-01-08）`.
     fn period_range(&self, yes_no: &str, start: &str, end: Option<&str>) -> String {
-        let start = day(start, self.lang);
-        let end = end.map_or(self.open.to_string(), |e| day(e, self.lang));
+        let start = doudi_core::text::day_words(start, self.lang);
+        let end = end.map_or(self.open.to_string(), |e| doudi_core::text::day_words(e, self.lang));
         match self.lang {
             Lang::Zh => format!("{yes_no}（{start} 至 {end}）"),
             Lang::En => format!("{yes_no} ({start} to {end})"),

@@ -26,7 +26,7 @@ impl fmt::Display for Day {
     }
 }
 
-/// As the page writes a day in English (`web/src/format.rs`): `15 Apr 2020`.
+/// English month names as the sentences write them: `15 Apr 2020`.
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// `YYYY-MM-DD`, exactly: four-digit year, two-digit month and day, a real day.

@@ -146,3 +146,13 @@ macro_rules! fx {
         (|_: $crate::text::Lang| -> String { format!($($arg)*) })
     };
 }
+
+/// `2020-04-15` as a person reads it in `lang`: `2020年4月15日`, `15 Apr 2020`; anything that
+/// is not a day ([`crate::dates::parse_date`]) as it came. The page's and the command line's dates.
+pub fn day_words(iso: &str, lang: Lang) -> String {
+    match (crate::dates::parse_date(iso), lang) {
+        (Some(d), Lang::Zh) => format!("{:#}", crate::dates::Day::of(d)),
+        (Some(d), Lang::En) => crate::dates::Day::of(d).to_string(),
+        (None, _) => iso.to_string(),
+    }
+}

@@ -116,7 +116,6 @@ pub fn chart(form: &Form) -> ChartData {
         return ChartData::Unavailable;
     };
     let points: Vec<(Decimal, Decimal)> = points.into_iter().map(|p| (p.income.0, p.monthly_total.0)).collect();
-    // Between the last point with aid and the first without, halved to within a yuan.
     let Ok(mut probe) = Probe::new(input) else {
         return ChartData::Unavailable;
     };

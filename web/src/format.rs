@@ -16,23 +16,10 @@ pub fn whole(d: rust_decimal::Decimal) -> String {
     s.strip_suffix(".00").unwrap_or(&s).to_string()
 }
 
-/// `2020-04-15` → `2020年4月15日` / `15 Apr 2020`; anything else is returned as it is.
+/// `2020-04-15` → `2020年4月15日` / `15 Apr 2020`; anything else is returned as it is
+/// (the engine's own words for a day, [`doudi_core::text::day_words`], as its sentences write them).
 pub fn date(iso: &str, lang: Lang) -> String {
-    let mut parts = iso.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
-    };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return iso.to_string();
-    };
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    match lang {
-        Lang::Zh => format!("{y}\u{5e74}{m}\u{6708}{d}\u{65e5}"),
-        Lang::En => match MONTHS.get((m as usize).wrapping_sub(1)) {
-            Some(name) => format!("{d} {name} {y}"),
-            None => iso.to_string(),
-        },
-    }
+    doudi_core::text::day_words(iso, lang)
 }
 
 /// What a person types into a number field, read the way they meant it: full-width digits
