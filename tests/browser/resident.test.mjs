@@ -63,14 +63,19 @@ describe('the page for a resident on a phone', () => {
       await tekun.getByRole('button', { name: '没有', exact: true }).click();
       await tekun.locator('.status-tag', { hasText: '可能符合' }).waitFor();
       assert.equal(await page.locator('#m0-has_able_supporter-no').isChecked(), true, 'the card and the form agree');
-      // Every reason is marked met or not met, by sign and by word.
+      // Every reason is marked met or not met, by sign and by word; the one sentence that
+      // states no condition of hers (the national rules apply) is a note, not "符合".
       const reasons = await tekun.locator('ul.reasons li').all();
       assert.ok(reasons.length >= 3);
+      const notes = [];
       for (const li of reasons) {
         const cls = await li.getAttribute('class');
-        assert.ok(cls === 'met' || cls === 'unmet', `a reason without a mark: ${await li.textContent()}`);
-        assert.match(await li.textContent(), /^(✓符合：|✗不符合：)/);
+        const text = await li.textContent();
+        assert.ok(['met', 'unmet', 'note'].includes(cls), `a reason without a mark: ${text}`);
+        assert.match(text, cls === 'note' ? /^•说明：/ : /^(✓符合：|✗不符合：)/);
+        if (cls === 'note') notes.push(text);
       }
+      assert.deepEqual(notes, ['•说明：特困人员的一般认定条件不在本地文件中，按国家《特困人员认定办法》认定。']);
       // Answered yes: ineligible, the failed condition marked ✗ first.
       await page.locator('#m0-has_able_supporter').getByRole('radio', { name: '有', exact: true }).check({ force: true });
       await page.locator('details.group-ineligible #f-tekun').waitFor({ state: 'attached' });

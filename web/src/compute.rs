@@ -263,19 +263,27 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     out
 }
 
-/// Whether a reason states a condition met, not met, or not known yet.
+/// Whether a reason states a condition met, not met, or not known yet, or is a note that
+/// explains without stating a condition (the rule's next step, a limit, a national rule).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     Met,
     Unmet,
     Unknown,
+    Note,
+}
+
+/// Whether reason `i` of `f` is the sentence of a condition its decision tested.
+pub fn states_a_condition(f: &Finding, i: usize) -> bool {
+    f.conditions.iter().any(|(_, r)| r.map(usize::from) == Some(i))
 }
 
 /// Each reason of a finding with its mark: the engine says, from its decisions, which
 /// reasons state a condition that does not hold (`Finding::unmet`): those are ✗, whatever
 /// the finding's status (a patient outside the groups of the monthly relief is told ✗ so,
 /// though relief decided case by case still applies); a finding that waits for an answer
-/// marks the sentence that says so ?; the rest are ✓.
+/// marks the sentence that says so ?; the other sentences of a tested condition are ✓, and
+/// the rest are notes (no ✓: "the national rules apply" is not a condition met).
 pub fn reason_marks(f: &Finding) -> Vec<(Mark, &str)> {
     use doudi_core::Status;
     f.reasons
@@ -286,8 +294,10 @@ pub fn reason_marks(f: &Finding) -> Vec<(Mark, &str)> {
                 Mark::Unmet
             } else if f.status == Status::NeedsInfo && crate::i18n::UNKNOWN_WORDS.iter().any(|w| r.contains(w)) {
                 Mark::Unknown
-            } else {
+            } else if states_a_condition(f, i) {
                 Mark::Met
+            } else {
+                Mark::Note
             };
             (mark, r.as_str())
         })
@@ -555,10 +565,54 @@ mod tests {
             assert_eq!(marks.first().map(|m| m.0), Some(Mark::Unmet), "{}: {marks:?}", f.program.as_str());
             // Failed first, then met: never an unmet after a met.
             let first_met = marks.iter().position(|m| m.0 == Mark::Met).unwrap_or(marks.len());
-            assert!(marks[first_met..].iter().all(|m| m.0 == Mark::Met), "{marks:?}");
+            assert!(marks[first_met..].iter().all(|m| m.0 != Mark::Unmet), "{marks:?}");
         }
         let dibao = dibao(&assess(&tianjin_three("1500"), Lang::Zh));
         assert!(reason_marks(&dibao).iter().all(|m| m.0 == Mark::Met));
+    }
+
+    /// A woman of 72 alone in Chongqing with no income and no one to support her: each
+    /// condition of her 特困 is ✓, and the sentence that the national rules apply (no
+    /// condition of hers) is a note, not "符合".
+    #[test]
+    fn a_note_is_not_told_as_a_condition_met() {
+        let mut f = Form::new("chongqing", "2020-04-15");
+        f.members[0].age = "72".into();
+        f.members[0].has_able_supporter = Some(false);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let tekun = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
+        assert_eq!(tekun.status, Status::Eligible);
+        let marks = reason_marks(tekun);
+        let notes: Vec<_> = marks.iter().filter(|(m, _)| *m == Mark::Note).map(|(_, r)| *r).collect();
+        assert_eq!(notes, ["特困人员的一般认定条件不在本地文件中，按国家《特困人员认定办法》认定。"], "{marks:?}");
+        let met: Vec<_> = marks.iter().filter(|(m, _)| *m == Mark::Met).map(|(_, r)| *r).collect();
+        assert_eq!(met.len(), 4, "{marks:?}");
+        for words in ["已满 60 周岁", "无劳动能力", "无法定赡养、抚养、扶养义务人", "（无生活来源）"]
+        {
+            assert!(met.iter().any(|r| r.contains(words)), "{words}: {marks:?}");
+        }
+    }
+
+    /// What makes a member of a 低收入 household with a grade 1 disability a one-person
+    /// 低保 household (Tianjin 002 一) are conditions of the decision, each ✓; how the route
+    /// works is a note.
+    #[test]
+    fn the_single_person_route_marks_its_facts_as_met() {
+        let mut f = tianjin_three("1500");
+        f.support.low_income = true;
+        f.members[2].disabled = true;
+        f.members[2].disability_grade = Some(1);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let single = a
+            .findings
+            .iter()
+            .find(|x| x.program == doudi_core::ProgrammeId::DibaoSinglePerson && x.status == Status::Eligible)
+            .expect("a one-person dibao");
+        let marks = reason_marks(single);
+        let of = |words: &str| marks.iter().find(|(_, r)| r.contains(words)).map(|m| m.0);
+        assert_eq!(of("家庭是低收入家庭"), Some(Mark::Met), "{marks:?}");
+        assert_eq!(of("级残疾证，属重残人员"), Some(Mark::Met), "{marks:?}");
+        assert_eq!(of("经本人申请可按单人户纳入低保"), Some(Mark::Note), "{marks:?}");
     }
 
     /// A COVID-19 patient in Chongqing outside the groups of the monthly relief still gets
@@ -625,7 +679,7 @@ mod marks {
                 for x in a.findings.iter().filter(|x| x.status == Status::Ineligible) {
                     let m = reason_marks(x);
                     let first_met = m.iter().position(|r| r.0 == Mark::Met).unwrap_or(m.len());
-                    assert!(m[first_met..].iter().all(|r| r.0 == Mark::Met), "failed after met: {m:?}");
+                    assert!(m[first_met..].iter().all(|r| r.0 != Mark::Unmet), "failed after met: {m:?}");
                     out.extend(m.into_iter().map(|(k, r)| (k, r.to_string())));
                 }
             }

@@ -93,6 +93,7 @@ labels! {
     mark_met: "符合：", "Met: ";
     mark_unmet: "不符合：", "Not met: ";
     mark_unknown: "还不知道：", "Unknown: ";
+    mark_note: "说明：", "Note: ";
     override_notice: "此链接包含工作人员修改的参数：{}", "This link carries parameters changed by staff: {}";
     override_item: "{} 改为 {}", "{} set to {}";
     override_note: "下面的结果按修改后的数值计算，不是政策规定的数值。", "The result below uses the changed values, not the policy's own.";
@@ -651,6 +652,19 @@ pub fn household_field_label(path: &str, lang: Lang) -> &'static str {
 /// page's worker shows too).
 pub fn unit_label(unit: &str, lang: Lang) -> &'static str {
     doudi_core::params::unit_words(unit, lang)
+}
+
+/// A reason's mark as drawn: its class, its icon and the words a screen reader says for it
+/// (never colour alone).
+pub fn mark_shown(mark: crate::compute::Mark, lang: Lang) -> (&'static str, &'static str, &'static str) {
+    use crate::compute::Mark::*;
+    let l = labels(lang);
+    match mark {
+        Met => ("met", "✓", l.mark_met),
+        Unmet => ("unmet", "✗", l.mark_unmet),
+        Unknown => ("unknown", "?", l.mark_unknown),
+        Note => ("note", "•", l.mark_note),
+    }
 }
 
 /// A status word and its icon (never colour alone).

@@ -84,8 +84,13 @@ fn amount(f: &Finding, lang: Lang) -> String {
 /// all its reasons when none is tied to a condition.
 fn stated(f: &Finding) -> Vec<&str> {
     // In the reasons' order (no sort: it would cost the page kilobytes of wasm).
-    let states = |i: usize| f.conditions.iter().any(|(_, r)| r.map(usize::from) == Some(i));
-    let picked: Vec<&str> = f.reasons.iter().enumerate().filter(|(i, _)| states(*i)).map(|(_, r)| r.as_str()).collect();
+    let picked: Vec<&str> = f
+        .reasons
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| crate::compute::states_a_condition(f, *i))
+        .map(|(_, r)| r.as_str())
+        .collect();
     if picked.is_empty() {
         f.reasons.iter().map(String::as_str).collect()
     } else {

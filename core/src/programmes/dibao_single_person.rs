@@ -38,22 +38,35 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
         };
         if ctx.h.support.low_income && (severe_disability || severe_illness) {
             f.cite("severe_member");
-            f.note(t!("家庭是低收入家庭。", "The household is a recognised low-income household."));
+            f.require(
+                Condition::is("dibao_single_person.low_income_household", true),
+                t!("家庭是低收入家庭。", "The household is a recognised low-income household."),
+                String::new(),
+            );
             f.cite(if severe_disability { "severe_disability" } else { "severe_illness" });
+            let severe = Condition::is("dibao_single_person.severe_member", true);
             if severe_disability {
-                f.note(t!(
-                    "{} 持 {} 级残疾证，属重残人员。",
-                    "{} holds a grade {} disability certificate (severe disability).",
-                    ctx.who(m),
-                    m.disability_grade.unwrap_or(0)
-                ));
+                f.require(
+                    severe,
+                    t!(
+                        "{} 持 {} 级残疾证，属重残人员。",
+                        "{} holds a grade {} disability certificate (severe disability).",
+                        ctx.who(m),
+                        m.disability_grade.unwrap_or(0)
+                    ),
+                    String::new(),
+                );
             } else {
-                f.note(t!(
-                    "{} 属分类救助 {} 元档重病患者。",
-                    "{} is a serious-illness patient of the {}-yuan tier.",
-                    ctx.who(m),
-                    m.serious_illness_tier.unwrap_or(0)
-                ));
+                f.require(
+                    severe,
+                    t!(
+                        "{} 属分类救助 {} 元档重病患者。",
+                        "{} is a serious-illness patient of the {}-yuan tier.",
+                        ctx.who(m),
+                        m.serious_illness_tier.unwrap_or(0)
+                    ),
+                    String::new(),
+                );
             }
             f.note(t!(
                 "经本人申请可按单人户纳入低保，不再享受分类救助；家庭其他成员不再享受低收入家庭救助。",
@@ -121,12 +134,16 @@ fn parents_of<'a>(ctx: &Ctx<'a>, m: &Member) -> Vec<&'a Member> {
 fn adult_child(mut f: FindingBuilder, m: &Member, parents: &[&Member]) -> Verdict {
     let ctx = f.ctx;
     let h = ctx.h;
-    f.note(t!(
-        "{} 是持 {} 级智力或精神残疾证的成年子女（大龄重残子女）。",
-        "{} is an adult child with a grade {} intellectual or mental disability.",
-        ctx.who(m),
-        m.disability_grade.unwrap_or(0)
-    ));
+    f.require(
+        Condition::is("dibao_single_person.adult_disabled_child", true),
+        t!(
+            "{} 是持 {} 级智力或精神残疾证的成年子女（大龄重残子女）。",
+            "{} is an adult child with a grade {} intellectual or mental disability.",
+            ctx.who(m),
+            m.disability_grade.unwrap_or(0)
+        ),
+        String::new(),
+    );
     if let Some(min_age) = f.param(param::SINGLE_PARENTS_MIN_AGE) {
         for p in parents {
             let age = Decimal::from(p.age);

@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::assessment::Status;
-use crate::decision::Condition;
+use crate::decision::{Compare, Condition, Source};
 use crate::engine::{Ctx, FindingBuilder, Verdict};
 use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
@@ -84,7 +84,16 @@ fn under_adult_age<'a>(mut f: FindingBuilder<'_, 'a>, m: &'a Member) -> Verdict 
     };
     let age = Decimal::from(m.age);
     if age < adult {
-        f.note(t!("{} 未满 {} 周岁。", "{} is under {}.", ctx.who(m), adult));
+        f.require(
+            Condition::cmp(
+                "orphan_support.under_adult_age",
+                (age, Source::Member("age")),
+                Compare::Lt,
+                (adult, Source::Param(param::PERSON_ADULT_AGE)),
+            ),
+            t!("{} 未满 {} 周岁。", "{} is under {}.", ctx.who(m), adult),
+            String::new(),
+        );
     } else if ctx.has(ProgrammeId::OrphanSupport, "adult_extension") {
         f.cite("adult_extension");
         if !kept_after_adulthood(&mut f, m, adult) {

@@ -178,11 +178,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
     let reasons = html! {
         <ul class="reasons">
             { for crate::compute::reason_marks(f).into_iter().map(|(mark, r)| {
-                let (class, icon, word) = match mark {
-                    crate::compute::Mark::Met => ("met", "✓", l.mark_met),
-                    crate::compute::Mark::Unmet => ("unmet", "✗", l.mark_unmet),
-                    crate::compute::Mark::Unknown => ("unknown", "?", l.mark_unknown),
-                };
+                let (class, icon, word) = i18n::mark_shown(mark, p.lang);
                 html! {
                     <li class={class}>
                         <span class="mark" aria-hidden="true">{ icon }</span>

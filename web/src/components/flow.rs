@@ -110,11 +110,7 @@ pub fn view(lang: Lang, steps: &[Step], outcome: &str) -> Html {
             <figcaption class="flow-heading">{ l.flow_heading }</figcaption>
             <ol class="flow-steps">
                 { for steps.iter().map(|s| {
-                    let (class, icon, word) = match s.mark {
-                        Mark::Met => ("met", "✓", l.mark_met),
-                        Mark::Unmet => ("unmet", "✗", l.mark_unmet),
-                        Mark::Unknown => ("unknown", "?", l.mark_unknown),
-                    };
+                    let (class, icon, word) = i18n::mark_shown(s.mark, lang);
                     html! {
                         <li class={classes!("flow-step", class)}>
                             <div class="flow-box">
