@@ -111,6 +111,30 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('a worker from elsewhere who lost work is asked about family support, not told he has it', async () => {
+    const household = {
+      jurisdiction: 'chongqing',
+      as_of: '2020-04-15',
+      members: [{ age: 40, hukou: 'none', epidemic_job_loss: true }],
+    };
+    const { context, page, seen } = await phonePage(site.server.url + fragment(household));
+    try {
+      const migrant = card(page, 'temp_relief_migrant');
+      await migrant.getByText('如果申请人得不到家庭支持，可能符合外来人员临时救助。').waitFor();
+      assert.match(await migrant.locator('.status-tag').textContent(), /还需要了解/);
+      assert.doesNotMatch(await migrant.textContent(), /有家庭支持/, 'told as a fact that he has support');
+      assert.equal(await page.locator('#m0-has_able_supporter input:checked').count(), 0, 'asked, not pre-answered');
+      // Answered no on the card: relief decided case by case.
+      await migrant.getByRole('button', { name: '没有', exact: true }).click();
+      await migrant.locator('.status-tag', { hasText: '需个案研究' }).waitFor();
+      assert.equal(await page.locator('#m0-has_able_supporter-no').isChecked(), true, 'the card and the form agree');
+      assert.match(await migrant.textContent(), /又得不到家庭支持/);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a yes to a guided question takes her up to the person\'s question, and the words say "above", where it is', async () => {
     const { context, page } = await phonePage();
     try {

@@ -225,21 +225,22 @@ pub struct WhatIf {
 
 /// For each member whose "is there someone able to support them?" is unanswered: whether
 /// "no" would make their 特困 finding eligible when it is not now, or leave it waiting only
-/// for what the page does not know (a local standard: still not ruled out, so still asked).
-/// One more decision (no text) per such member; none when every answer is given.
+/// for what the page does not know (a local standard: still not ruled out, so still asked);
+/// and whether it would open 外来人员临时救助 (a worker from elsewhere who lost work "得不到
+/// 家庭支持") that is ruled out now. One more decision (no text) per such member; none when
+/// every answer is given.
 pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     use doudi_core::{ProgrammeId, Status};
     let lang = now.lang;
     let ids = form.member_ids(lang);
-    let tekun = |a: &Assessment, i: usize| {
-        a.findings.iter().find(|f| f.program == ProgrammeId::Tekun && member_index(f, &ids) == Some(i)).cloned()
+    let status = |p: ProgrammeId, i: usize| {
+        now.findings.iter().find(|f| f.program == p && member_index(f, &ids) == Some(i)).map(|f| f.status)
     };
     let mut out = Vec::new();
     for (i, m) in form.members.iter().enumerate() {
-        if m.has_able_supporter.is_some()
-            || !m.asks_supporter()
-            || tekun(now, i).is_none_or(|f| f.status == Status::Eligible)
-        {
+        let tekun = status(ProgrammeId::Tekun, i).is_some_and(|s| s != Status::Eligible);
+        let migrant = status(ProgrammeId::TempReliefMigrant, i) == Some(Status::Ineligible);
+        if m.has_able_supporter.is_some() || !m.asks_supporter() || !(tekun || migrant) {
             continue;
         }
         let mut other = form.clone();
@@ -250,11 +251,21 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
         }
         // Decisions only: the what-if needs the status and the amount, no sentence.
         let Ok(then) = doudi_core::decide_input(input) else { continue };
-        let decided = then.findings.iter().find(|d| d.program == ProgrammeId::Tekun && d.member == Some(i));
-        if let Some(d) = decided.filter(|d| matches!(d.status, Status::Eligible | Status::NeedsInfo)) {
+        let decided = |p: ProgrammeId| then.findings.iter().find(|d| d.program == p && d.member == Some(i));
+        if let Some(d) =
+            decided(ProgrammeId::Tekun).filter(|d| tekun && matches!(d.status, Status::Eligible | Status::NeedsInfo))
+        {
             out.push(WhatIf {
                 member: i,
                 program: ProgrammeId::Tekun,
+                monthly: d.monthly.map(Amount),
+                pending: d.status == Status::NeedsInfo,
+            });
+        }
+        if let Some(d) = decided(ProgrammeId::TempReliefMigrant).filter(|d| migrant && d.status != Status::Ineligible) {
+            out.push(WhatIf {
+                member: i,
+                program: ProgrammeId::TempReliefMigrant,
                 monthly: d.monthly.map(Amount),
                 pending: d.status == Status::NeedsInfo,
             });
@@ -569,6 +580,42 @@ mod tests {
         }
         let dibao = dibao(&assess(&tianjin_three("1500"), Lang::Zh));
         assert!(reason_marks(&dibao).iter().all(|m| m.0 == Mark::Met));
+    }
+
+    /// A man of 40 from elsewhere (no local hukou, no permit) in Chongqing who lost his work to
+    /// the epidemic: 外来人员临时救助 turns on "得不到家庭支持", which the engine reads as
+    /// "has support" while unanswered. The page asks it, says what "no" would change, and the
+    /// card does not tell the default as a fact.
+    #[test]
+    fn a_migrant_worker_is_asked_about_family_support() {
+        let mut f = Form::new("chongqing", "2020-04-15");
+        f.members[0].age = "40".into();
+        f.members[0].hukou = doudi_core::input::Hukou::None;
+        f.members[0].epidemic_job_loss = true;
+        assert!(f.members[0].asks_supporter());
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let migrant = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::TempReliefMigrant).unwrap();
+        assert_eq!(migrant.status, Status::Ineligible);
+        let marks = reason_marks(migrant);
+        assert!(
+            marks.iter().any(|(m, r)| *m == Mark::Unmet && r.contains("没有说明申请人（40岁）能不能得到家庭支持，按能得到计算")),
+            "{marks:?}"
+        );
+        assert!(!marks.iter().any(|(_, r)| r.contains("有家庭支持")), "told as a fact: {marks:?}");
+        let w = what_ifs(&f, &a);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].member, w[0].program), (0, doudi_core::ProgrammeId::TempReliefMigrant));
+        // Answered "no": relief decided case by case, and nothing left to ask.
+        f.members[0].has_able_supporter = Some(false);
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        let migrant = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::TempReliefMigrant).unwrap();
+        assert_eq!(migrant.status, Status::Discretionary);
+        assert!(what_ifs(&f, &b).is_empty());
+        // A local worker who lost work is not asked (no route turns on it).
+        let mut local = Form::new("chongqing", "2020-04-15");
+        local.members[0].age = "40".into();
+        local.members[0].epidemic_job_loss = true;
+        assert!(!local.members[0].asks_supporter());
     }
 
     /// A woman of 72 alone in Chongqing with no income and no one to support her: each

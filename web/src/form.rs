@@ -230,11 +230,15 @@ impl MemberForm {
     }
 
     /// Whether to ask if someone can support this person: asked of adults whom 特困供养 may
-    /// concern (60 or older, or disabled), and kept once answered. A child is asked about
-    /// instead as an orphan or a child without care (the guided start's last question).
+    /// concern (60 or older, or disabled), of a worker from elsewhere who lost work to the
+    /// epidemic (外来务工人员 "得不到家庭支持", the same answer), and kept once answered. A
+    /// child is asked about instead as an orphan or a child without care (the guided start's
+    /// last question).
     pub fn asks_supporter(&self) -> bool {
         let age = whole_number(&self.age);
-        self.has_able_supporter.is_some() || age.is_some_and(|a| a >= 18 && (a >= 60 || self.disabled))
+        self.has_able_supporter.is_some()
+            || age.is_some_and(|a| a >= 18 && (a >= 60 || self.disabled))
+            || (self.hukou != Hukou::Local && self.epidemic_job_loss)
     }
 
     /// The answers behind "more about this person" ([`crate::components::member_more`]), for

@@ -103,15 +103,24 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     // left to explain), not for a patient or a permit holder who did not.
     if has("jobless") && m.epidemic_job_loss {
         f.cite("jobless");
+        // 得不到家庭支持 is `has_able_supporter` no. Unstated, a supporter is taken as there
+        // (the contract's default): said as taken, not as known.
+        let unsupported = Condition::is("temp_relief_migrant.no_family_support", !m.has_able_supporter);
+        let stated = m.supporter_stated;
         if jobless && !m.has_able_supporter {
-            f.note(t!(
+            f.observe(unsupported, t!(
                 "{} 是外来务工人员，受疫情影响找不到工作，又得不到家庭支持：给予临时救助（救助金、住宿、饮食、急病救治或协助返回）。",
                 "{} is a migrant worker kept from work by the epidemic and without family support: temporary relief (money, lodging, food, urgent care or help home).",
                 ctx.who(m)
             ));
             routes += 1;
         } else if jobless {
-            f.note(t!("{} 有家庭支持。", "{} has family support.", ctx.who(m)));
+            f.observe(unsupported, move |lang: Lang| match (stated, lang) {
+                (true, Lang::Zh) => format!("{} 有家庭支持。", ctx.who(m)),
+                (true, Lang::En) => format!("{} has family support.", ctx.who(m)),
+                (false, Lang::Zh) => format!("没有说明{}能不能得到家庭支持，按能得到计算。", ctx.who(m)),
+                (false, Lang::En) => format!("Whether {} has family support is not stated: taken as yes.", ctx.who(m)),
+            });
         } else {
             f.note(|lang: crate::text::Lang| match lang {
                 crate::text::Lang::Zh => format!("{}此项只对持居住证的外来务工人员。", ctx.j.name),

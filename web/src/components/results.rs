@@ -155,7 +155,10 @@ pub fn Results(p: &ResultsProps) -> Html {
                     (None, true) => l.what_if_amount_local.to_string(),
                     (None, false) => String::new(),
                 };
-                let sentence = i18n::fill(l.what_if_tekun, &[&who, &amount]);
+                let sentence = match w.program {
+                    doudi_core::ProgrammeId::TempReliefMigrant => i18n::fill(l.what_if_migrant, &[&who, &amount]),
+                    _ => i18n::fill(l.what_if_tekun, &[&who, &amount]),
+                };
                 let question = i18n::fill(l.member_field, &[&who, l.has_able_supporter]);
                 WhatIf {
                     sentence: sentence.into(),
