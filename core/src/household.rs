@@ -83,6 +83,9 @@ pub struct Member {
     /// unstated one as yes, and a sentence that relies on it says it was taken so.
     pub supporter_stated: bool,
     pub self_care: SelfCare,
+    /// Whether the household said so (`self_care` given); the contract reads an unstated one
+    /// as `full`, which a rule says as taken, not as known.
+    pub self_care_stated: bool,
     pub carer_unavailable: bool,
     pub tekun: bool,
     pub stranded: bool,
@@ -382,6 +385,7 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
         has_able_supporter: m.has_able_supporter.unwrap_or(true),
         supporter_stated: m.has_able_supporter.is_some(),
         self_care: m.self_care.unwrap_or(SelfCare::Full),
+        self_care_stated: m.self_care.is_some(),
         carer_unavailable: m.carer_unavailable.unwrap_or(false),
         tekun: m.tekun.unwrap_or(false),
         stranded: m.stranded.unwrap_or(false),

@@ -135,6 +135,31 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('a man with a grade 1 disability is asked whether he can look after himself, not told he can', async () => {
+    const household = {
+      jurisdiction: 'tianjin',
+      as_of: '2020-04-15',
+      members: [{ age: 50, disability_grade: 1, disability_type: 'physical', has_able_supporter: true }],
+    };
+    const { context, page, seen } = await phonePage(site.server.url + fragment(household));
+    try {
+      const care = card(page, 'severe_disability_care_subsidy');
+      await care.getByText('如果申请人生活不能完全自理，可能符合重度残疾人护理补贴。').waitFor();
+      assert.match(await care.locator('.status-tag').textContent(), /还需要了解/);
+      assert.doesNotMatch(await care.textContent(), /生活能完全自理/, 'told as a fact that he can');
+      // The three answers, on the card; the one chosen is the form's.
+      const answers = care.locator('.answer-buttons button');
+      assert.deepEqual(await answers.allTextContents(), ['能自理', '部分自理', '不能自理']);
+      await care.getByRole('button', { name: '部分自理', exact: true }).click();
+      await care.locator('.status-tag', { hasText: '可能符合' }).waitFor();
+      assert.match(await care.textContent(), /生活不能完全自理，需要长期照护/);
+      assert.equal(await page.locator('#m0-self_care-partial').isChecked(), true, 'the card and the form agree');
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a yes to a guided question takes her up to the person\'s question, and the words say "above", where it is', async () => {
     const { context, page } = await phonePage();
     try {

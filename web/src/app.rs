@@ -116,7 +116,7 @@ struct Callbacks {
     open_params: Callback<()>,
     policy: Callback<()>,
     situation: Callback<(Situation, bool)>,
-    supporter: Callback<(usize, bool)>,
+    answer: Callback<(usize, crate::compute::Answer)>,
     reset_params: Callback<()>,
 }
 
@@ -147,7 +147,7 @@ impl Callbacks {
             }),
             policy: on(|_| Action::Reveal(Target::Element("policy-heading".into()))),
             situation: d.reform(|(s, yes)| Action::SetSituation(s, yes)),
-            supporter: d.reform(|(i, yes)| Action::SetSupporter(i, yes)),
+            answer: d.reform(|(i, answer)| Action::Answer(i, answer)),
             reset_params: on(|_| Action::ResetParams),
         }
     }
@@ -468,7 +468,7 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="answers" part="answer" id="answers" aria-label={l.answers_heading}>
                     <Results {lang} answers={answers.clone()} {clauses} names={names.clone()} params={params.clone()}
                         on_reveal={cb.reveal.clone()} staff={state.staff} place_name={place_name.clone()} {dibao_now}
-                        on_supporter={cb.supporter.clone()} {unanswered} {painted} />
+                        on_answer={cb.answer.clone()} {unanswered} {painted} />
                     if let Some(s) = &shown {
                         <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
                             standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />

@@ -210,12 +210,14 @@ pub fn embed_summary(a: &Assessment) -> String {
 
 /// What a question not answered yet would change: "if this person had no one able to
 /// support them, they may qualify for 特困" (the engine reads an unanswered
-/// `has_able_supporter` as yes, its contract default; the page must not tell that as a fact).
+/// `has_able_supporter` as yes and an unanswered `self_care` as full, the contract's
+/// defaults; the page must not tell either as a fact).
 #[derive(Clone, Debug, PartialEq)]
 pub struct WhatIf {
     /// The member the question is about (index in the form).
     pub member: usize,
     pub program: doudi_core::ProgrammeId,
+    pub question: Question,
     /// The amount the finding would have, if known.
     pub monthly: Option<Amount>,
     /// The finding would still wait for a figure (Jilin's standard, which only officials
@@ -223,52 +225,94 @@ pub struct WhatIf {
     pub pending: bool,
 }
 
+/// A member's question that a what-if turns on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// "Is there someone able to support them?" (`has_able_supporter`).
+    Supporter,
+    /// "Can they look after themselves?" (`self_care`).
+    SelfCare,
+}
+
+/// An answer to a [`Question`], given on a result card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Supporter(bool),
+    SelfCare(doudi_core::input::SelfCare),
+}
+
+impl Answer {
+    /// The answer written into the member's form.
+    pub fn apply(self, m: &mut crate::form::MemberForm) {
+        match self {
+            Answer::Supporter(yes) => m.has_able_supporter = Some(yes),
+            Answer::SelfCare(c) => m.self_care = Some(c),
+        }
+    }
+}
+
 /// For each member whose "is there someone able to support them?" is unanswered: whether
 /// "no" would make their 特困 finding eligible when it is not now, or leave it waiting only
 /// for what the page does not know (a local standard: still not ruled out, so still asked);
 /// and whether it would open 外来人员临时救助 (a worker from elsewhere who lost work "得不到
-/// 家庭支持") that is ruled out now. One more decision (no text) per such member; none when
-/// every answer is given.
+/// 家庭支持") that is ruled out now. For each disabled member whose self-care is unanswered:
+/// whether "not fully self-reliant" would open the care subsidy (重度残疾人护理补贴). One
+/// more decision (no text) per such question; none when every answer is given.
 pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
+    use doudi_core::input::SelfCare;
     use doudi_core::{ProgrammeId, Status};
     let lang = now.lang;
     let ids = form.member_ids(lang);
     let status = |p: ProgrammeId, i: usize| {
         now.findings.iter().find(|f| f.program == p && member_index(f, &ids) == Some(i)).map(|f| f.status)
     };
+    // The decisions with member i's answer changed, if the form still reads.
+    let then = |i: usize, answer: Answer| {
+        let mut other = form.clone();
+        answer.apply(&mut other.members[i]);
+        let (input, problems) = other.to_input(Some(&ids), lang);
+        if problems.is_some() {
+            return None;
+        }
+        // Decisions only: the what-if needs the status and the amount, no sentence.
+        doudi_core::decide_input(input).ok()
+    };
     let mut out = Vec::new();
+    let mut push = |i: usize, program: ProgrammeId, question: Question, d: &doudi_core::decision::Decision| {
+        out.push(WhatIf {
+            member: i,
+            program,
+            question,
+            monthly: d.monthly.map(Amount),
+            pending: d.status == Status::NeedsInfo,
+        })
+    };
     for (i, m) in form.members.iter().enumerate() {
         let tekun = status(ProgrammeId::Tekun, i).is_some_and(|s| s != Status::Eligible);
         let migrant = status(ProgrammeId::TempReliefMigrant, i) == Some(Status::Ineligible);
-        if m.has_able_supporter.is_some() || !m.asks_supporter() || !(tekun || migrant) {
-            continue;
+        if m.has_able_supporter.is_none() && m.asks_supporter() && (tekun || migrant) {
+            if let Some(then) = then(i, Answer::Supporter(false)) {
+                let decided = |p: ProgrammeId| then.findings.iter().find(|d| d.program == p && d.member == Some(i));
+                if let Some(d) = decided(ProgrammeId::Tekun)
+                    .filter(|d| tekun && matches!(d.status, Status::Eligible | Status::NeedsInfo))
+                {
+                    push(i, ProgrammeId::Tekun, Question::Supporter, d);
+                }
+                if let Some(d) =
+                    decided(ProgrammeId::TempReliefMigrant).filter(|d| migrant && d.status != Status::Ineligible)
+                {
+                    push(i, ProgrammeId::TempReliefMigrant, Question::Supporter, d);
+                }
+            }
         }
-        let mut other = form.clone();
-        other.members[i].has_able_supporter = Some(false);
-        let (input, problems) = other.to_input(Some(&ids), lang);
-        if problems.is_some() {
-            continue;
-        }
-        // Decisions only: the what-if needs the status and the amount, no sentence.
-        let Ok(then) = doudi_core::decide_input(input) else { continue };
-        let decided = |p: ProgrammeId| then.findings.iter().find(|d| d.program == p && d.member == Some(i));
-        if let Some(d) =
-            decided(ProgrammeId::Tekun).filter(|d| tekun && matches!(d.status, Status::Eligible | Status::NeedsInfo))
-        {
-            out.push(WhatIf {
-                member: i,
-                program: ProgrammeId::Tekun,
-                monthly: d.monthly.map(Amount),
-                pending: d.status == Status::NeedsInfo,
-            });
-        }
-        if let Some(d) = decided(ProgrammeId::TempReliefMigrant).filter(|d| migrant && d.status != Status::Ineligible) {
-            out.push(WhatIf {
-                member: i,
-                program: ProgrammeId::TempReliefMigrant,
-                monthly: d.monthly.map(Amount),
-                pending: d.status == Status::NeedsInfo,
-            });
+        let care = ProgrammeId::SevereDisabilityCareSubsidy;
+        if m.self_care.is_none() && m.disabled && status(care, i) == Some(Status::Ineligible) {
+            if let Some(then) = then(i, Answer::SelfCare(SelfCare::Partial)) {
+                let decided = then.findings.iter().find(|d| d.program == care && d.member == Some(i));
+                if let Some(d) = decided.filter(|d| d.status != Status::Ineligible) {
+                    push(i, care, Question::SelfCare, d);
+                }
+            }
         }
     }
     out
@@ -618,6 +662,51 @@ mod tests {
         assert!(!local.members[0].asks_supporter());
     }
 
+    /// A man of 50 in Tianjin with a grade 1 disability whose self-care is not answered: the
+    /// care subsidy turns on it, which the engine reads as "fully self-reliant" while
+    /// unanswered. The page says what "not fully" would change, with the three answers on
+    /// the card, and the card's reason says the reading as taken, not as a fact.
+    #[test]
+    fn a_severely_disabled_man_is_asked_whether_he_can_look_after_himself() {
+        use doudi_core::input::SelfCare;
+        let care = doudi_core::ProgrammeId::SevereDisabilityCareSubsidy;
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "50".into();
+        f.members[0].disabled = true;
+        f.members[0].disability_grade = Some(1);
+        // His supporter question answered, so that only self-care is left to ask.
+        f.members[0].has_able_supporter = Some(true);
+        assert_eq!(f.members[0].self_care, None, "not pre-answered");
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let subsidy = a.findings.iter().find(|x| x.program == care).unwrap();
+        assert_eq!(subsidy.status, Status::Ineligible);
+        let marks = reason_marks(subsidy);
+        assert!(
+            marks.iter().any(|(m, r)| *m == Mark::Unmet && r.starts_with("没有说明生活能不能自理，按能完全自理计算")),
+            "{marks:?}"
+        );
+        let w = what_ifs(&f, &a);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].member, w[0].program, w[0].question), (0, care, Question::SelfCare));
+        // Answered on the card: the form has it, and the subsidy is no longer ruled out.
+        Answer::SelfCare(SelfCare::Partial).apply(&mut f.members[0]);
+        assert_eq!(f.members[0].self_care, Some(SelfCare::Partial));
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        assert_ne!(b.findings.iter().find(|x| x.program == care).unwrap().status, Status::Ineligible);
+        assert!(what_ifs(&f, &b).is_empty());
+        // Answered "能自理": told as his answer, and not asked again.
+        f.members[0].self_care = Some(SelfCare::Full);
+        let Outcome::Ready(c) = assess(&f, Lang::Zh) else { panic!() };
+        let subsidy = c.findings.iter().find(|x| x.program == care).unwrap();
+        assert!(subsidy.reasons.iter().any(|r| r.starts_with("生活能完全自理")), "{:?}", subsidy.reasons);
+        assert!(what_ifs(&f, &c).is_empty());
+        // A grade 3 disability is not asked (the subsidy is for grades 1 and 2).
+        f.members[0].self_care = None;
+        f.members[0].disability_grade = Some(3);
+        let Outcome::Ready(d) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&f, &d).is_empty());
+    }
+
     /// A woman of 72 alone in Chongqing with no income and no one to support her: each
     /// condition of her 特困 is ✓, and the sentence that the national rules apply (no
     /// condition of hers) is a note, not "符合".
@@ -755,7 +844,7 @@ mod marks {
             ("（六）未登记失业", Mark::Unmet),
             ("超过限额", Mark::Unmet),
             ("不是孤儿", Mark::Unmet),
-            ("生活能完全自理", Mark::Unmet),
+            ("按能完全自理计算", Mark::Unmet),
         ] {
             assert_eq!(mark_of(&zh, words), mark, "{words}");
         }
@@ -767,7 +856,7 @@ mod marks {
             ("Not insured against unemployment", Mark::Met),
             ("Not registered as unemployed", Mark::Unmet),
             ("exceed the limit", Mark::Unmet),
-            ("Fully self-reliant", Mark::Unmet),
+            ("taken as fully self-reliant", Mark::Unmet),
             ("is above the standard", Mark::Unmet),
         ] {
             assert_eq!(mark_of(&en, words), mark, "{words}");

@@ -77,7 +77,7 @@ impl Situation {
     pub fn seen_in(self, m: &MemberForm) -> bool {
         match self {
             Situation::IllnessOrDisability => {
-                m.disabled || m.serious_illness_tier.is_some() || m.self_care != SelfCare::Full
+                m.disabled || m.serious_illness_tier.is_some() || m.self_care.is_some_and(|c| c != SelfCare::Full)
             }
             Situation::JobLoss => m.unemployed || m.epidemic_job_loss || m.stranded,
             Situation::Covid => m.covid != Covid::None || m.isolated,
@@ -164,7 +164,9 @@ pub struct MemberForm {
     pub disability_grade: Option<u8>,
     pub disability_type: Option<DisabilityType>,
     pub serious_illness_tier: Option<u32>,
-    pub self_care: SelfCare,
+    /// `None` until answered (the contract then reads `full`, which the page does not tell as
+    /// a fact: [`crate::compute::what_ifs`]).
+    pub self_care: Option<SelfCare>,
     pub covid: Covid,
     pub diagnosed_on: String,
     /// A confirmed patient still in hospital (no discharge date is sent); `None` until
@@ -205,7 +207,7 @@ impl MemberForm {
             disability_grade: None,
             disability_type: None,
             serious_illness_tier: None,
-            self_care: SelfCare::Full,
+            self_care: None,
             covid: Covid::None,
             diagnosed_on: String::new(),
             in_hospital: None,
@@ -546,7 +548,7 @@ impl Form {
                         .and_then(Value::as_u64)
                         .filter(|t| *t == 1000 || *t == 1500)
                         .map(|t| t as u32);
-                    f.self_care = pick(get("self_care"), SelfCare::ALL, SelfCare::as_str).unwrap_or(SelfCare::Full);
+                    f.self_care = pick(get("self_care"), SelfCare::ALL, SelfCare::as_str);
                     f.covid = pick(get("covid"), Covid::ALL, Covid::as_str).unwrap_or(Covid::None);
                     f.diagnosed_on = text(get("diagnosed_on"));
                     f.discharged_on = text(get("discharged_on"));
@@ -681,7 +683,7 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
         entitled_group: on(m.entitled_group),
         able_to_work: m.able_to_work,
         has_able_supporter: m.has_able_supporter,
-        self_care: (m.self_care != SelfCare::Full).then_some(m.self_care),
+        self_care: m.self_care,
         carer_unavailable: on(m.carer_unavailable),
         tekun: on(m.tekun),
         stranded: on(m.stranded),

@@ -77,6 +77,7 @@ labels! {
     req_missing_in_hospital: "请回答：现在还在住院吗？", "Please answer: still in hospital?";
     what_if_tekun: "如果{}没有能赡养、抚养、扶养的亲属，可能符合特困人员供养{}。", "If {} has no relative able to support them, they may qualify for support for people in extreme poverty{}.";
     what_if_migrant: "如果{}得不到家庭支持，可能符合外来人员临时救助{}。", "If {} has no family support, they may qualify for temporary relief for people from elsewhere{}.";
+    what_if_care: "如果{}生活不能完全自理，可能符合重度残疾人护理补贴{}。", "If {} cannot fully look after themselves, they may qualify for the care subsidy for severely disabled people{}.";
     what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
     what_if_amount_local: "（金额按当地标准计算）", " (the amount is set by the local standard)";
     what_if_note: "这取决于一个还没回答的问题：", "This depends on a question not answered yet:";

@@ -68,8 +68,9 @@ pub enum Action {
     ResetParams,
     /// A guided yes/no question answered; "yes" takes the user to its first question.
     SetSituation(Situation, bool),
-    /// "Is there someone able to support this member?" answered (from the result).
-    SetSupporter(usize, bool),
+    /// A member's question answered from a result card ("is there someone able to support
+    /// them?", "can they look after themselves?").
+    Answer(usize, crate::compute::Answer),
     SetLang(Lang),
     ToggleBigText,
     ToggleStaff,
@@ -171,9 +172,9 @@ impl State {
                 form.parameters.clear();
                 self.link_overrides = false;
             }
-            Action::SetSupporter(i, yes) => {
+            Action::Answer(i, answer) => {
                 if let Some(m) = form.members.get_mut(i) {
-                    m.has_able_supporter = Some(yes);
+                    answer.apply(m);
                 }
             }
             Action::SetSituation(s, yes) => {

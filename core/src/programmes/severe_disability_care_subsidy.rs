@@ -12,6 +12,7 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::SelfCare;
 use crate::t;
+use crate::text::Lang;
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     let mut f = FindingBuilder::new(ctx, ProgrammeId::SevereDisabilityCareSubsidy, Some(m));
@@ -42,13 +43,22 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
             );
         }
     }
+    // Unstated, self-care is taken as full (the contract's default): said as taken, not as known.
+    let stated = m.self_care_stated;
     f.require(
         Condition::is("severe_disability_care_subsidy.needs_care", m.self_care != SelfCare::Full),
         t!("生活不能完全自理，需要长期照护。", "Not fully self-reliant: needs long-term care."),
-        t!(
-            "生活能完全自理（护理补贴给需要长期照护的人）。",
-            "Fully self-reliant (the subsidy is for people who need long-term care)."
-        ),
+        move |lang: Lang| {
+            match (stated, lang) {
+                (true, Lang::Zh) => "生活能完全自理（护理补贴给需要长期照护的人）。",
+                (true, Lang::En) => "Fully self-reliant (the subsidy is for people who need long-term care).",
+                (false, Lang::Zh) => "没有说明生活能不能自理，按能完全自理计算（护理补贴给需要长期照护的人）。",
+                (false, Lang::En) => {
+                    "Whether they can look after themselves is not stated: taken as fully self-reliant (the subsidy is for people who need long-term care)."
+                }
+            }
+            .to_string()
+        },
     );
     if f.failed() {
         return f.finish(Status::Ineligible);

@@ -85,7 +85,9 @@ pub struct WhatIf {
     pub sentence: AttrValue,
     pub question: AttrValue,
     pub member: usize,
-    pub answer: Callback<(usize, bool)>,
+    /// The answers offered, each with its words.
+    pub options: Vec<(AttrValue, crate::compute::Answer)>,
+    pub answer: Callback<(usize, crate::compute::Answer)>,
 }
 
 /// A needed answer, in words.
@@ -216,14 +218,16 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                 <p class="note">{ l.amount_unknown }</p>
             }
             <p class="explain">{ explain }</p>
-            if let Some(WhatIf { sentence, question, member, answer }) = &p.what_if {
+            if let Some(WhatIf { sentence, question, member, options, answer }) = &p.what_if {
                 <div class="what-if">
                     <p><strong>{ sentence.clone() }</strong></p>
                     <p>{ l.what_if_note }</p>
                     <div class="answer-buttons" role="group" aria-label={question.clone()}>
                         <span class="question">{ question.clone() }</span>
-                        <button type="button" onclick={answer.reform({ let i = *member; move |_: MouseEvent| (i, true) })}>{ l.answer_yes }</button>
-                        <button type="button" onclick={answer.reform({ let i = *member; move |_: MouseEvent| (i, false) })}>{ l.answer_no }</button>
+                        { for options.iter().map(|(words, a)| {
+                            let (i, a) = (*member, *a);
+                            html! { <button type="button" onclick={answer.reform(move |_: MouseEvent| (i, a))}>{ words.clone() }</button> }
+                        }) }
                     </div>
                 </div>
             } else if !f.reasons.is_empty() {

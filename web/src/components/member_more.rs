@@ -127,8 +127,8 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
                         }
                         <Segmented id={id("self_care")} legend={l.self_care}
                             options={options(SelfCare::ALL, SelfCare::as_str, |s| i18n::self_care_label(s, lang))}
-                            selected={m.self_care.as_str()}
-                            on_change={text(|m, v| m.self_care = find(SelfCare::ALL, SelfCare::as_str, &v).unwrap_or(SelfCare::Full))} />
+                            selected={m.self_care.map_or("", SelfCare::as_str)}
+                            on_change={text(|m, v| m.self_care = find(SelfCare::ALL, SelfCare::as_str, &v))} />
                     </fieldset>
 
                     <fieldset class="group">

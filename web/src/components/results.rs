@@ -31,7 +31,7 @@ pub struct ResultsProps {
     #[prop_or_default]
     pub dibao_now: Option<compute::DibaoNow>,
     /// An answer to "is there someone able to support this member?" (member, yes).
-    pub on_supporter: Callback<(usize, bool)>,
+    pub on_answer: Callback<(usize, compute::Answer)>,
     /// The guided start's questions not answered yet: (question, the id of its control).
     #[prop_or_default]
     pub unanswered: Vec<(AttrValue, AttrValue)>,
@@ -157,14 +157,28 @@ pub fn Results(p: &ResultsProps) -> Html {
                 };
                 let sentence = match w.program {
                     doudi_core::ProgrammeId::TempReliefMigrant => i18n::fill(l.what_if_migrant, &[&who, &amount]),
+                    doudi_core::ProgrammeId::SevereDisabilityCareSubsidy => i18n::fill(l.what_if_care, &[&who, &amount]),
                     _ => i18n::fill(l.what_if_tekun, &[&who, &amount]),
                 };
-                let question = i18n::fill(l.member_field, &[&who, l.has_able_supporter]);
+                let (asked, options) = match w.question {
+                    compute::Question::Supporter => (
+                        l.has_able_supporter,
+                        vec![(l.answer_yes.into(), compute::Answer::Supporter(true)), (l.answer_no.into(), compute::Answer::Supporter(false))],
+                    ),
+                    compute::Question::SelfCare => (
+                        l.self_care,
+                        doudi_core::input::SelfCare::ALL
+                            .iter()
+                            .map(|c| (i18n::self_care_label(*c, p.lang).into(), compute::Answer::SelfCare(*c)))
+                            .collect(),
+                    ),
+                };
                 WhatIf {
                     sentence: sentence.into(),
-                    question: question.into(),
+                    question: i18n::fill(l.member_field, &[&who, asked]).into(),
                     member: i,
-                    answer: p.on_supporter.clone(),
+                    options,
+                    answer: p.on_answer.clone(),
                 }
             })
         };
