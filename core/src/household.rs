@@ -66,6 +66,9 @@ pub struct Member {
     pub unemployed_registered: bool,
     pub unemployment_insurance: Insurance,
     pub hukou: Hukou,
+    /// Whether the household said so (`hukou` given); the contract reads an unstated one as
+    /// `local`, which a rule says as taken, not as known.
+    pub hukou_stated: bool,
     pub covid: Covid,
     pub diagnosed_on: Option<NaiveDate>,
     pub discharged_on: Option<NaiveDate>,
@@ -370,6 +373,7 @@ fn member(i: usize, m: MemberInput, as_of: NaiveDate) -> Result<Member, InputErr
         unemployed_registered: m.unemployed_registered.unwrap_or(false),
         unemployment_insurance: m.unemployment_insurance.unwrap_or(Insurance::None),
         hukou: m.hukou.unwrap_or(Hukou::Local),
+        hukou_stated: m.hukou.is_some(),
         covid: m.covid.unwrap_or(Covid::None),
         diagnosed_on,
         discharged_on,

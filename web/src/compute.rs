@@ -634,7 +634,7 @@ mod tests {
     fn a_migrant_worker_is_asked_about_family_support() {
         let mut f = Form::new("chongqing", "2020-04-15");
         f.members[0].age = "40".into();
-        f.members[0].hukou = doudi_core::input::Hukou::None;
+        f.members[0].hukou = Some(doudi_core::input::Hukou::None);
         f.members[0].epidemic_job_loss = true;
         assert!(f.members[0].asks_supporter());
         let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
@@ -660,6 +660,15 @@ mod tests {
         local.members[0].age = "40".into();
         local.members[0].epidemic_job_loss = true;
         assert!(!local.members[0].asks_supporter());
+        // Nor told as a fact that his hukou is local while it is not answered.
+        let reason = |f: &Form| {
+            let Outcome::Ready(a) = assess(f, Lang::Zh) else { panic!() };
+            let m = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::TempReliefMigrant).unwrap();
+            m.reasons.iter().find(|r| r.contains("外来人员")).cloned().unwrap_or_default()
+        };
+        assert_eq!(reason(&local), "没有说明申请人（40岁）的户籍，按本地户籍计算，不属外来人员。");
+        local.members[0].hukou = Some(doudi_core::input::Hukou::Local);
+        assert!(reason(&local).starts_with("申请人（40岁） 是本地户籍，不属外来人员"), "{}", reason(&local));
     }
 
     /// A man of 50 in Tianjin with a grade 1 disability whose self-care is not answered: the

@@ -184,7 +184,8 @@ pub struct MemberForm {
     pub months_without_income: String,
     /// `None`: the contract's default by age.
     pub able_to_work: Option<bool>,
-    pub hukou: Hukou,
+    /// `None` until answered (the contract then reads `local`, which the engine says as taken).
+    pub hukou: Option<Hukou>,
     pub entitled_group: bool,
     pub tekun: bool,
     /// Has a relative obliged and able to support them; `None` until answered (the engine
@@ -221,7 +222,7 @@ impl MemberForm {
             unemployment_insurance: Insurance::None,
             months_without_income: String::new(),
             able_to_work: None,
-            hukou: Hukou::Local,
+            hukou: None,
             entitled_group: false,
             tekun: false,
             has_able_supporter: None,
@@ -240,7 +241,7 @@ impl MemberForm {
         let age = whole_number(&self.age);
         self.has_able_supporter.is_some()
             || age.is_some_and(|a| a >= 18 && (a >= 60 || self.disabled))
-            || (self.hukou != Hukou::Local && self.epidemic_job_loss)
+            || (self.hukou.is_some_and(|h| h != Hukou::Local) && self.epidemic_job_loss)
     }
 
     /// The answers behind "more about this person" ([`crate::components::member_more`]), for
@@ -565,7 +566,7 @@ impl Form {
                         || f.unemployment_insurance != Insurance::None
                         || !f.months_without_income.is_empty();
                     f.able_to_work = get("able_to_work").and_then(Value::as_bool);
-                    f.hukou = pick(get("hukou"), Hukou::ALL, Hukou::as_str).unwrap_or(Hukou::Local);
+                    f.hukou = pick(get("hukou"), Hukou::ALL, Hukou::as_str);
                     f.entitled_group = flag(get("entitled_group"));
                     f.tekun = flag(get("tekun"));
                     f.has_able_supporter = get("has_able_supporter").and_then(Value::as_bool);
@@ -669,7 +670,7 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
         unemployed_registered: on(m.unemployed && m.unemployed_registered),
         unemployment_insurance: (m.unemployed && m.unemployment_insurance != Insurance::None)
             .then_some(m.unemployment_insurance),
-        hukou: (m.hukou != Hukou::Local).then_some(m.hukou),
+        hukou: m.hukou,
         covid: (m.covid != Covid::None).then_some(m.covid),
         diagnosed_on: if months { text(&m.diagnosed_on) } else { None },
         discharged_on: if months && m.in_hospital == Some(false) { text(&m.discharged_on) } else { None },
@@ -845,7 +846,7 @@ pub(crate) mod tests {
         f.members[1].disability_grade = Some(2);
         f.members[1].disability_type = Some(DisabilityType::Visual);
         f.members[2].orphan = true;
-        f.members[2].hukou = Hukou::ResidencePermit;
+        f.members[2].hukou = Some(Hukou::ResidencePermit);
         f.members[0].unemployed = true;
         f.members[0].unemployed_registered = true;
         f.members[0].months_without_income = "3".into();

@@ -46,8 +46,8 @@ fn extras(m: &MemberForm, lang: Lang) -> Vec<String> {
             out.push(label.to_string());
         }
     }
-    if m.hukou != Hukou::Local {
-        out.push(i18n::hukou_label(m.hukou, lang).to_string());
+    if let Some(h) = m.hukou.filter(|h| *h != Hukou::Local) {
+        out.push(i18n::hukou_label(h, lang).to_string());
     }
     out
 }

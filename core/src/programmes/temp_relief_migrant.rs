@@ -35,14 +35,23 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
     }
     if !m.is_non_local() {
         f.cite(first);
-        f.fail(
-            "temp_relief_migrant.from_elsewhere",
-            t!(
-                "{} 是本地户籍，不属外来人员（外出务工的本地居民也不算外来人员）。",
-                "{} has a local hukou and is not from elsewhere (a local who works away is not either).",
-                ctx.who(m)
-            ),
-        );
+        // Unstated, the hukou is taken as local (the contract's default): said as taken.
+        let stated = m.hukou_stated;
+        f.fail("temp_relief_migrant.from_elsewhere", move |lang: Lang| match (stated, lang) {
+            (true, Lang::Zh) => {
+                format!("{} 是本地户籍，不属外来人员（外出务工的本地居民也不算外来人员）。", ctx.who(m))
+            }
+            (true, Lang::En) => {
+                format!(
+                    "{} has a local hukou and is not from elsewhere (a local who works away is not either).",
+                    ctx.who(m)
+                )
+            }
+            (false, Lang::Zh) => format!("没有说明{}的户籍，按本地户籍计算，不属外来人员。", ctx.who(m)),
+            (false, Lang::En) => {
+                format!("{}'s hukou is not stated: taken as local, so not from elsewhere.", ctx.who(m))
+            }
+        });
         return f.finish(Status::Ineligible);
     }
     let permit = m.hukou == Hukou::ResidencePermit;

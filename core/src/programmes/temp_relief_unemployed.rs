@@ -14,6 +14,7 @@ use crate::household::Member;
 use crate::ids::{param, ProgrammeId};
 use crate::input::{Hukou, Insurance};
 use crate::money::fmt2;
+use crate::text::Either;
 use crate::{fx, t};
 
 pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
@@ -25,7 +26,11 @@ pub fn assess<'a>(ctx: &Ctx<'a>, m: &'a Member) -> Verdict {
             "temp_relief_unemployed.hukou_or_permit",
             matches!(m.hukou, Hukou::Local | Hukou::ResidencePermit),
         ),
-        t!("（一）具有本市户籍或居住证。", "(1) Has a local hukou or a residence permit."),
+        if m.hukou_stated {
+            Either::A(t!("（一）具有本市户籍或居住证。", "(1) Has a local hukou or a residence permit."))
+        } else {
+            Either::B(t!("（一）没有说明户籍，按本市户籍计算。", "(1) The hukou is not stated: taken as local."))
+        },
         t!("（一）既无本市户籍也无居住证。", "(1) Has neither a local hukou nor a residence permit."),
     );
     f.require(

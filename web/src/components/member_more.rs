@@ -180,8 +180,8 @@ pub fn MemberMore(p: &MemberMoreProps) -> Html {
                         <legend>{ l.group_identity }</legend>
                         <Segmented id={id("hukou")} legend={l.hukou}
                             options={options(Hukou::ALL, Hukou::as_str, |h| i18n::hukou_label(h, lang))}
-                            selected={m.hukou.as_str()}
-                            on_change={text(|m, v| m.hukou = find(Hukou::ALL, Hukou::as_str, &v).unwrap_or(Hukou::Local))} error={err("hukou")} />
+                            selected={m.hukou.map_or("", Hukou::as_str)}
+                            on_change={text(|m, v| m.hukou = find(Hukou::ALL, Hukou::as_str, &v))} error={err("hukou")} />
                         { check("entitled_group", l.entitled_group, m.entitled_group, |m, v| m.entitled_group = v) }
                         { check("tekun", l.tekun_now, m.tekun, |m, v| m.tekun = v) }
                     </fieldset>
