@@ -160,6 +160,36 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('a family found eligible for 低保 is told what approval adds (the disability subsidy), not only "not a 低保 household"', async () => {
+    // Tianjin, three people, 1500 a month, not on 低保: 3 × 1010 − 1500 = 1530; the child has
+    // a grade 2 disability. 困难残疾人生活补贴 is for disabled people in 低保 households.
+    const household = {
+      jurisdiction: 'tianjin',
+      as_of: '2020-04-15',
+      members: [
+        { age: 45, monthly_income: '1500', has_able_supporter: true },
+        { relation: 'spouse', age: 40, has_able_supporter: true },
+        { relation: 'child', age: 10, disability_grade: 2, disability_type: 'physical', self_care: 'full', has_able_supporter: true },
+      ],
+    };
+    const { context, page, seen } = await phonePage(site.server.url + fragment(household));
+    try {
+      await card(page, 'dibao').getByText('1,530.00 元').waitFor();
+      const subsidy = page.locator('#f-disability_living_subsidy-2');
+      await subsidy.getByText('如果家庭获批低保，子女可能还符合“困难残疾人生活补贴”（金额按当地标准计算）。').waitFor();
+      assert.match(await subsidy.textContent(), /这一项要等家庭获批低保后才能申请。/);
+      // Shown with what the page still needs, not folded among 暂不符合; no answer to give.
+      assert.equal(await subsidy.evaluate((e) => e.closest('.result-group').classList.contains('group-needs-info')), true);
+      assert.equal(await subsidy.locator('.answer-buttons').count(), 0);
+      assert.doesNotMatch(await subsidy.textContent(), /家庭不是低保家庭/);
+      // The price subsidy too, for each of the three.
+      await page.locator('#f-price_subsidy').getByText(/如果家庭获批低保，申请人.*可能还符合“价格临时补贴”/).waitFor();
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a yes to a guided question takes her up to the person\'s question, and the words say "above", where it is', async () => {
     const { context, page } = await phonePage();
     try {

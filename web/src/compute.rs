@@ -225,13 +225,19 @@ pub struct WhatIf {
     pub pending: bool,
 }
 
-/// A member's question that a what-if turns on.
+/// What a what-if turns on: a member's question, or another programme being approved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Question {
     /// "Is there someone able to support them?" (`has_able_supporter`).
     Supporter,
     /// "Can they look after themselves?" (`self_care`).
     SelfCare,
+    /// The household (for 低保) or the member (for 特困) being approved for a programme this
+    /// assessment finds it may qualify for: the documents give some aid to 低保对象 and
+    /// 特困人员 only (价格临时补贴, 困难残疾人生活补贴, a COVID patient's monthly relief), so a
+    /// household not on 低保 yet is told what approval would add, not only "✗ 不是低保家庭".
+    /// No one on the page can answer it: the card offers no answer.
+    Approval(doudi_core::ProgrammeId),
 }
 
 /// An answer to a [`Question`], given on a result card.
@@ -251,6 +257,17 @@ impl Answer {
     }
 }
 
+/// The programmes whose approval a [`Question::Approval`] what-if reads, and the programmes
+/// it never reports: their own family (an approved 低保 does not "open" 低保).
+fn chained(approved: doudi_core::ProgrammeId, p: doudi_core::ProgrammeId) -> bool {
+    use doudi_core::ProgrammeId::*;
+    let own = match approved {
+        Tekun => &[Tekun][..],
+        _ => &[Dibao, DibaoSinglePerson, DibaoTaper, TempReliefAdvance][..],
+    };
+    !own.contains(&p)
+}
+
 /// For each member whose "is there someone able to support them?" is unanswered: whether
 /// "no" would make their 特困 finding eligible when it is not now, or leave it waiting only
 /// for what the page does not know (a local standard: still not ruled out, so still asked);
@@ -258,6 +275,13 @@ impl Answer {
 /// 家庭支持") that is ruled out now. For each disabled member whose self-care is unanswered:
 /// whether "not fully self-reliant" would open the care subsidy (重度残疾人护理补贴). One
 /// more decision (no text) per such question; none when every answer is given.
+///
+/// Then what approval would add ([`Question::Approval`]): for a household not on 低保 that
+/// this assessment finds eligible for it, the household decided once more as a 低保 household
+/// receiving the amount found; for a member not on 特困 found eligible for it, decided once
+/// more as a 特困 person. Each finding ruled out now that approval would make payable, or
+/// payable once a local figure is known, is told so (one finding, one what-if: a question
+/// about the person comes first).
 pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     use doudi_core::input::SelfCare;
     use doudi_core::{ProgrammeId, Status};
@@ -312,6 +336,46 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
                 if let Some(d) = decided.filter(|d| d.status != Status::Ineligible) {
                     push(i, care, Question::SelfCare, d);
                 }
+            }
+        }
+    }
+    // What approval would add: (the programme approved, the form as approved).
+    let mut approvals: Vec<(ProgrammeId, Form)> = Vec::new();
+    let household_dibao = now.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none());
+    if let Some(monthly) =
+        household_dibao.filter(|f| !form.support.dibao && f.status == Status::Eligible).and_then(|f| f.monthly)
+    {
+        let mut other = form.clone();
+        other.support.dibao = true;
+        other.support.dibao_monthly = monthly.to_string();
+        approvals.push((ProgrammeId::Dibao, other));
+    }
+    for (i, m) in form.members.iter().enumerate() {
+        if !m.tekun && status(ProgrammeId::Tekun, i) == Some(Status::Eligible) {
+            let mut other = form.clone();
+            other.members[i].tekun = true;
+            approvals.push((ProgrammeId::Tekun, other));
+        }
+    }
+    for (approved, other) in approvals {
+        let (input, problems) = other.to_input(Some(&ids), lang);
+        let Some(then) = problems.is_none().then(|| doudi_core::decide_input(input).ok()).flatten() else {
+            continue;
+        };
+        for d in &then.findings {
+            let Some(i) = d.member else { continue };
+            let opens = matches!(d.status, Status::Eligible | Status::NeedsInfo | Status::Discretionary);
+            let asked = out.iter().any(|w| w.program == d.program && w.member == i);
+            if opens && !asked && chained(approved, d.program) && status(d.program, i) == Some(Status::Ineligible) {
+                out.push(WhatIf {
+                    member: i,
+                    program: d.program,
+                    question: Question::Approval(approved),
+                    monthly: d.monthly.map(Amount),
+                    // Eligible with its amount a figure not known here (no 2020 amount was
+                    // published for the price subsidy): payable once the figure is known.
+                    pending: d.status == Status::NeedsInfo || (d.monthly.is_none() && !d.missing.is_empty()),
+                });
             }
         }
     }
@@ -392,6 +456,82 @@ pub fn dibao_now(form: &Form, a: &Assessment) -> Option<DibaoNow> {
 
 #[cfg(test)]
 mod tests {
+    /// The what-ifs that ask a question about a person (not those of an approval to come).
+    fn questions(f: &Form, a: &Assessment) -> Vec<WhatIf> {
+        what_ifs(f, a).into_iter().filter(|w| !matches!(w.question, Question::Approval(_))).collect()
+    }
+
+    /// A household of three in Tianjin (1500 yuan a month, not on 低保) with a child of grade
+    /// 2 disability: found eligible for 低保 (3 × 1010 − 1500 = 1530), it is not a 低保
+    /// household yet, so 困难残疾人生活补贴 (000 二（七）: 低保家庭中的残疾人) and 价格临时补贴 (002
+    /// 一: 低保对象) are ruled out today. The page tells what approval would add, for each
+    /// member, and nothing once the household is on 低保 (those findings are then its own).
+    #[test]
+    fn a_household_found_eligible_for_dibao_is_told_what_approval_adds() {
+        use doudi_core::ProgrammeId::*;
+        let mut f = tianjin_three("1500");
+        f.members[2].disabled = true;
+        f.members[2].disability_grade = Some(2);
+        f.members[2].self_care = Some(doudi_core::input::SelfCare::Full);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(dibao(&Outcome::Ready(a.clone())).monthly.map(|m| m.to_string()), Some("1530.00".into()));
+        let ids = f.member_ids(Lang::Zh);
+        let status = |a: &Assessment, p, i: usize| {
+            a.findings.iter().find(|x| x.program == p && member_index(x, &ids) == Some(i)).map(|x| x.status)
+        };
+        assert_eq!(status(&a, DisabilityLivingSubsidy, 2), Some(Status::Ineligible));
+        let approval: Vec<(usize, doudi_core::ProgrammeId, bool)> = what_ifs(&f, &a)
+            .into_iter()
+            .filter(|w| w.question == Question::Approval(Dibao))
+            .map(|w| (w.member, w.program, w.pending))
+            .collect();
+        // No 2020 amount is known for either: approval makes them payable once it is.
+        assert_eq!(
+            approval,
+            vec![
+                (0, PriceSubsidy, true),
+                (1, PriceSubsidy, true),
+                (2, PriceSubsidy, true),
+                (2, DisabilityLivingSubsidy, true)
+            ],
+        );
+        // Told once the household is on 低保: the findings say so themselves.
+        f.support.dibao = true;
+        f.support.dibao_monthly = "1530".into();
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(status(&b, DisabilityLivingSubsidy, 2), Some(Status::Eligible));
+        assert!(what_ifs(&f, &b).is_empty(), "{:?}", what_ifs(&f, &b));
+        // A household whose income is above the standard is found no 低保, and told nothing.
+        let c = tianjin_three("4000");
+        let Outcome::Ready(d) = assess(&c, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&c, &d).is_empty(), "{:?}", what_ifs(&c, &d));
+    }
+
+    /// A woman of 70 with no one obliged to support her, living with a nephew who earns 5000:
+    /// the household is above the 低保 line, but she is found eligible for 特困 (1870), and
+    /// 特困人员 are among 价格临时补贴's groups (002 一). Not 特困 yet, she is told what approval
+    /// would add, and only about her own subsidy.
+    #[test]
+    fn a_person_found_eligible_for_tekun_is_told_what_approval_adds() {
+        use doudi_core::ProgrammeId::*;
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.members[0].age = "70".into();
+        f.members[0].has_able_supporter = Some(false);
+        f.add_member();
+        f.members[1].relation = doudi_core::input::Relation::Other;
+        f.members[1].age = "35".into();
+        f.members[1].monthly_income = "5000".into();
+        f.members[1].has_able_supporter = Some(true);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(dibao(&Outcome::Ready(a.clone())).status, Status::Ineligible);
+        let w: Vec<_> = what_ifs(&f, &a).into_iter().map(|w| (w.member, w.program, w.question, w.pending)).collect();
+        assert_eq!(w, vec![(0, PriceSubsidy, Question::Approval(Tekun), true)]);
+        // Once she receives 特困, the subsidy is hers already.
+        f.members[0].tekun = true;
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&f, &b).is_empty(), "{:?}", what_ifs(&f, &b));
+    }
+
     use super::*;
     use crate::form::tests::tianjin_three;
     use doudi_core::Status;
@@ -566,7 +706,7 @@ mod tests {
         let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
         let tekun = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
         assert_eq!(tekun.status, Status::Ineligible, "the engine reads the unanswered question as yes");
-        let w = what_ifs(&f, &a);
+        let w = questions(&f, &a);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].member, w[0].monthly, w[0].pending), (0, None, true), "{w:?}");
         // Answered "no", the finding waits for the local standard; nothing is left to ask.
@@ -574,11 +714,11 @@ mod tests {
         let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
         let tekun = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
         assert_eq!(tekun.status, Status::NeedsInfo);
-        assert!(what_ifs(&f, &b).is_empty());
+        assert!(questions(&f, &b).is_empty());
         // Answered "yes", 特困 is ruled out and not asked about.
         f.members[0].has_able_supporter = Some(true);
         let Outcome::Ready(c) = assess(&f, Lang::Zh) else { panic!() };
-        assert!(what_ifs(&f, &c).is_empty());
+        assert!(questions(&f, &c).is_empty());
     }
 
     #[test]
@@ -589,7 +729,7 @@ mod tests {
         let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
         let tekun = a.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
         assert_eq!(tekun.status, Status::Ineligible, "the engine reads the unanswered question as yes");
-        let w = what_ifs(&f, &a);
+        let w = questions(&f, &a);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].member, w[0].program), (0, doudi_core::ProgrammeId::Tekun));
         assert!(w[0].monthly.is_some_and(|m| m.0 > Decimal::ZERO), "{w:?}");
@@ -603,10 +743,10 @@ mod tests {
         // Answered, nothing is left to ask.
         f.members[0].has_able_supporter = Some(false);
         let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
-        assert!(what_ifs(&f, &b).is_empty());
+        assert!(questions(&f, &b).is_empty());
         // A child living with her parents is not asked (nor is her 特困 put in doubt).
         let Outcome::Ready(c) = assess(&tianjin_three("0"), Lang::Zh) else { panic!() };
-        assert!(what_ifs(&tianjin_three("0"), &c).is_empty());
+        assert!(questions(&tianjin_three("0"), &c).is_empty());
         let tekun = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::Tekun).unwrap();
         assert_eq!(tekun.status, Status::Eligible);
     }
@@ -646,7 +786,7 @@ mod tests {
             "{marks:?}"
         );
         assert!(!marks.iter().any(|(_, r)| r.contains("有家庭支持")), "told as a fact: {marks:?}");
-        let w = what_ifs(&f, &a);
+        let w = questions(&f, &a);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].member, w[0].program), (0, doudi_core::ProgrammeId::TempReliefMigrant));
         // Answered "no": relief decided case by case, and nothing left to ask.
@@ -654,7 +794,7 @@ mod tests {
         let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
         let migrant = b.findings.iter().find(|x| x.program == doudi_core::ProgrammeId::TempReliefMigrant).unwrap();
         assert_eq!(migrant.status, Status::Discretionary);
-        assert!(what_ifs(&f, &b).is_empty());
+        assert!(questions(&f, &b).is_empty());
         // A local worker who lost work is not asked (no route turns on it).
         let mut local = Form::new("chongqing", "2020-04-15");
         local.members[0].age = "40".into();
@@ -694,7 +834,7 @@ mod tests {
             marks.iter().any(|(m, r)| *m == Mark::Unmet && r.starts_with("没有说明生活能不能自理，按能完全自理计算")),
             "{marks:?}"
         );
-        let w = what_ifs(&f, &a);
+        let w = questions(&f, &a);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].member, w[0].program, w[0].question), (0, care, Question::SelfCare));
         // Answered on the card: the form has it, and the subsidy is no longer ruled out.
@@ -702,18 +842,18 @@ mod tests {
         assert_eq!(f.members[0].self_care, Some(SelfCare::Partial));
         let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
         assert_ne!(b.findings.iter().find(|x| x.program == care).unwrap().status, Status::Ineligible);
-        assert!(what_ifs(&f, &b).is_empty());
+        assert!(questions(&f, &b).is_empty());
         // Answered "能自理": told as his answer, and not asked again.
         f.members[0].self_care = Some(SelfCare::Full);
         let Outcome::Ready(c) = assess(&f, Lang::Zh) else { panic!() };
         let subsidy = c.findings.iter().find(|x| x.program == care).unwrap();
         assert!(subsidy.reasons.iter().any(|r| r.starts_with("生活能完全自理")), "{:?}", subsidy.reasons);
-        assert!(what_ifs(&f, &c).is_empty());
+        assert!(questions(&f, &c).is_empty());
         // A grade 3 disability is not asked (the subsidy is for grades 1 and 2).
         f.members[0].self_care = None;
         f.members[0].disability_grade = Some(3);
         let Outcome::Ready(d) = assess(&f, Lang::Zh) else { panic!() };
-        assert!(what_ifs(&f, &d).is_empty());
+        assert!(questions(&f, &d).is_empty());
     }
 
     /// A woman of 72 alone in Chongqing with no income and no one to support her: each

@@ -83,6 +83,8 @@ pub struct FindingCardProps {
 #[derive(Clone, PartialEq)]
 pub struct WhatIf {
     pub sentence: AttrValue,
+    /// What it depends on: a question not answered yet, or an approval still to come.
+    pub note: AttrValue,
     pub question: AttrValue,
     pub member: usize,
     /// The answers offered, each with its words.
@@ -218,17 +220,19 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                 <p class="note">{ l.amount_unknown }</p>
             }
             <p class="explain">{ explain }</p>
-            if let Some(WhatIf { sentence, question, member, options, answer }) = &p.what_if {
+            if let Some(WhatIf { sentence, note, question, member, options, answer }) = &p.what_if {
                 <div class="what-if">
                     <p><strong>{ sentence.clone() }</strong></p>
-                    <p>{ l.what_if_note }</p>
-                    <div class="answer-buttons" role="group" aria-label={question.clone()}>
-                        <span class="question">{ question.clone() }</span>
-                        { for options.iter().map(|(words, a)| {
-                            let (i, a) = (*member, *a);
-                            html! { <button type="button" onclick={answer.reform(move |_: MouseEvent| (i, a))}>{ words.clone() }</button> }
-                        }) }
-                    </div>
+                    <p>{ note.clone() }</p>
+                    if !options.is_empty() {
+                        <div class="answer-buttons" role="group" aria-label={question.clone()}>
+                            <span class="question">{ question.clone() }</span>
+                            { for options.iter().map(|(words, a)| {
+                                let (i, a) = (*member, *a);
+                                html! { <button type="button" onclick={answer.reform(move |_: MouseEvent| (i, a))}>{ words.clone() }</button> }
+                            }) }
+                        </div>
+                    }
                 </div>
             } else if !f.reasons.is_empty() {
                 { reasons }

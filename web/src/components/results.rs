@@ -155,26 +155,36 @@ pub fn Results(p: &ResultsProps) -> Html {
                     (None, true) => l.what_if_amount_local.to_string(),
                     (None, false) => String::new(),
                 };
-                let sentence = match w.program {
-                    doudi_core::ProgrammeId::TempReliefMigrant => i18n::fill(l.what_if_migrant, &[&who, &amount]),
-                    doudi_core::ProgrammeId::SevereDisabilityCareSubsidy => i18n::fill(l.what_if_care, &[&who, &amount]),
+                let name = i18n::programme(w.program, p.lang).0;
+                let sentence = match (w.question, w.program) {
+                    (compute::Question::Approval(doudi_core::ProgrammeId::Tekun), _) => {
+                        i18n::fill(l.what_if_tekun_approved, &[&who, name, &amount])
+                    }
+                    (compute::Question::Approval(_), _) => i18n::fill(l.what_if_dibao, &[&who, name, &amount]),
+                    (_, doudi_core::ProgrammeId::TempReliefMigrant) => i18n::fill(l.what_if_migrant, &[&who, &amount]),
+                    (_, doudi_core::ProgrammeId::SevereDisabilityCareSubsidy) => i18n::fill(l.what_if_care, &[&who, &amount]),
                     _ => i18n::fill(l.what_if_tekun, &[&who, &amount]),
                 };
-                let (asked, options) = match w.question {
+                let (note, asked, options) = match w.question {
                     compute::Question::Supporter => (
+                        l.what_if_note,
                         l.has_able_supporter,
                         vec![(l.answer_yes.into(), compute::Answer::Supporter(true)), (l.answer_no.into(), compute::Answer::Supporter(false))],
                     ),
                     compute::Question::SelfCare => (
+                        l.what_if_note,
                         l.self_care,
                         doudi_core::input::SelfCare::ALL
                             .iter()
                             .map(|c| (i18n::self_care_label(*c, p.lang).into(), compute::Answer::SelfCare(*c)))
                             .collect(),
                     ),
+                    compute::Question::Approval(doudi_core::ProgrammeId::Tekun) => (l.what_if_note_tekun, "", Vec::new()),
+                    compute::Question::Approval(_) => (l.what_if_note_dibao, "", Vec::new()),
                 };
                 WhatIf {
                     sentence: sentence.into(),
+                    note: note.into(),
                     question: i18n::fill(l.member_field, &[&who, asked]).into(),
                     member: i,
                     options,
