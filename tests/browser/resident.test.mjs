@@ -181,9 +181,37 @@ describe('the page for a resident on a phone', () => {
       // Shown with what the page still needs, not folded among 暂不符合; no answer to give.
       assert.equal(await subsidy.evaluate((e) => e.closest('.result-group').classList.contains('group-needs-info')), true);
       assert.equal(await subsidy.locator('.answer-buttons').count(), 0);
-      assert.doesNotMatch(await subsidy.textContent(), /家庭不是低保家庭/);
+      // Its own reasons stay: the certificate met, the 低保 household not yet.
+      assert.match((await subsidy.locator('li.unmet').allTextContents()).join(' '), /家庭既不是低保家庭也不是低收入家庭/);
+      assert.match((await subsidy.locator('li.met').allTextContents()).join(' '), /持残疾人证（2 级）/);
       // The price subsidy too, for each of the three.
       await page.locator('#f-price_subsidy').getByText(/如果家庭获批低保，申请人.*可能还符合“价格临时补贴”/).waitFor();
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a COVID patient found eligible for 低保 is told the monthly relief approval brings (Chongqing: 2 × the standard)', async () => {
+    const household = {
+      jurisdiction: 'chongqing',
+      as_of: '2020-03-20',
+      members: [
+        { age: 38, monthly_income: '800', covid: 'confirmed', diagnosed_on: '2020-02-10', discharged_on: '2020-03-05', has_able_supporter: true, hukou: 'local', self_care: 'full' },
+        { relation: 'child', age: 8, has_able_supporter: true, hukou: 'local' },
+      ],
+    };
+    const { context, page, seen } = await phonePage(site.server.url + fragment(household));
+    try {
+      await card(page, 'dibao').getByText('440.00 元').waitFor();
+      const covid = card(page, 'temp_relief_covid');
+      await covid.getByText('如果家庭获批低保，申请人的“疫情临时救助”按规定金额发放（每月约 1,240.00 元）。').waitFor();
+      // Still decided case by case today: its group, its status, and its reasons, kept.
+      assert.match(await covid.locator('.status-tag').textContent(), /需个案研究/);
+      assert.equal(await covid.evaluate((e) => e.closest('.result-group').classList.contains('group-discretionary')), true);
+      assert.match(await covid.textContent(), /给予临时救助，数额视困难程度确定/);
+      assert.match(await covid.textContent(), /现在就可以申请临时救助；家庭获批低保后，按这个金额发放。/);
+      assert.doesNotMatch(await covid.textContent(), /要等家庭获批低保后才能申请/);
       assert.deepEqual(seen.pageErrors, []);
     } finally {
       await context.close();

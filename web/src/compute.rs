@@ -364,9 +364,19 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
         };
         for d in &then.findings {
             let Some(i) = d.member else { continue };
-            let opens = matches!(d.status, Status::Eligible | Status::NeedsInfo | Status::Discretionary);
+            // Ruled out now and possible then; or decided case by case now and paid a set
+            // amount then (a Chongqing COVID patient: 2 × the standard a month for 低保对象).
+            let opens = match status(d.program, i) {
+                Some(Status::Ineligible) => {
+                    matches!(d.status, Status::Eligible | Status::NeedsInfo | Status::Discretionary)
+                }
+                Some(Status::Discretionary) => {
+                    d.status == Status::Eligible && (d.monthly.is_some() || d.one_off.is_some())
+                }
+                _ => false,
+            };
             let asked = out.iter().any(|w| w.program == d.program && w.member == i);
-            if opens && !asked && chained(approved, d.program) && status(d.program, i) == Some(Status::Ineligible) {
+            if opens && !asked && chained(approved, d.program) {
                 out.push(WhatIf {
                     member: i,
                     program: d.program,
@@ -505,6 +515,39 @@ mod tests {
         let c = tianjin_three("4000");
         let Outcome::Ready(d) = assess(&c, Lang::Zh) else { panic!() };
         assert!(what_ifs(&c, &d).is_empty(), "{:?}", what_ifs(&c, &d));
+    }
+
+    /// Chongqing, 2020-03-20: a mother (38, 800 a month) with a child of 8; she had COVID-19
+    /// (diagnosed 2020-02-10, discharged 2020-03-05). Not on 低保, her relief is decided case by
+    /// case (001 一（五）); found eligible for 低保 (2 × 620 − 800 = 440), a confirmed 低保对象
+    /// gets 2 × the standard a month (001 一（三）: 2 × 620 = 1240). The page tells both.
+    #[test]
+    fn a_covid_patient_found_eligible_for_dibao_is_told_the_monthly_relief_it_brings() {
+        use doudi_core::ProgrammeId::*;
+        let mut f = Form::new("chongqing", "2020-03-20");
+        f.members[0].age = "38".into();
+        f.members[0].monthly_income = "800".into();
+        f.members[0].covid = doudi_core::input::Covid::Confirmed;
+        f.members[0].diagnosed_on = "2020-02-10".into();
+        f.members[0].in_hospital = Some(false);
+        f.members[0].discharged_on = "2020-03-05".into();
+        f.members[0].has_able_supporter = Some(true);
+        f.add_member();
+        f.members[1].relation = doudi_core::input::Relation::Child;
+        f.members[1].age = "8".into();
+        f.members[1].has_able_supporter = Some(true);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!("{:?}", assess(&f, Lang::Zh)) };
+        assert_eq!(dibao(&Outcome::Ready(a.clone())).monthly.map(|m| m.to_string()), Some("440.00".into()));
+        let covid = a
+            .findings
+            .iter()
+            .find(|x| x.program == TempReliefCovid && x.member.as_deref() == Some(&f.member_ids(Lang::Zh)[0]))
+            .unwrap();
+        assert_eq!(covid.status, Status::Discretionary);
+        let w: Vec<_> = what_ifs(&f, &a).into_iter().filter(|w| w.program == TempReliefCovid).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].member, w[0].question, w[0].pending), (0, Question::Approval(Dibao), false));
+        assert_eq!(w[0].monthly.map(|m| m.to_string()), Some("1240.00".into()));
     }
 
     /// A woman of 70 with no one obliged to support her, living with a nephew who earns 5000:

@@ -79,8 +79,10 @@ labels! {
     what_if_migrant: "如果{}得不到家庭支持，可能符合外来人员临时救助{}。", "If {} has no family support, they may qualify for temporary relief for people from elsewhere{}.";
     what_if_care: "如果{}生活不能完全自理，可能符合重度残疾人护理补贴{}。", "If {} cannot fully look after themselves, they may qualify for the care subsidy for severely disabled people{}.";
     what_if_dibao: "如果家庭获批低保，{}可能还符合“{}”{}。", "If the household is approved for dibao, {} may also qualify for “{}”{}.";
+    what_if_dibao_paid: "如果家庭获批低保，{}的“{}”按规定金额发放{}。", "If the household is approved for dibao, {}'s “{}” is paid at the set amount{}.";
     what_if_tekun_approved: "如果{}获批特困人员供养，可能还符合“{}”{}。", "If {} is approved for support for people in extreme poverty, they may also qualify for “{}”{}.";
     what_if_note_dibao: "这一项要等家庭获批低保后才能申请。", "This can be applied for once the household is approved for dibao.";
+    what_if_note_dibao_paid: "现在就可以申请临时救助；家庭获批低保后，按这个金额发放。", "Relief can be applied for now; once the household is approved for dibao, it is paid at this amount.";
     what_if_note_tekun: "这一项要等特困人员供养获批后才能申请。", "This can be applied for once support for people in extreme poverty is approved.";
     what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
     what_if_amount_local: "（金额按当地标准计算）", " (the amount is set by the local standard)";

@@ -85,6 +85,12 @@ pub struct WhatIf {
     pub sentence: AttrValue,
     /// What it depends on: a question not answered yet, or an approval still to come.
     pub note: AttrValue,
+    /// The status the card shows: "还需要了解" while a question is open or the finding is
+    /// ruled out until an approval; its own when decided case by case already.
+    pub shown: Status,
+    /// The finding's own reasons are shown too (an approval to come: the ✗ it would lift
+    /// and the ✓ already met); a question's card shows the question instead.
+    pub reasons: bool,
     pub question: AttrValue,
     pub member: usize,
     /// The answers offered, each with its words.
@@ -114,7 +120,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
     let l = labels(p.lang);
     let f = &p.finding;
     let (plain, explain) = i18n::programme(f.program, p.lang);
-    let status_class = match f.status {
+    let class_of = |s: Status| match s {
         Status::Eligible => "eligible",
         Status::NeedsInfo => "needs-info",
         Status::Discretionary => "discretionary",
@@ -162,8 +168,8 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
     };
     // What the card shows as its status: a finding an unanswered question decides is one
     // the page still needs to know about.
-    let shown_status = if p.what_if.is_some() { Status::NeedsInfo } else { f.status };
-    let status_class = if p.what_if.is_some() { "needs-info" } else { status_class };
+    let shown_status = p.what_if.as_ref().map_or(f.status, |w| w.shown);
+    let status_class = class_of(shown_status);
     let (missing_params, missing_fields): (Vec<&String>, Vec<&String>) =
         f.missing.iter().partition(|m| matches!(FieldRef::parse(m), FieldRef::Param(_)));
     // The 低保 standard is missing only where it differs from city to city (Jilin): said so.
@@ -220,7 +226,7 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                 <p class="note">{ l.amount_unknown }</p>
             }
             <p class="explain">{ explain }</p>
-            if let Some(WhatIf { sentence, note, question, member, options, answer }) = &p.what_if {
+            if let Some(WhatIf { sentence, note, question, member, options, answer, reasons: with_reasons, .. }) = &p.what_if {
                 <div class="what-if">
                     <p><strong>{ sentence.clone() }</strong></p>
                     <p>{ note.clone() }</p>
@@ -234,6 +240,9 @@ pub fn FindingCard(p: &FindingCardProps) -> Html {
                         </div>
                     }
                 </div>
+                if *with_reasons && !f.reasons.is_empty() {
+                    { reasons.clone() }
+                }
             } else if !f.reasons.is_empty() {
                 { reasons }
             }

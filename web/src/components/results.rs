@@ -160,6 +160,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                     (compute::Question::Approval(doudi_core::ProgrammeId::Tekun), _) => {
                         i18n::fill(l.what_if_tekun_approved, &[&who, name, &amount])
                     }
+                    (compute::Question::Approval(_), _) if f.status == Status::Discretionary => {
+                        i18n::fill(l.what_if_dibao_paid, &[&who, name, &amount])
+                    }
                     (compute::Question::Approval(_), _) => i18n::fill(l.what_if_dibao, &[&who, name, &amount]),
                     (_, doudi_core::ProgrammeId::TempReliefMigrant) => i18n::fill(l.what_if_migrant, &[&who, &amount]),
                     (_, doudi_core::ProgrammeId::SevereDisabilityCareSubsidy) => i18n::fill(l.what_if_care, &[&who, &amount]),
@@ -180,11 +183,15 @@ pub fn Results(p: &ResultsProps) -> Html {
                             .collect(),
                     ),
                     compute::Question::Approval(doudi_core::ProgrammeId::Tekun) => (l.what_if_note_tekun, "", Vec::new()),
+                    compute::Question::Approval(_) if f.status == Status::Discretionary => (l.what_if_note_dibao_paid, "", Vec::new()),
                     compute::Question::Approval(_) => (l.what_if_note_dibao, "", Vec::new()),
                 };
+                let approval = matches!(w.question, compute::Question::Approval(_));
                 WhatIf {
                     sentence: sentence.into(),
                     note: note.into(),
+                    shown: if approval && f.status == Status::Discretionary { Status::Discretionary } else { Status::NeedsInfo },
+                    reasons: approval,
                     question: i18n::fill(l.member_field, &[&who, asked]).into(),
                     member: i,
                     options,
@@ -241,7 +248,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             }
         };
         // A finding an unanswered question decides is shown with what the page still needs.
-        let status_of = |f: &Finding| if what_if(f).is_some() { Status::NeedsInfo } else { f.status };
+        let status_of = |f: &Finding| what_if(f).map_or(f.status, |w| w.shown);
         let of = |s: Status| a.findings.iter().filter(|f| status_of(f) == s).collect::<Vec<_>>();
         let r = &a.summary.receive;
         let summary = headline(a, p.lang);
