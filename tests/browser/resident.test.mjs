@@ -184,6 +184,9 @@ describe('the page for a resident on a phone', () => {
       // Its own reasons stay: the certificate met, the 低保 household not yet.
       assert.match((await subsidy.locator('li.unmet').allTextContents()).join(' '), /家庭既不是低保家庭也不是低收入家庭/);
       assert.match((await subsidy.locator('li.met').allTextContents()).join(' '), /持残疾人证（2 级）/);
+      // Under the headline, which counts what may be paid now: how many approval adds.
+      assert.equal(await page.locator('.summary-line').textContent(), '可能符合 1 项 · 每月约 1,530.00 元');
+      assert.equal(await page.locator('.approval-line').textContent(), '家庭获批低保后，还可能多 4 项（见下面各项的说明）。');
       // The price subsidy too, for each of the three.
       await page.locator('#f-price_subsidy').getByText(/如果家庭获批低保，申请人.*可能还符合“价格临时补贴”/).waitFor();
       assert.deepEqual(seen.pageErrors, []);

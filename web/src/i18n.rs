@@ -80,6 +80,8 @@ labels! {
     what_if_care: "如果{}生活不能完全自理，可能符合重度残疾人护理补贴{}。", "If {} cannot fully look after themselves, they may qualify for the care subsidy for severely disabled people{}.";
     what_if_dibao: "如果家庭获批低保，{}可能还符合“{}”{}。", "If the household is approved for dibao, {} may also qualify for “{}”{}.";
     what_if_dibao_paid: "如果家庭获批低保，{}的“{}”按规定金额发放{}。", "If the household is approved for dibao, {}'s “{}” is paid at the set amount{}.";
+    approval_line_dibao: "家庭获批低保后，还可能多 {} 项（见下面各项的说明）。", "Once the household is approved for dibao, {} more may apply (see each below).";
+    approval_line_tekun: "获批特困人员供养后，还可能多 {} 项（见下面各项的说明）。", "Once support for people in extreme poverty is approved, {} more may apply (see each below).";
     what_if_tekun_approved: "如果{}获批特困人员供养，可能还符合“{}”{}。", "If {} is approved for support for people in extreme poverty, they may also qualify for “{}”{}.";
     what_if_note_dibao: "这一项要等家庭获批低保后才能申请。", "This can be applied for once the household is approved for dibao.";
     what_if_note_dibao_paid: "现在就可以申请临时救助；家庭获批低保后，按这个金额发放。", "Relief can be applied for now; once the household is approved for dibao, it is paid at this amount.";

@@ -60,6 +60,21 @@ pub fn set_aside_reason(a: &doudi_core::Assessment, f: &Finding) -> Option<Strin
         .map(|s| s.reason.clone())
 }
 
+/// Under the headline, what approval would add ([`compute::Question::Approval`]): "家庭获批
+/// 低保后，还可能多 4 项", counted per card; none when approval adds nothing. The headline
+/// itself counts only what may be paid now.
+pub fn approval_lines(what_ifs: &[compute::WhatIf], lang: Lang) -> Vec<String> {
+    use doudi_core::ProgrammeId;
+    let l = labels(lang);
+    let count = |p: ProgrammeId| {
+        what_ifs.iter().filter(|w| matches!(w.question, compute::Question::Approval(a) if (a == ProgrammeId::Tekun) == (p == ProgrammeId::Tekun))).count()
+    };
+    [(ProgrammeId::Dibao, l.approval_line_dibao), (ProgrammeId::Tekun, l.approval_line_tekun)]
+        .into_iter()
+        .filter_map(|(p, line)| Some(count(p)).filter(|n| *n > 0).map(|n| i18n::fill(line, &[&n.to_string()])))
+        .collect()
+}
+
 /// The household's current 低保 against the estimate, in words.
 pub fn dibao_words(d: &compute::DibaoNow, lang: Lang) -> String {
     use compute::DibaoNow::*;
@@ -257,6 +272,7 @@ pub fn Results(p: &ResultsProps) -> Html {
         html! {
             <div class={classes!("results", p.answers.stale.then_some("stale"))} aria-busy={p.answers.stale.then_some("true")}>
                 <p class="summary-line" aria-live="polite">{ summary }</p>
+                { for approval_lines(&shown.what_ifs, p.lang).into_iter().map(|line| html! { <p class="approval-line">{ line }</p> }) }
                 if let Some(d) = &p.dibao_now {
                     <p class="dibao-now">{ dibao_words(d, p.lang) }</p>
                 }
@@ -318,6 +334,27 @@ fn field_path(f: &FieldRef) -> String {
 mod tests {
     use super::*;
     use crate::form::tests::tianjin_three;
+
+    #[test]
+    fn under_the_headline_a_family_found_eligible_for_dibao_is_told_how_many_more_approval_adds() {
+        // Tianjin, three people, 1500 a month, the child disabled: 低保 1530 now; once approved,
+        // the price subsidy for each of the three and the child's disability subsidy.
+        let mut f = tianjin_three("1500");
+        f.members[2].disabled = true;
+        f.members[2].disability_grade = Some(2);
+        f.members[2].self_care = Some(doudi_core::input::SelfCare::Full);
+        let Outcome::Ready(a) = compute::assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(headline(&a, Lang::Zh), "可能符合 1 项 · 每月约 1,530.00 元");
+        let w = compute::what_ifs(&f, &a);
+        assert_eq!(
+            approval_lines(&w, Lang::Zh),
+            vec!["家庭获批低保后，还可能多 4 项（见下面各项的说明）。".to_string()]
+        );
+        // Above the standard: nothing to add.
+        let g = tianjin_three("4000");
+        let Outcome::Ready(b) = compute::assess(&g, Lang::Zh) else { panic!() };
+        assert!(approval_lines(&compute::what_ifs(&g, &b), Lang::Zh).is_empty());
+    }
 
     #[test]
     fn the_headline_counts_what_is_not_known_apart() {
