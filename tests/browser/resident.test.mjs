@@ -34,12 +34,14 @@ describe('the page for a resident on a phone', () => {
   test('nothing is answered before she answers it: a woman of 70 alone is asked about a supporter, not told she has one', async () => {
     const { context, page, seen } = await phonePage();
     try {
-      // No box ticked and no yes/no chosen on a fresh page (place, date, residence and work have answers).
+      // No box ticked and no yes/no chosen on a fresh page (place, date and work have answers;
+      // 城镇还是农村 has none: the standards differ).
       const ticked = await page.locator('#doudi input[type="checkbox"]:checked').count();
       assert.equal(ticked, 0, 'a box is ticked by default');
       for (const id of ['h-situation-illness', 'h-situation-job', 'h-situation-covid', 'h-situation-care']) {
         assert.equal(await page.locator(`[id="${id}"] input:checked`).count(), 0, `${id} answered by default`);
       }
+      assert.equal(await page.locator('[id="h-residence"] input:checked').count(), 0, '城镇 chosen by default');
       assert.equal(await page.getByRole('radio', { name: EPIDEMIC }).isChecked(), true);
       await page.locator('#m0-age').fill('70');
       const question = page.locator('#m0-has_able_supporter');
@@ -53,7 +55,18 @@ describe('the page for a resident on a phone', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'resident-asked-360.png'), fullPage: false });
       // The guided questions not answered yet are asked again with the answer, each a way back to it.
       const open = page.locator('.unanswered li');
-      assert.equal(await open.count(), 4);
+      assert.deepEqual(await open.allTextContents(), [
+        '?住在城镇还是农村？',
+        '?家里有人患重病或有残疾吗？',
+        '?家里有人失业，或因疫情没了收入吗？',
+        '?家里有人确诊新冠，或被隔离、收治吗？',
+        '?家里有孤儿、没人抚养的孩子，或照料人无法照料的人吗？',
+      ]);
+      await page.locator('.unanswered').getByRole('button', { name: '住在城镇还是农村？' }).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.name), 'h-residence');
+      await settled(page);
+      await page.locator('#h-residence').getByRole('radio', { name: '城镇', exact: true }).check({ force: true });
+      await page.waitForFunction(() => document.querySelectorAll('.unanswered li').length === 4);
       await page.locator('.unanswered').getByRole('button', { name: '家里有人失业，或因疫情没了收入吗？' }).click();
       assert.equal(await page.evaluate(() => document.activeElement?.name), 'h-situation-job');
       await settled(page);

@@ -388,10 +388,16 @@ pub fn App(props: &AppProps) -> Html {
     let headline = shown.as_ref().map(|s| AttrValue::from(crate::components::results::headline(&s.assessment, lang)));
     let place_name = AttrValue::Static(i18n::place_label(&form.jurisdiction, lang));
     let dibao_now = shown.as_ref().and_then(|s| compute::dibao_now(form, &s.assessment));
-    let unanswered: Vec<(AttrValue, AttrValue)> = Situation::ALL
-        .iter()
-        .filter(|s| form.situation(**s).is_none())
-        .map(|s| (AttrValue::Static(crate::components::situations::question(*s, lang)), AttrValue::Static(s.dom_id())))
+    // 城镇还是农村 first (it comes first on the page), then the guided start's questions.
+    let residence = form
+        .residence
+        .is_none()
+        .then(|| (AttrValue::Static(labels(lang).residence_question), AttrValue::Static("h-residence")));
+    let unanswered: Vec<(AttrValue, AttrValue)> = residence
+        .into_iter()
+        .chain(Situation::ALL.iter().filter(|s| form.situation(**s).is_none()).map(|s| {
+            (AttrValue::Static(crate::components::situations::question(*s, lang)), AttrValue::Static(s.dom_id()))
+        }))
         .collect();
     let changes = state.link_overrides.then(|| override_changes(form, &params.list, lang)).filter(|c| !c.is_empty());
     // A link's place this page does not know: the answer is for the page's own until one is chosen.
@@ -471,7 +477,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_answer={cb.answer.clone()} {unanswered} {painted} />
                     if let Some(s) = &shown {
                         <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
-                            standard_source={standard_source(&params.list, form.residence, lang).map(AttrValue::from)} />
+                            standard_source={standard_source(&params.list, form.residence.unwrap_or(Residence::Urban), lang).map(AttrValue::from)} />
                         <Chart {lang} form={shared_form.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
                         if props.show_footer {

@@ -91,7 +91,10 @@ pub struct Form {
     pub jurisdiction: String,
     /// `YYYY-MM-DD` (an `<input type=date>` value); empty until chosen.
     pub as_of: String,
-    pub residence: Residence,
+    /// `None` until answered: the contract then reads `urban`, which the page does not take as
+    /// an answer (the standards differ: Chongqing's 低保, Tianjin's 特困), so it stays among
+    /// the questions not answered yet.
+    pub residence: Option<Residence>,
     pub members: Vec<MemberForm>,
     pub support: SupportForm,
     /// Money assets as typed; empty = unknown.
@@ -331,7 +334,7 @@ impl Form {
         Form {
             jurisdiction: jurisdiction.to_string(),
             as_of: as_of.to_string(),
-            residence: Residence::Urban,
+            residence: None,
             members: vec![MemberForm::new(0, Relation::SelfPerson)],
             support: SupportForm::default(),
             assets: String::new(),
@@ -450,7 +453,7 @@ impl Form {
         let input = HouseholdInput {
             jurisdiction: self.jurisdiction.clone(),
             as_of: self.as_of.trim().to_string(),
-            residence: (self.residence != Residence::Urban).then_some(self.residence),
+            residence: self.residence,
             assets,
             support: (support != SupportInput::default()).then_some(support),
             applying: (!applying.is_empty()).then_some(applying),
@@ -498,7 +501,7 @@ impl Form {
         let as_of = Some(text(v.get("as_of"))).filter(|s| !s.is_empty()).unwrap_or_else(|| today.to_string());
         let mut form = Form::new(jurisdiction, &as_of);
         form.unknown_place = named.filter(|j| !i18n::places().contains(j)).map(|j| j.chars().take(40).collect());
-        form.residence = pick(v.get("residence"), Residence::ALL, Residence::as_str).unwrap_or(Residence::Urban);
+        form.residence = pick(v.get("residence"), Residence::ALL, Residence::as_str);
         form.assets = text(v.get("assets"));
         let s = v.get("support");
         let sget = |k: &str| s.and_then(|s| s.get(k));
@@ -834,10 +837,28 @@ pub(crate) mod tests {
         assert_eq!(f.members.len(), 2);
     }
 
+    /// 城镇还是农村 starts unanswered (Chongqing's 低保 standards are 620 and 496, Tianjin's
+    /// 特困 1870 and 1530): the engine is sent none and reads `urban`, the contract's default;
+    /// an answer, 城镇 too, is sent and kept in a link; a link without one opens unanswered.
+    #[test]
+    fn urban_or_rural_is_asked_not_pre_answered() {
+        let mut f = Form::new("chongqing", "2020-04-15");
+        f.members[0].age = "45".into();
+        assert_eq!(f.residence, None);
+        assert_eq!(f.to_input(None, Lang::Zh).0.residence, None);
+        assert!(!f.to_contract().contains("residence"), "{}", f.to_contract());
+        f.residence = Some(Residence::Urban);
+        assert_eq!(f.to_input(None, Lang::Zh).0.residence, Some(Residence::Urban));
+        let v: Value = serde_json::from_str(&f.to_contract()).unwrap();
+        assert_eq!(v["residence"], "urban");
+        assert_eq!(Form::from_json(&v, "tianjin", "2024-01-01").residence, Some(Residence::Urban));
+        assert_eq!(Form::from_json(&json!({"jurisdiction": "chongqing"}), "tianjin", "2024-01-01").residence, None);
+    }
+
     #[test]
     fn a_household_survives_json_and_back() {
         let mut f = tianjin_three("1500");
-        f.residence = Residence::Rural;
+        f.residence = Some(Residence::Rural);
         f.assets = "12000".into();
         f.support.dibao = true;
         f.support.dibao_monthly = "800".into();

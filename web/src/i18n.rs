@@ -112,6 +112,8 @@ labels! {
     trace_resident_caption: "计算用到的数字", "The figures used";
     go_answer: "看结果", "See the result";
     residence: "城镇还是农村", "Urban or rural";
+    residence_question: "住在城镇还是农村？", "Urban or rural?";
+    residence_unstated: "未说明（按城镇计算）", "not stated (taken as urban)";
     members_heading: "家庭成员", "Household members";
     members_hint: "共同生活的家庭成员都算上，第一位是申请人。", "Count everyone who lives together; the first is the applicant.";
     member_n: "第 {} 位", "Person {}";

@@ -235,7 +235,10 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
     let meta = [
         i18n::fill(l.print_place, &[i18n::place_label(&form.jurisdiction, lang)]),
         i18n::fill(l.print_date, &[&format::date(&a.as_of, lang)]),
-        i18n::fill(l.print_residence, &[i18n::residence_label(form.residence, lang)]),
+        i18n::fill(
+            l.print_residence,
+            &[form.residence.map_or(l.residence_unstated, |r| i18n::residence_label(r, lang))],
+        ),
         i18n::fill(l.basis_policy_version, &[&a.policy_version]),
     ]
     .join(" · ");

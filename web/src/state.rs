@@ -130,7 +130,7 @@ impl State {
                 }
             }
             Action::SetDate(d) => form.as_of = d,
-            Action::SetResidence(r) => form.residence = r,
+            Action::SetResidence(r) => form.residence = Some(r),
             Action::AddMember => {
                 if form.members.len() < MAX_MEMBERS {
                     form.add_member();

@@ -18,7 +18,8 @@ pub struct SettingsProps {
     pub jurisdiction: AttrValue,
     pub as_of: AttrValue,
     pub today: AttrValue,
-    pub residence: Residence,
+    /// `None` until answered (no choice shown selected).
+    pub residence: Option<Residence>,
     pub errors: std::rc::Rc<FieldErrors>,
     pub on_place: Callback<String>,
     pub on_date: Callback<String>,
@@ -79,7 +80,7 @@ pub fn Settings(p: &SettingsProps) -> Html {
                 </div>
             }
             <p class="hint">{ l.date_hint }</p>
-            <Segmented id="h-residence" legend={l.residence} options={residences} selected={p.residence.as_str()}
+            <Segmented id="h-residence" legend={l.residence} options={residences} selected={p.residence.map_or("", Residence::as_str)}
                 on_change={on_residence} />
         </section>
     }
