@@ -283,6 +283,35 @@ describe('the page for a resident on a phone', () => {
     }
   });
 
+  test('a household on 低保 is asked what work an earner does (the work cost), not told it is none', async () => {
+    // Tianjin, on 低保, in the epidemic; the applicant earns 1500, his work not stated: counted
+    // as none, 3 × 1010 − 1500 = 1530. 外出务工 takes the work cost off: 3 × 1010 − 1000 = 2030.
+    const household = {
+      jurisdiction: 'tianjin',
+      as_of: '2020-04-15',
+      residence: 'urban',
+      support: { dibao: true, dibao_monthly: '1530' },
+      members: [{ age: 45, monthly_income: '1500' }, { relation: 'spouse', age: 40 }, { relation: 'child', age: 10 }],
+    };
+    const { context, page, seen } = await phonePage(site.server.url + fragment(household));
+    try {
+      await card(page, 'dibao').getByText('1,530.00 元').waitFor();
+      assert.equal(await page.locator('#m0-work input:checked').count(), 0, 'work answered by default');
+      const ask = page.locator('.unanswered').getByRole('button', { name: '申请人的工作情况（外出务工、返岗复工的，收入可扣减务工成本）' });
+      await ask.click();
+      assert.equal(await page.evaluate(() => document.activeElement?.name), 'm0-work');
+      await settled(page);
+      // Only the one who earns is asked.
+      assert.equal(await page.locator('.unanswered li', { hasText: '工作情况' }).count(), 1);
+      await page.locator('#m0-work').getByRole('radio', { name: '外出务工', exact: true }).check({ force: true });
+      await card(page, 'dibao').getByText('2,030.00 元').waitFor();
+      assert.equal(await page.locator('.unanswered li', { hasText: '工作情况' }).count(), 0);
+      assert.deepEqual(seen.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a household on 低保 is told how the estimate compares with what it gets now; unknown amounts are counted apart', async () => {
     const household = {
       jurisdiction: 'tianjin',

@@ -393,8 +393,19 @@ pub fn App(props: &AppProps) -> Html {
         .residence
         .is_none()
         .then(|| (AttrValue::Static(labels(lang).residence_question), AttrValue::Static("h-residence")));
+    // A person's work, where it changes the answer (the work-cost deduction).
+    let in_period = shown.as_ref().is_some_and(|s| s.assessment.summary.in_epidemic_period);
+    let work =
+        form.members.iter().enumerate().filter(|(_, m)| m.work_matters(form.support.dibao, in_period)).map(|(i, _)| {
+            let who = names.get(i).cloned().unwrap_or_default();
+            (
+                AttrValue::from(i18n::fill(labels(lang).work_question, &[&who])),
+                AttrValue::from(crate::fields::member_dom_id(i, "work")),
+            )
+        });
     let unanswered: Vec<(AttrValue, AttrValue)> = residence
         .into_iter()
+        .chain(work)
         .chain(Situation::ALL.iter().filter(|s| form.situation(**s).is_none()).map(|s| {
             (AttrValue::Static(crate::components::situations::question(*s, lang)), AttrValue::Static(s.dom_id()))
         }))

@@ -161,7 +161,10 @@ pub struct MemberForm {
     pub relation: Relation,
     pub age: String,
     pub monthly_income: String,
-    pub work: Work,
+    /// `None` until answered (the contract then reads `none`). It changes an answer only for
+    /// a person with income in a household on 低保 in the epidemic (the work-cost deduction),
+    /// where the page asks it among the questions not answered yet.
+    pub work: Option<Work>,
     /// Page switch: holds a disability certificate (reveals grade and type).
     pub disabled: bool,
     pub disability_grade: Option<u8>,
@@ -206,7 +209,7 @@ impl MemberForm {
             relation,
             age: String::new(),
             monthly_income: String::new(),
-            work: Work::None,
+            work: None,
             disabled: false,
             disability_grade: None,
             disability_type: None,
@@ -240,6 +243,14 @@ impl MemberForm {
     /// epidemic (外来务工人员 "得不到家庭支持", the same answer), and kept once answered. A
     /// child is asked about instead as an orphan or a child without care (the guided start's
     /// last question).
+    /// Whether the work question changes this person's answer while unanswered: only the
+    /// income of a migrant or returning worker in a household on 低保, within the epidemic
+    /// period, has a work cost deducted (000 二（五）, 003, 004), so only then is it asked.
+    pub fn work_matters(&self, on_dibao: bool, in_period: bool) -> bool {
+        let income = doudi_core::money::parse_decimal(&normalize_number(&self.monthly_income));
+        self.work.is_none() && on_dibao && in_period && income.is_some_and(|d| d > rust_decimal::Decimal::ZERO)
+    }
+
     pub fn asks_supporter(&self) -> bool {
         let age = whole_number(&self.age);
         self.has_able_supporter.is_some()
@@ -541,7 +552,7 @@ impl Form {
                     }
                     f.age = text(get("age"));
                     f.monthly_income = text(get("monthly_income"));
-                    f.work = pick(get("work"), Work::ALL, Work::as_str).unwrap_or(Work::None);
+                    f.work = pick(get("work"), Work::ALL, Work::as_str);
                     f.disability_grade = get("disability_grade")
                         .and_then(Value::as_u64)
                         .filter(|g| (1..=4).contains(g))
@@ -667,7 +678,7 @@ fn member_input(b: &mut Builder, i: usize, m: &MemberForm, id: Option<&String>, 
         age,
         birth_date: None,
         monthly_income: b.money(at("monthly_income"), &m.monthly_income),
-        work: (m.work != Work::None).then_some(m.work),
+        work: m.work,
         epidemic_job_loss: on(m.epidemic_job_loss),
         months_without_income,
         unemployed_registered: on(m.unemployed && m.unemployed_registered),
@@ -840,6 +851,23 @@ pub(crate) mod tests {
     /// 城镇还是农村 starts unanswered (Chongqing's 低保 standards are 620 and 496, Tianjin's
     /// 特困 1870 and 1530): the engine is sent none and reads `urban`, the contract's default;
     /// an answer, 城镇 too, is sent and kept in a link; a link without one opens unanswered.
+    /// Work starts unanswered and is asked only where it counts: a person with income in a
+    /// household on 低保, in the epidemic period (the work-cost deduction).
+    #[test]
+    fn work_is_asked_only_where_the_work_cost_counts() {
+        let mut f = tianjin_three("1500");
+        assert_eq!(f.members[0].work, None);
+        assert_eq!(f.to_input(None, Lang::Zh).0.members[0].work, None);
+        assert!(!f.members[0].work_matters(f.support.dibao, true), "not on 低保");
+        f.support.dibao = true;
+        assert!(f.members[0].work_matters(true, true));
+        assert!(!f.members[0].work_matters(true, false), "outside the epidemic period");
+        assert!(!f.members[1].work_matters(true, true), "no income");
+        f.members[0].work = Some(Work::None);
+        assert!(!f.members[0].work_matters(true, true), "answered");
+        assert_eq!(f.to_input(None, Lang::Zh).0.members[0].work, Some(Work::None));
+    }
+
     #[test]
     fn urban_or_rural_is_asked_not_pre_answered() {
         let mut f = Form::new("chongqing", "2020-04-15");
@@ -934,7 +962,7 @@ pub(crate) mod tests {
         assert_eq!(f.as_of, "2024-01-01");
         assert_eq!(f.members.len(), 2);
         assert_eq!(f.members[0].age, "x", "a bad value stays visible for correction");
-        assert_eq!(f.members[0].work, Work::None);
+        assert_eq!(f.members[0].work, None);
         assert_eq!(f.members[1].relation, Relation::Other);
         let empty = Form::from_json(&json!(null), "jilin", "2024-01-01");
         assert_eq!(empty, Form::new("jilin", "2024-01-01"));

@@ -114,6 +114,8 @@ labels! {
     residence: "城镇还是农村", "Urban or rural";
     residence_question: "住在城镇还是农村？", "Urban or rural?";
     residence_unstated: "未说明（按城镇计算）", "not stated (taken as urban)";
+    unstated: "未说明", "not stated";
+    work_question: "{}的工作情况（外出务工、返岗复工的，收入可扣减务工成本）", "{}'s work (for migrant or returning workers a work cost is deducted from income)";
     members_heading: "家庭成员", "Household members";
     members_hint: "共同生活的家庭成员都算上，第一位是申请人。", "Count everyone who lives together; the first is the applicant.";
     member_n: "第 {} 位", "Person {}";

@@ -229,7 +229,16 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
         .map(|(i, m)| {
             let income = if m.monthly_income.trim().is_empty() { "0" } else { m.monthly_income.as_str() };
             let name = names.get(i).map(String::as_str).unwrap_or_default();
-            row(&[name, &m.age, income, i18n::work_label(m.work, lang), &extras(m, lang).join(l.print_list_sep)], "td")
+            row(
+                &[
+                    name,
+                    &m.age,
+                    income,
+                    m.work.map_or(l.unstated, |w| i18n::work_label(w, lang)),
+                    &extras(m, lang).join(l.print_list_sep),
+                ],
+                "td",
+            )
         })
         .collect();
     let meta = [
@@ -370,7 +379,7 @@ mod tests {
         let mut f = Form::new("tianjin", "2020-04-15");
         f.members[0].age = "45".into();
         f.members[0].monthly_income = "2000".into();
-        f.members[0].work = doudi_core::input::Work::Returned;
+        f.members[0].work = Some(doudi_core::input::Work::Returned);
         f.add_member();
         f.members[1].age = "43".into();
         f.add_member();

@@ -78,8 +78,8 @@ pub fn MemberCard(p: &MemberCardProps) -> Html {
                     inputmode="decimal" hint={AttrValue::Static(l.monthly_income_hint)}
                     on_change={edit(|m, v| m.monthly_income = v)} error={err("monthly_income")} class="short" />
             </div>
-            <Segmented id={id("work")} legend={l.work} options={works} selected={p.member.work.as_str()}
-                on_change={edit(|m, v| m.work = Work::ALL.iter().copied().find(|w| w.as_str() == v).unwrap_or(Work::None))}
+            <Segmented id={id("work")} legend={l.work} options={works} selected={p.member.work.map_or("", Work::as_str)}
+                on_change={edit(|m, v| m.work = Work::ALL.iter().copied().find(|w| w.as_str() == v))}
                 error={err("work")} />
             if p.member.asks_supporter() {
                 <div class="field-question">
