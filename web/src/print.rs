@@ -52,6 +52,39 @@ fn extras(m: &MemberForm, lang: Lang) -> Vec<String> {
     out
 }
 
+/// What approval would add ([`compute::Question::Approval`]), for the sheet: "家庭获批低保后
+/// 还可申请：价格临时补贴（申请人、配偶、子女）、困难残疾人生活补贴（子女）。" (the sheet lists
+/// those findings among the ones that do not apply yet, by name only).
+pub fn approvals(form: &Form, a: &Assessment, names: &[String], lang: Lang) -> Vec<String> {
+    use doudi_core::ProgrammeId;
+    let l = labels(lang);
+    let what_ifs = compute::what_ifs(form, a);
+    [(ProgrammeId::Dibao, l.print_approval_dibao), (ProgrammeId::Tekun, l.print_approval_tekun)]
+        .into_iter()
+        .filter_map(|(approved, line)| {
+            let mut by_programme: Vec<(ProgrammeId, Vec<String>)> = Vec::new();
+            for w in what_ifs.iter().filter(|w| w.question == compute::Question::Approval(approved)) {
+                let who = names.get(w.member).cloned().unwrap_or_default();
+                match by_programme.iter_mut().find(|(p, _)| *p == w.program) {
+                    Some((_, people)) => people.push(who),
+                    None => by_programme.push((w.program, vec![who])),
+                }
+            }
+            let items: Vec<String> = by_programme
+                .iter()
+                .map(|(p, people)| {
+                    format!(
+                        "{}{}",
+                        i18n::programme(*p, lang).0,
+                        i18n::fill(l.for_member, &[&people.join(l.print_list_sep)])
+                    )
+                })
+                .collect();
+            (!items.is_empty()).then(|| i18n::fill(line, &[&items.join(l.print_list_sep)]))
+        })
+        .collect()
+}
+
 fn amount(f: &Finding, lang: Lang) -> String {
     let l = labels(lang);
     let yuan = |a| i18n::fill(l.yuan, &[&format::money(a)]);
@@ -222,6 +255,7 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
             }
         })
         .collect();
+    let approvals = approvals(form, a, names, lang);
     let household_rows: String = form
         .members
         .iter()
@@ -266,6 +300,9 @@ pub fn sheet(lang: Lang, form: &Form, names: &[String], a: &Assessment) -> Strin
     out.push_str(&el("p", "class=\"print-total\"", &a.summary.receive.headline));
     if let Some(d) = compute::dibao_now(form, a) {
         out.push_str(&el("p", "class=\"print-small\"", &crate::components::results::dibao_words(&d, lang)));
+    }
+    for line in &approvals {
+        out.push_str(&el("p", "class=\"print-small\"", line));
     }
     // How the totals are made up: each finding counted once, set-aside ones with why.
     let r = &a.summary.receive;
@@ -402,6 +439,27 @@ mod tests {
         }
         // A note is not a condition: left out of the reason cell.
         assert!(!html.contains("有条件的地方还可提供"), "{html}");
+    }
+
+    /// Tianjin, three people, 1500 a month, not on 低保, the child disabled: the sheet says what
+    /// approval of the 低保 found would add, per programme with its people.
+    #[test]
+    fn the_sheet_says_what_approval_would_add() {
+        let mut f = crate::form::tests::tianjin_three("1500");
+        f.members[2].disabled = true;
+        f.members[2].disability_grade = Some(2);
+        f.members[2].self_care = Some(doudi_core::input::SelfCare::Full);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        let names = f.member_ids(Lang::Zh);
+        assert_eq!(
+            approvals(&f, &a, &names, Lang::Zh),
+            vec!["家庭获批低保后还可申请：价格临时补贴（申请人、配偶、子女）、困难残疾人生活补贴（子女）。".to_string()]
+        );
+        assert!(sheet(Lang::Zh, &f, &names, &a).contains("<p class=\"print-small\">家庭获批低保后还可申请："));
+        f.support.dibao = true;
+        f.support.dibao_monthly = "1530".into();
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(approvals(&f, &b, &names, Lang::Zh).is_empty());
     }
 
     #[test]
