@@ -4,7 +4,8 @@
 //! `status`, `monthly`, `one_off`, `months`, `total`, `cap` (a money string, or "null"),
 //! `missing` (the exact list), `cites` (clause ids that must be quoted, `DOC:CLAUSE`),
 //! `not_cites` (clause ids that must not be quoted: the clauses of a trigger or route that
-//! did not make the finding apply), `reason` (a substring of one of the reasons), and
+//! did not make the finding apply), `reason` (a substring of one of the reasons),
+//! `not_reason` (a substring none of the reasons may contain), and
 //! `absent = true` (no such finding).
 //! `assumptions` lists assumption ids the assessment must include. `[case.summary]` checks
 //! the headline: any field of `summary` or `summary.receive`, and in words `set_aside`
@@ -98,6 +99,14 @@ fn check_case(file: &str, case: &Value) -> Vec<String> {
             let ok = f["reasons"].as_array().unwrap().iter().any(|x| x.as_str().unwrap().contains(r));
             if !ok {
                 fail(format!("{label}: no reason contains {r:?}; reasons: {}", f["reasons"]));
+            }
+        }
+        if let Some(r) = exp.get("not_reason").and_then(Value::as_str) {
+            if f["reasons"].as_array().unwrap().iter().any(|x| x.as_str().unwrap().contains(r)) {
+                fail(format!(
+                    "{label}: a reason contains {r:?}, which must not be said here; reasons: {}",
+                    f["reasons"]
+                ));
             }
         }
     }
@@ -199,8 +208,13 @@ fn check_ordinary(input: &str, lang: doudi_core::Lang, want: &Value, fail: &mut 
         }
     }
     if let Some(w) = want.get("changes") {
-        let got: Vec<Value> =
-            c["measures"].as_array().unwrap().iter().filter(|m| m["changes"] == true).map(|m| m["key"].clone()).collect();
+        let got: Vec<Value> = c["measures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["changes"] == true)
+            .map(|m| m["key"].clone())
+            .collect();
         if &Value::from(got.clone()) != w {
             fail(format!("ordinary.changes: expected {w}, got {got:?}"));
         }
@@ -225,7 +239,9 @@ fn check_ordinary(input: &str, lang: doudi_core::Lang, want: &Value, fail: &mut 
             }
         }
         match exp.get("ordinary").and_then(Value::as_str) {
-            Some("absent") if !row["ordinary"].is_null() => fail(format!("{label}.ordinary: expected absent, got {}", row["ordinary"])),
+            Some("absent") if !row["ordinary"].is_null() => {
+                fail(format!("{label}.ordinary: expected absent, got {}", row["ordinary"]))
+            }
             Some("absent") | None => {}
             Some(w) if row["ordinary"]["status"] != w => {
                 fail(format!("{label}.ordinary: expected {w}, got {}", row["ordinary"]["status"]))
@@ -258,7 +274,9 @@ fn check_ordinary(input: &str, lang: doudi_core::Lang, want: &Value, fail: &mut 
                 c["measures"].as_array().unwrap().iter().any(|m| {
                     &m["key"] == k
                         && m["citations"].as_array().unwrap().iter().any(|x| {
-                            x["document_id"] == doc && x["clause_id"] == clause && !x["text"].as_str().unwrap().is_empty()
+                            x["document_id"] == doc
+                                && x["clause_id"] == clause
+                                && !x["text"].as_str().unwrap().is_empty()
                         })
                 })
             });

@@ -325,6 +325,17 @@ fn next_steps(f: &mut FindingBuilder) {
     } else if !ctx.h.support.dibao {
         f.next(t!("向户籍地或居住地街道（乡镇）申请低保。", "Apply for dibao at the sub-district (township) office."));
     }
+    // The documents set no hukou condition for 低保, but send people from elsewhere to
+    // temporary relief (000 三（八）（九）, 001 二, 004 二): an applicant stated not to have
+    // a local hukou is told to check where to apply and at whose standard, and of that relief.
+    let applicant = ctx.h.members.first();
+    if let Some(m) = applicant.filter(|m| !ctx.h.support.dibao && m.hukou_stated && m.is_non_local()) {
+        f.note(t!(
+            "{} 不是本地户籍：能否在居住地申请低保、按哪里的标准，请向居住地街道（乡镇）确认；生活困难的外地人员也可申请外来人员临时救助。",
+            "{} has no local hukou: ask the sub-district (township) office where they live whether dibao can be applied for there and at which standard; people from elsewhere in hardship may also get temporary relief for people from elsewhere.",
+            ctx.who(m)
+        ));
+    }
     if ctx.h.applying.contains(&Applying::Dibao) {
         f.note(t!("家庭正在申请低保。", "The household is applying for dibao."));
     }
