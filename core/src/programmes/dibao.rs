@@ -45,7 +45,7 @@ pub fn assess(ctx: &Ctx) -> Verdict {
     ctx.income.trace(&mut f);
     let Some(s) = standard else {
         f.note(t!(
-            "没有低保标准的取值，无法判断。",
+            "不知道当地的低保标准，还无法判断。",
             "No value of the dibao standard is known, so this cannot be decided."
         ));
         return f.finish(Status::NeedsInfo);
@@ -251,7 +251,7 @@ fn asset_test(f: &mut FindingBuilder, _standard: Decimal) {
         ctx.assume(
             "dibao.assets_not_tested",
             t!(
-                "没有当地低保财产标准的取值，未核查财产。",
+                "不知道当地低保的财产标准，没有核查财产。",
                 "No local asset limit for dibao is known, so assets were not tested."
             ),
         );
