@@ -339,31 +339,45 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
             }
         }
     }
-    // What approval would add: (the programme approved, the form as approved).
-    let mut approvals: Vec<(ProgrammeId, Form)> = Vec::new();
+    // What approval would add: (the programme approved, the form as approved, the only
+    // member whose findings it concerns, if one).
+    let mut approvals: Vec<(ProgrammeId, Form, Option<usize>)> = Vec::new();
     let household_dibao = now.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none());
-    if let Some(monthly) =
-        household_dibao.filter(|f| !form.support.dibao && f.status == Status::Eligible).and_then(|f| f.monthly)
-    {
+    let on_dibao = |monthly: Amount| {
         let mut other = form.clone();
         other.support.dibao = true;
         other.support.dibao_monthly = monthly.to_string();
-        approvals.push((ProgrammeId::Dibao, other));
+        other
+    };
+    if let Some(monthly) =
+        household_dibao.filter(|f| !form.support.dibao && f.status == Status::Eligible).and_then(|f| f.monthly)
+    {
+        approvals.push((ProgrammeId::Dibao, on_dibao(monthly), None));
+    } else if !form.support.dibao {
+        // A severely disabled or ill person enrolled alone (单独纳入低保) is a 低保对象 in a
+        // household of one: decided as a 低保 household, only their own findings read.
+        for f in
+            now.findings.iter().filter(|f| f.program == ProgrammeId::DibaoSinglePerson && f.status == Status::Eligible)
+        {
+            if let (Some(i), Some(monthly)) = (member_index(f, &ids), f.monthly) {
+                approvals.push((ProgrammeId::DibaoSinglePerson, on_dibao(monthly), Some(i)));
+            }
+        }
     }
     for (i, m) in form.members.iter().enumerate() {
         if !m.tekun && status(ProgrammeId::Tekun, i) == Some(Status::Eligible) {
             let mut other = form.clone();
             other.members[i].tekun = true;
-            approvals.push((ProgrammeId::Tekun, other));
+            approvals.push((ProgrammeId::Tekun, other, Some(i)));
         }
     }
-    for (approved, other) in approvals {
+    for (approved, other, only) in approvals {
         let (input, problems) = other.to_input(Some(&ids), lang);
         let Some(then) = problems.is_none().then(|| doudi_core::decide_input(input).ok()).flatten() else {
             continue;
         };
         for d in &then.findings {
-            let Some(i) = d.member else { continue };
+            let Some(i) = d.member.filter(|i| only.is_none_or(|o| o == *i)) else { continue };
             // Ruled out now and possible then; or decided case by case now and paid a set
             // amount then (a Chongqing COVID patient: 2 × the standard a month for 低保对象).
             let opens = match status(d.program, i) {
@@ -548,6 +562,36 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!((w[0].member, w[0].question, w[0].pending), (0, Question::Approval(Dibao), false));
         assert_eq!(w[0].monthly.map(|m| m.to_string()), Some("1240.00".into()));
+    }
+
+    /// Tianjin, a recognised 低收入 household: a father earning 3000 and a son of 20 with a
+    /// grade 1 intellectual disability who cannot look after himself. The household is above
+    /// the 低保 line, but the son may be enrolled alone (单独纳入低保, 1010); as a 低保对象 he would
+    /// get 价格临时补贴 too. Only his own findings are told, not his father's.
+    #[test]
+    fn a_person_found_eligible_for_dibao_alone_is_told_what_approval_adds_for_him() {
+        use doudi_core::ProgrammeId::*;
+        let mut f = Form::new("tianjin", "2020-04-15");
+        f.residence = Some(doudi_core::input::Residence::Urban);
+        f.support.low_income = true;
+        f.members[0].age = "50".into();
+        f.members[0].monthly_income = "3000".into();
+        f.add_member();
+        f.members[1].relation = doudi_core::input::Relation::Child;
+        f.members[1].age = "20".into();
+        f.members[1].disabled = true;
+        f.members[1].disability_grade = Some(1);
+        f.members[1].disability_type = Some(doudi_core::input::DisabilityType::Intellectual);
+        f.members[1].self_care = Some(doudi_core::input::SelfCare::None);
+        f.members[1].has_able_supporter = Some(true);
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!("{:?}", assess(&f, Lang::Zh)) };
+        assert_eq!(dibao(&Outcome::Ready(a.clone())).status, Status::Ineligible);
+        let w: Vec<_> = what_ifs(&f, &a).into_iter().map(|w| (w.member, w.program, w.question, w.pending)).collect();
+        assert_eq!(w, vec![(1, PriceSubsidy, Question::Approval(DibaoSinglePerson), true)]);
+        assert_eq!(
+            crate::components::results::approval_lines(&what_ifs(&f, &a), Lang::Zh),
+            vec!["单独纳入低保获批后，还可能多 1 项（见下面各项的说明）。".to_string()]
+        );
     }
 
     /// A woman of 70 with no one obliged to support her, living with a nephew who earns 5000:

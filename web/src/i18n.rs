@@ -84,6 +84,10 @@ labels! {
     approval_line_tekun: "获批特困人员供养后，还可能多 {} 项（见下面各项的说明）。", "Once support for people in extreme poverty is approved, {} more may apply (see each below).";
     print_approval_dibao: "家庭获批低保后还可申请：{}。", "Once the household is approved for dibao, it may also apply for: {}.";
     print_approval_tekun: "获批特困人员供养后还可申请：{}。", "Once support for people in extreme poverty is approved, also: {}.";
+    what_if_single_approved: "如果{}获批单独纳入低保，可能还符合“{}”{}。", "If {} is approved for dibao as a household of one, they may also qualify for “{}”{}.";
+    what_if_note_single: "这一项要等单独纳入低保获批后才能申请。", "This can be applied for once dibao as a household of one is approved.";
+    approval_line_single: "单独纳入低保获批后，还可能多 {} 项（见下面各项的说明）。", "Once dibao as a household of one is approved, {} more may apply (see each below).";
+    print_approval_single: "单独纳入低保获批后还可申请：{}。", "Once dibao as a household of one is approved, also: {}.";
     what_if_tekun_approved: "如果{}获批特困人员供养，可能还符合“{}”{}。", "If {} is approved for support for people in extreme poverty, they may also qualify for “{}”{}.";
     what_if_note_dibao: "这一项要等家庭获批低保后才能申请。", "This can be applied for once the household is approved for dibao.";
     what_if_note_dibao_paid: "现在就可以申请临时救助；家庭获批低保后，按这个金额发放。", "Relief can be applied for now; once the household is approved for dibao, it is paid at this amount.";

@@ -59,30 +59,34 @@ pub fn approvals(form: &Form, a: &Assessment, names: &[String], lang: Lang) -> V
     use doudi_core::ProgrammeId;
     let l = labels(lang);
     let what_ifs = compute::what_ifs(form, a);
-    [(ProgrammeId::Dibao, l.print_approval_dibao), (ProgrammeId::Tekun, l.print_approval_tekun)]
-        .into_iter()
-        .filter_map(|(approved, line)| {
-            let mut by_programme: Vec<(ProgrammeId, Vec<String>)> = Vec::new();
-            for w in what_ifs.iter().filter(|w| w.question == compute::Question::Approval(approved)) {
-                let who = names.get(w.member).cloned().unwrap_or_default();
-                match by_programme.iter_mut().find(|(p, _)| *p == w.program) {
-                    Some((_, people)) => people.push(who),
-                    None => by_programme.push((w.program, vec![who])),
-                }
+    [
+        (ProgrammeId::Dibao, l.print_approval_dibao),
+        (ProgrammeId::DibaoSinglePerson, l.print_approval_single),
+        (ProgrammeId::Tekun, l.print_approval_tekun),
+    ]
+    .into_iter()
+    .filter_map(|(approved, line)| {
+        let mut by_programme: Vec<(ProgrammeId, Vec<String>)> = Vec::new();
+        for w in what_ifs.iter().filter(|w| w.question == compute::Question::Approval(approved)) {
+            let who = names.get(w.member).cloned().unwrap_or_default();
+            match by_programme.iter_mut().find(|(p, _)| *p == w.program) {
+                Some((_, people)) => people.push(who),
+                None => by_programme.push((w.program, vec![who])),
             }
-            let items: Vec<String> = by_programme
-                .iter()
-                .map(|(p, people)| {
-                    format!(
-                        "{}{}",
-                        i18n::programme(*p, lang).0,
-                        i18n::fill(l.for_member, &[&people.join(l.print_list_sep)])
-                    )
-                })
-                .collect();
-            (!items.is_empty()).then(|| i18n::fill(line, &[&items.join(l.print_list_sep)]))
-        })
-        .collect()
+        }
+        let items: Vec<String> = by_programme
+            .iter()
+            .map(|(p, people)| {
+                format!(
+                    "{}{}",
+                    i18n::programme(*p, lang).0,
+                    i18n::fill(l.for_member, &[&people.join(l.print_list_sep)])
+                )
+            })
+            .collect();
+        (!items.is_empty()).then(|| i18n::fill(line, &[&items.join(l.print_list_sep)]))
+    })
+    .collect()
 }
 
 fn amount(f: &Finding, lang: Lang) -> String {

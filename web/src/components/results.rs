@@ -66,13 +66,15 @@ pub fn set_aside_reason(a: &doudi_core::Assessment, f: &Finding) -> Option<Strin
 pub fn approval_lines(what_ifs: &[compute::WhatIf], lang: Lang) -> Vec<String> {
     use doudi_core::ProgrammeId;
     let l = labels(lang);
-    let count = |p: ProgrammeId| {
-        what_ifs.iter().filter(|w| matches!(w.question, compute::Question::Approval(a) if (a == ProgrammeId::Tekun) == (p == ProgrammeId::Tekun))).count()
-    };
-    [(ProgrammeId::Dibao, l.approval_line_dibao), (ProgrammeId::Tekun, l.approval_line_tekun)]
-        .into_iter()
-        .filter_map(|(p, line)| Some(count(p)).filter(|n| *n > 0).map(|n| i18n::fill(line, &[&n.to_string()])))
-        .collect()
+    let count = |p: ProgrammeId| what_ifs.iter().filter(|w| w.question == compute::Question::Approval(p)).count();
+    [
+        (ProgrammeId::Dibao, l.approval_line_dibao),
+        (ProgrammeId::DibaoSinglePerson, l.approval_line_single),
+        (ProgrammeId::Tekun, l.approval_line_tekun),
+    ]
+    .into_iter()
+    .filter_map(|(p, line)| Some(count(p)).filter(|n| *n > 0).map(|n| i18n::fill(line, &[&n.to_string()])))
+    .collect()
 }
 
 /// The household's current 低保 against the estimate, in words.
@@ -175,6 +177,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                     (compute::Question::Approval(doudi_core::ProgrammeId::Tekun), _) => {
                         i18n::fill(l.what_if_tekun_approved, &[&who, name, &amount])
                     }
+                    (compute::Question::Approval(doudi_core::ProgrammeId::DibaoSinglePerson), _) => {
+                        i18n::fill(l.what_if_single_approved, &[&who, name, &amount])
+                    }
                     (compute::Question::Approval(_), _) if f.status == Status::Discretionary => {
                         i18n::fill(l.what_if_dibao_paid, &[&who, name, &amount])
                     }
@@ -198,6 +203,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                             .collect(),
                     ),
                     compute::Question::Approval(doudi_core::ProgrammeId::Tekun) => (l.what_if_note_tekun, "", Vec::new()),
+                    compute::Question::Approval(doudi_core::ProgrammeId::DibaoSinglePerson) => (l.what_if_note_single, "", Vec::new()),
                     compute::Question::Approval(_) if f.status == Status::Discretionary => (l.what_if_note_dibao_paid, "", Vec::new()),
                     compute::Question::Approval(_) => (l.what_if_note_dibao, "", Vec::new()),
                 };
