@@ -106,6 +106,8 @@ function loads(name) {
     const init = out.filter((n) => /^init-.*\.js$/.test(n));
     // init.js registers the service worker on the page, never in the iframe embed (`embedded`).
     if (name !== 'embed.html' && init.some((n) => byName.has(n) && textOf(n).includes('sw.js'))) out.push('sw.js');
+    // ... and imports the portal protocol only in the iframe embed (web/frame-protocol.js).
+    if (name === 'embed.html' && init.some((n) => byName.has(n) && textOf(n).includes('frame-protocol.js'))) out.push('frame-protocol.js');
     // The 摸排 page's link back to the main page is a link, not a load.
     return out.filter((n) => byName.has(n) && !(name === 'screen.html' && n === 'index.html'));
   }

@@ -6,10 +6,11 @@ if (!entry) {
 }
 
 // embed.html (a copy of this page, Trunk.toml's post_build hook) runs inside a portal's
-// iframe: it talks to the portal by the protocol in web/EMBED.md, set up before the app
-// starts so its first answer is not missed.
+// iframe: it talks to the portal by the protocol in web/EMBED.md (frame-protocol.js, loaded
+// only there: the page itself does not carry it), set up before the app starts so its
+// first answer is not missed.
 const embedded = location.pathname.endsWith('/embed.html');
-if (embedded) startFrame();
+if (embedded) (await import('./frame-protocol.js')).startFrame();
 
 // The boot page (index.html) stays until the app has drawn itself; meanwhile the wasm
 // streams in (compiled as it arrives) and the bar shows how much has come.
@@ -61,53 +62,5 @@ async function fetchWasm(url) {
   });
   return new Response(response.body.pipeThrough(counter), {
     headers: { 'Content-Type': 'application/wasm' },
-  });
-}
-
-/**
- * The frame's side of web/EMBED.md. Its height goes to the parent with targetOrigin "*"
- * (a number and nothing else); everything else only to the origin named by `?parent=`
- * (exactly an origin: scheme, host, port; https, or http on loopback), and messages are
- * read only from that origin and from the parent window.
- */
-function startFrame() {
-  const parent = window.parent;
-  if (parent === window) return;
-  const given = new URLSearchParams(location.search).get('parent');
-  let portal = null;
-  try {
-    const u = new URL(given);
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-    if (u.origin === given && (u.protocol === 'https:' || (u.protocol === 'http:' && loopback))) portal = u.origin;
-  } catch {
-    // no or bad parent: height only
-  }
-
-  let height = -1;
-  const postHeight = (force) => {
-    const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (h === height && !force) return;
-    height = h;
-    parent.postMessage({ type: 'doudi:height', version: 1, height: h }, '*');
-  };
-  const observer = new ResizeObserver(() => postHeight(false));
-  observer.observe(document.documentElement);
-
-  let summary = null;
-  const postChange = () => {
-    if (portal && summary) parent.postMessage({ type: 'doudi:change', version: 1, summary }, portal);
-  };
-  document.addEventListener('doudi-change', (e) => {
-    summary = e.detail;
-    postChange();
-  });
-
-  window.addEventListener('message', (e) => {
-    if (!portal || e.origin !== portal || e.source !== parent) return;
-    const m = e.data;
-    if (m && m.type === 'doudi:hello' && m.version === 1) {
-      postHeight(true);
-      postChange();
-    }
   });
 }

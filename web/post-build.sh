@@ -65,6 +65,6 @@ cp "$TRUNK_SOURCE_DIR/ordinary-panel.js" .
 
 # Last: the comments of the scripts a first load fetches by name left out, then every text file
 # and wasm precompressed beside itself.
-node "$TRUNK_SOURCE_DIR/finish.mjs" --strip sw.js doudi-frame.js doudi-element.js
+node "$TRUNK_SOURCE_DIR/finish.mjs" --strip sw.js doudi-frame.js doudi-element.js frame-protocol.js
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress .
 node "$TRUNK_SOURCE_DIR/finish.mjs" --compress doudi-ordinary

@@ -80,18 +80,15 @@ labels! {
     what_if_care: "如果{}生活不能完全自理，可能符合重度残疾人护理补贴{}。", "If {} cannot fully look after themselves, they may qualify for the care subsidy for severely disabled people{}.";
     what_if_dibao: "如果家庭获批低保，{}可能还符合“{}”{}。", "If the household is approved for dibao, {} may also qualify for “{}”{}.";
     what_if_dibao_paid: "如果家庭获批低保，{}的“{}”按规定金额发放{}。", "If the household is approved for dibao, {}'s “{}” is paid at the set amount{}.";
-    approval_line_dibao: "家庭获批低保后，还可能多 {} 项（见下面各项的说明）。", "Once the household is approved for dibao, {} more may apply (see each below).";
-    approval_line_tekun: "获批特困人员供养后，还可能多 {} 项（见下面各项的说明）。", "Once support for people in extreme poverty is approved, {} more may apply (see each below).";
-    print_approval_dibao: "家庭获批低保后还可申请：{}。", "Once the household is approved for dibao, it may also apply for: {}.";
-    print_approval_tekun: "获批特困人员供养后还可申请：{}。", "Once support for people in extreme poverty is approved, also: {}.";
     what_if_single_approved: "如果{}获批单独纳入低保，可能还符合“{}”{}。", "If {} is approved for dibao as a household of one, they may also qualify for “{}”{}.";
-    what_if_note_single: "这一项要等单独纳入低保获批后才能申请。", "This can be applied for once dibao as a household of one is approved.";
-    approval_line_single: "单独纳入低保获批后，还可能多 {} 项（见下面各项的说明）。", "Once dibao as a household of one is approved, {} more may apply (see each below).";
-    print_approval_single: "单独纳入低保获批后还可申请：{}。", "Once dibao as a household of one is approved, also: {}.";
+    approval_dibao: "家庭获批低保", "the household is approved for dibao";
+    approval_single: "单独纳入低保获批", "dibao as a household of one is approved";
+    approval_tekun: "获批特困人员供养", "support for people in extreme poverty is approved";
+    approval_line: "{}后，还可能多 {} 项（见下面各项的说明）。", "Once {}, {} more may apply (see each below).";
+    approval_note: "这一项要等{}后才能申请。", "This can be applied for once {}.";
+    print_approval: "{}后还可申请：{}。", "Once {}, also: {}.";
     what_if_tekun_approved: "如果{}获批特困人员供养，可能还符合“{}”{}。", "If {} is approved for support for people in extreme poverty, they may also qualify for “{}”{}.";
-    what_if_note_dibao: "这一项要等家庭获批低保后才能申请。", "This can be applied for once the household is approved for dibao.";
     what_if_note_dibao_paid: "现在就可以申请临时救助；家庭获批低保后，按这个金额发放。", "Relief can be applied for now; once the household is approved for dibao, it is paid at this amount.";
-    what_if_note_tekun: "这一项要等特困人员供养获批后才能申请。", "This can be applied for once support for people in extreme poverty is approved.";
     what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
     what_if_amount_local: "（金额按当地标准计算）", " (the amount is set by the local standard)";
     what_if_note: "这取决于一个还没回答的问题：", "This depends on a question not answered yet:";
@@ -684,6 +681,16 @@ pub fn mark_shown(mark: crate::compute::Mark, lang: Lang) -> (&'static str, &'st
         Unmet => ("unmet", "✗", l.mark_unmet),
         Unknown => ("unknown", "?", l.mark_unknown),
         Note => ("note", "•", l.mark_note),
+    }
+}
+
+/// What an approval is, in words ("家庭获批低保"), for the what-ifs that turn on it.
+pub fn approval(p: ProgrammeId, lang: Lang) -> &'static str {
+    let l = labels(lang);
+    match p {
+        ProgrammeId::Tekun => l.approval_tekun,
+        ProgrammeId::DibaoSinglePerson => l.approval_single,
+        _ => l.approval_dibao,
     }
 }
 

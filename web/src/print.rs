@@ -56,37 +56,28 @@ fn extras(m: &MemberForm, lang: Lang) -> Vec<String> {
 /// 还可申请：价格临时补贴（申请人、配偶、子女）、困难残疾人生活补贴（子女）。" (the sheet lists
 /// those findings among the ones that do not apply yet, by name only).
 pub fn approvals(form: &Form, a: &Assessment, names: &[String], lang: Lang) -> Vec<String> {
-    use doudi_core::ProgrammeId;
+    use doudi_core::ProgrammeId::{Dibao, DibaoSinglePerson, Tekun};
     let l = labels(lang);
     let what_ifs = compute::what_ifs(form, a);
-    [
-        (ProgrammeId::Dibao, l.print_approval_dibao),
-        (ProgrammeId::DibaoSinglePerson, l.print_approval_single),
-        (ProgrammeId::Tekun, l.print_approval_tekun),
-    ]
-    .into_iter()
-    .filter_map(|(approved, line)| {
-        let mut by_programme: Vec<(ProgrammeId, Vec<String>)> = Vec::new();
-        for w in what_ifs.iter().filter(|w| w.question == compute::Question::Approval(approved)) {
-            let who = names.get(w.member).cloned().unwrap_or_default();
-            match by_programme.iter_mut().find(|(p, _)| *p == w.program) {
-                Some((_, people)) => people.push(who),
-                None => by_programme.push((w.program, vec![who])),
+    let mut out = Vec::new();
+    for approved in [Dibao, DibaoSinglePerson, Tekun] {
+        // A programme's people together: the what-ifs come programme by programme.
+        let mut items: Vec<String> = Vec::new();
+        let mut people: Vec<&str> = Vec::new();
+        let list = what_ifs.iter().filter(|w| w.question == compute::Question::Approval(approved)).collect::<Vec<_>>();
+        for (k, w) in list.iter().enumerate() {
+            people.push(names.get(w.member).map_or("", String::as_str));
+            if list.get(k + 1).is_none_or(|next| next.program != w.program) {
+                let who = i18n::fill(l.for_member, &[&people.join(l.print_list_sep)]);
+                items.push(format!("{}{who}", i18n::programme(w.program, lang).0));
+                people.clear();
             }
         }
-        let items: Vec<String> = by_programme
-            .iter()
-            .map(|(p, people)| {
-                format!(
-                    "{}{}",
-                    i18n::programme(*p, lang).0,
-                    i18n::fill(l.for_member, &[&people.join(l.print_list_sep)])
-                )
-            })
-            .collect();
-        (!items.is_empty()).then(|| i18n::fill(line, &[&items.join(l.print_list_sep)]))
-    })
-    .collect()
+        if !items.is_empty() {
+            out.push(i18n::fill(l.print_approval, &[i18n::approval(approved, lang), &items.join(l.print_list_sep)]));
+        }
+    }
+    out
 }
 
 fn amount(f: &Finding, lang: Lang) -> String {

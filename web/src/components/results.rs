@@ -67,14 +67,11 @@ pub fn approval_lines(what_ifs: &[compute::WhatIf], lang: Lang) -> Vec<String> {
     use doudi_core::ProgrammeId;
     let l = labels(lang);
     let count = |p: ProgrammeId| what_ifs.iter().filter(|w| w.question == compute::Question::Approval(p)).count();
-    [
-        (ProgrammeId::Dibao, l.approval_line_dibao),
-        (ProgrammeId::DibaoSinglePerson, l.approval_line_single),
-        (ProgrammeId::Tekun, l.approval_line_tekun),
-    ]
-    .into_iter()
-    .filter_map(|(p, line)| Some(count(p)).filter(|n| *n > 0).map(|n| i18n::fill(line, &[&n.to_string()])))
-    .collect()
+    [ProgrammeId::Dibao, ProgrammeId::DibaoSinglePerson, ProgrammeId::Tekun]
+        .into_iter()
+        .filter(|p| count(*p) > 0)
+        .map(|p| i18n::fill(l.approval_line, &[i18n::approval(p, lang), &count(p).to_string()]))
+        .collect()
 }
 
 /// The household's current 低保 against the estimate, in words.
@@ -190,22 +187,20 @@ pub fn Results(p: &ResultsProps) -> Html {
                 };
                 let (note, asked, options) = match w.question {
                     compute::Question::Supporter => (
-                        l.what_if_note,
+                        l.what_if_note.to_string(),
                         l.has_able_supporter,
                         vec![(l.answer_yes.into(), compute::Answer::Supporter(true)), (l.answer_no.into(), compute::Answer::Supporter(false))],
                     ),
                     compute::Question::SelfCare => (
-                        l.what_if_note,
+                        l.what_if_note.to_string(),
                         l.self_care,
                         doudi_core::input::SelfCare::ALL
                             .iter()
                             .map(|c| (i18n::self_care_label(*c, p.lang).into(), compute::Answer::SelfCare(*c)))
                             .collect(),
                     ),
-                    compute::Question::Approval(doudi_core::ProgrammeId::Tekun) => (l.what_if_note_tekun, "", Vec::new()),
-                    compute::Question::Approval(doudi_core::ProgrammeId::DibaoSinglePerson) => (l.what_if_note_single, "", Vec::new()),
-                    compute::Question::Approval(_) if f.status == Status::Discretionary => (l.what_if_note_dibao_paid, "", Vec::new()),
-                    compute::Question::Approval(_) => (l.what_if_note_dibao, "", Vec::new()),
+                    compute::Question::Approval(_) if f.status == Status::Discretionary => (l.what_if_note_dibao_paid.to_string(), "", Vec::new()),
+                    compute::Question::Approval(a) => (i18n::fill(l.approval_note, &[i18n::approval(a, p.lang)]), "", Vec::new()),
                 };
                 let approval = matches!(w.question, compute::Question::Approval(_));
                 WhatIf {
