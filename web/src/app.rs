@@ -13,21 +13,21 @@ use doudi_core::{Lang, ParamInForce};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::basis::Basis;
+use crate::components::basis::{basis, BasisProps};
 use crate::components::chart::Chart;
-use crate::components::footer::Footer;
-use crate::components::header::Header;
+use crate::components::footer::{footer, FooterProps};
+use crate::components::header::{header, HeaderProps};
 use crate::components::household_facts::HouseholdFacts;
 use crate::components::member_card::MemberCard;
 use crate::components::ordinary_section::ordinary_section;
-use crate::components::override_notice::OverrideNotice;
+use crate::components::override_notice::{override_notice, OverrideNoticeProps};
 use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::results::Results;
 use crate::components::saved_households::SavedHouseholds;
 use crate::components::settings::Settings;
 use crate::components::situations::Situations;
-use crate::components::summary_bar::SummaryBar;
+use crate::components::summary_bar::{summary_bar, SummaryBarProps};
 use crate::compute;
 use crate::dom;
 use crate::fields::{household_dom_id, FieldRef, Target};
@@ -447,9 +447,9 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href={format!("#{}", crate::fields::ANSWERS_ID)}
                 onclick={cb.go_answers.reform(|e: MouseEvent| e.prevent_default())}>{ l.skip_to_answer }</a>
             if props.show_header {
-                <Header {lang} big_text={state.big_text} staff={state.staff} on_lang={cb.lang.clone()}
-                    on_big_text={cb.big_text.clone()} on_staff={cb.staff.clone()} on_print={cb.print.clone()}
-                    on_go={cb.go_answers.clone()} on_clear_saved={clear_saved} cleared={*cleared} />
+                { header(HeaderProps { lang, big_text: state.big_text, staff: state.staff, on_lang: cb.lang.clone(),
+                    on_big_text: cb.big_text.clone(), on_staff: cb.staff.clone(), on_print: cb.print.clone(),
+                    on_go: cb.go_answers.clone(), on_clear_saved: clear_saved, cleared: *cleared }) }
             }
             <div class="layout">
                 <@{if props.main_landmark { "main" } else { "div" }} class="questions">
@@ -459,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
                         </div>
                     }
                     if let Some(changes) = changes {
-                        <OverrideNotice {lang} {changes} on_reset={cb.reset_params.clone()} />
+                        { override_notice(OverrideNoticeProps { lang, changes, on_reset: cb.reset_params.clone() }) }
                     }
                     <Settings {lang} jurisdiction={form.jurisdiction.clone()} as_of={form.as_of.clone()} today={state.today.clone()}
                         residence={form.residence} errors={errors.clone()} {on_place} on_date={cb.date.clone()}
@@ -487,8 +487,8 @@ pub fn App(props: &AppProps) -> Html {
                         on_reveal={cb.reveal.clone()} staff={state.staff} place_name={place_name.clone()} {dibao_now}
                         on_answer={cb.answer.clone()} {unanswered} {painted} />
                     if let Some(s) = &shown {
-                        <Basis {lang} assessment={s.assessment.clone()} staff={state.staff} place_name={place_name.clone()}
-                            standard_source={standard_source(&params.list, form.residence.unwrap_or(Residence::Urban), lang).map(AttrValue::from)} />
+                        { basis(BasisProps { lang, assessment: s.assessment.clone(), staff: state.staff, place_name: place_name.clone(),
+                            standard_source: standard_source(&params.list, form.residence.unwrap_or(Residence::Urban), lang).map(AttrValue::from) }) }
                         <Chart {lang} form={shared_form.clone()} on_open_params={cb.open_params.clone()} staff={state.staff}
                             place_name={place_name.clone()} />
                         if props.show_footer {
@@ -504,11 +504,11 @@ pub fn App(props: &AppProps) -> Html {
                 <SavedHouseholds {lang} household={fragment.clone()} on_open={on_fold_open.reform(storage::mount)} />
             }
             if props.show_footer {
-                <Footer {lang} share={state.share.clone()} on_share={cb.share.clone()} on_print={cb.print.clone()}
-                    on_policy={cb.policy.clone()} />
+                { footer(FooterProps { lang, share: state.share.clone(), on_share: cb.share.clone(), on_print: cb.print.clone(),
+                    on_policy: cb.policy.clone() }) }
             }
             if let Some(text) = headline {
-                <SummaryBar {lang} {text} stale={answers.stale} on_go={cb.go_answers.clone()} />
+                { summary_bar(SummaryBarProps { lang, text, stale: answers.stale, on_go: cb.go_answers.clone() }) }
             }
             <div class="print-sheet" ref={sheet}></div>
         </div>

@@ -8,22 +8,19 @@ use yew::prelude::*;
 use crate::format;
 use crate::i18n::{self, labels};
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway): a
+/// component's machinery costs the first load about 400 bytes of wasm.
 pub struct BasisProps {
     pub lang: Lang,
     pub assessment: std::rc::Rc<Assessment>,
     /// Where the standard in use comes from.
-    #[prop_or_default]
     pub standard_source: Option<AttrValue>,
-    #[prop_or_default]
     pub staff: bool,
     /// The place's name (for "its standards differ across the place").
-    #[prop_or_default]
     pub place_name: AttrValue,
 }
 
-#[component]
-pub fn Basis(p: &BasisProps) -> Html {
+pub fn basis(p: BasisProps) -> Html {
     let l = labels(p.lang);
     let s = &p.assessment.summary;
     let standard = match s.standard {

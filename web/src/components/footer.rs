@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::i18n::labels;
 use crate::state::Share;
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway): a
+/// component's machinery costs the first load about 400 bytes of wasm.
 pub struct FooterProps {
     pub lang: Lang,
     pub share: Share,
@@ -17,8 +18,7 @@ pub struct FooterProps {
     pub on_policy: Callback<()>,
 }
 
-#[component]
-pub fn Footer(p: &FooterProps) -> Html {
+pub fn footer(p: FooterProps) -> Html {
     let l = labels(p.lang);
     let on_policy = p.on_policy.reform(|e: MouseEvent| {
         e.prevent_default();

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::i18n::labels;
 
-#[derive(Properties, PartialEq)]
+/// A plain function, not a component: drawn with the page (which a keystroke redraws anyway,
+/// a few buttons), it saves a component's machinery in the first load's wasm.
 pub struct HeaderProps {
     pub lang: Lang,
     pub big_text: bool,
@@ -23,8 +24,7 @@ pub struct HeaderProps {
     pub cleared: bool,
 }
 
-#[component]
-pub fn Header(p: &HeaderProps) -> Html {
+pub fn header(p: HeaderProps) -> Html {
     let l = labels(p.lang);
     let other = match p.lang {
         Lang::Zh => Lang::En,

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::i18n::{self, labels};
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway): a
+/// component's machinery costs the first load about 400 bytes of wasm.
 pub struct OverrideNoticeProps {
     pub lang: Lang,
     /// Each change as (parameter label, value as typed).
@@ -14,8 +15,7 @@ pub struct OverrideNoticeProps {
     pub on_reset: Callback<()>,
 }
 
-#[component]
-pub fn OverrideNotice(p: &OverrideNoticeProps) -> Html {
+pub fn override_notice(p: OverrideNoticeProps) -> Html {
     let l = labels(p.lang);
     let items: Vec<String> =
         p.changes.iter().map(|(label, value)| i18n::fill(l.override_item, &[label, value])).collect();

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::i18n::labels;
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway): a
+/// component's machinery costs the first load about 400 bytes of wasm.
 pub struct SummaryBarProps {
     pub lang: Lang,
     /// The headline ([`crate::components::results::headline`]).
@@ -14,8 +15,7 @@ pub struct SummaryBarProps {
     pub on_go: Callback<()>,
 }
 
-#[component]
-pub fn SummaryBar(p: &SummaryBarProps) -> Html {
+pub fn summary_bar(p: SummaryBarProps) -> Html {
     let l = labels(p.lang);
     let text = p.text.clone();
     html! {
