@@ -17,7 +17,7 @@ use crate::components::basis::{basis, BasisProps};
 use crate::components::chart::Chart;
 use crate::components::footer::{footer, FooterProps};
 use crate::components::header::{header, HeaderProps};
-use crate::components::household_facts::HouseholdFacts;
+use crate::components::household_facts::{household_facts, HouseholdFactsProps};
 use crate::components::member_card::MemberCard;
 use crate::components::ordinary_section::ordinary_section;
 use crate::components::override_notice::{override_notice, OverrideNoticeProps};
@@ -25,8 +25,8 @@ use crate::components::params_panel::ParamsPanel;
 use crate::components::policy_browser::PolicyBrowser;
 use crate::components::results::Results;
 use crate::components::saved_households::SavedHouseholds;
-use crate::components::settings::Settings;
-use crate::components::situations::Situations;
+use crate::components::settings::{settings, SettingsProps};
+use crate::components::situations::{situations, SituationsProps};
 use crate::components::summary_bar::{summary_bar, SummaryBarProps};
 use crate::compute;
 use crate::dom;
@@ -461,9 +461,9 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(changes) = changes {
                         { override_notice(OverrideNoticeProps { lang, changes, on_reset: cb.reset_params.clone() }) }
                     }
-                    <Settings {lang} jurisdiction={form.jurisdiction.clone()} as_of={form.as_of.clone()} today={state.today.clone()}
-                        residence={form.residence} errors={errors.clone()} {on_place} on_date={cb.date.clone()}
-                        on_residence={cb.residence.clone()} />
+                    { settings(SettingsProps { lang, jurisdiction: form.jurisdiction.clone().into(), as_of: form.as_of.clone().into(), today: state.today.clone().into(),
+                        residence: form.residence, errors: errors.clone(), on_place, on_date: cb.date.clone(),
+                        on_residence: cb.residence.clone() }) }
                     <section class="members" aria-labelledby="members-heading">
                         <h2 id="members-heading">{ l.members_heading }</h2>
                         <p class="hint">{ l.members_hint }</p>
@@ -474,9 +474,9 @@ pub fn App(props: &AppProps) -> Html {
                             </button>
                         }
                     </section>
-                    <Situations {lang} answers={Situation::ALL.map(|s| form.situation(s))} on_answer={cb.situation.clone()} />
-                    <HouseholdFacts {lang} support={form.support.clone()} assets={form.assets.clone()} errors={errors.clone()}
-                        on_support={cb.support.clone()} on_assets={cb.assets.clone()} />
+                    { situations(SituationsProps { lang, answers: Situation::ALL.map(|s| form.situation(s)), on_answer: cb.situation.clone() }) }
+                    { household_facts(HouseholdFactsProps { lang, support: form.support.clone(), assets: form.assets.clone().into(), errors: errors.clone(),
+                        on_support: cb.support.clone(), on_assets: cb.assets.clone() }) }
                     if state.staff {
                         <ParamsPanel {lang} params={params.clone()} overrides={form.parameters.clone()} errors={errors.clone()}
                             on_set={cb.set_param.clone()} on_reset={cb.reset_param.clone()} on_reveal={cb.reveal.clone()} />

@@ -11,7 +11,8 @@ use crate::fields::{household_dom_id, FieldErrors};
 use crate::form::SupportForm;
 use crate::i18n::labels;
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway; its
+/// fields are components): a component's machinery costs the first load about 400 bytes.
 pub struct HouseholdFactsProps {
     pub lang: Lang,
     pub support: SupportForm,
@@ -21,8 +22,7 @@ pub struct HouseholdFactsProps {
     pub on_assets: Callback<String>,
 }
 
-#[component]
-pub fn HouseholdFacts(p: &HouseholdFactsProps) -> Html {
+pub fn household_facts(p: HouseholdFactsProps) -> Html {
     let l = labels(p.lang);
     let s = &p.support;
     let id = |path: &str| AttrValue::from(household_dom_id(path));

@@ -12,7 +12,8 @@ use crate::i18n::{self, labels};
 
 use crate::form::EPIDEMIC_DATE;
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway; its
+/// fields are components): a component's machinery costs the first load about 400 bytes.
 pub struct SettingsProps {
     pub lang: Lang,
     pub jurisdiction: AttrValue,
@@ -31,8 +32,7 @@ const EPIDEMIC: &str = "epidemic";
 const TODAY: &str = "today";
 const OTHER: &str = "other";
 
-#[component]
-pub fn Settings(p: &SettingsProps) -> Html {
+pub fn settings(p: SettingsProps) -> Html {
     let l = labels(p.lang);
     let places = i18n::places()
         .into_iter()

@@ -9,7 +9,8 @@ use crate::components::segmented::Segmented;
 use crate::form::Situation;
 use crate::i18n::labels;
 
-#[derive(Properties, PartialEq)]
+/// Drawn by a plain function, not a component (it is drawn with the page anyway; its
+/// fields are components): a component's machinery costs the first load about 400 bytes.
 pub struct SituationsProps {
     pub lang: Lang,
     /// The answers, in [`Situation::ALL`]'s order (`None`: not answered).
@@ -28,8 +29,7 @@ pub fn question(s: Situation, lang: Lang) -> &'static str {
     }
 }
 
-#[component]
-pub fn Situations(p: &SituationsProps) -> Html {
+pub fn situations(p: SituationsProps) -> Html {
     let l = labels(p.lang);
     let yes_no = vec![
         (AttrValue::Static("yes"), AttrValue::Static(l.answer_yes)),
