@@ -303,8 +303,16 @@ describe('the page for a resident on a phone', () => {
       await settled(page);
       // Only the one who earns is asked.
       assert.equal(await page.locator('.unanswered li', { hasText: '工作情况' }).count(), 1);
-      await page.locator('#m0-work').getByRole('radio', { name: '外出务工', exact: true }).check({ force: true });
-      await card(page, 'dibao').getByText('2,030.00 元').waitFor();
+      // The 低保 card says what it would change and keeps its status and amount; its answer
+      // is the form's.
+      const dibao = card(page, 'dibao');
+      await dibao.getByText('如果申请人是外出务工或返岗复工，收入可扣减务工成本，每月低保金约 2,030.00 元。').waitFor();
+      assert.match(await dibao.locator('.status-tag').textContent(), /可能符合/);
+      assert.equal(await dibao.evaluate((e) => e.closest('.result-group').classList.contains('group-eligible')), true);
+      await dibao.locator('.answer-buttons').getByRole('button', { name: '外出务工', exact: true }).click();
+      await dibao.getByText('2,030.00 元').first().waitFor();
+      assert.equal(await page.locator('#m0-work-migrant').isChecked(), true, 'the card and the form agree');
+      assert.equal(await dibao.locator('.what-if').count(), 0);
       assert.equal(await page.locator('.unanswered li', { hasText: '工作情况' }).count(), 0);
       assert.deepEqual(seen.pageErrors, []);
     } finally {

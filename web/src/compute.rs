@@ -238,6 +238,9 @@ pub enum Question {
     /// household not on 低保 yet is told what approval would add, not only "✗ 不是低保家庭".
     /// No one on the page can answer it: the card offers no answer.
     Approval(doudi_core::ProgrammeId),
+    /// "What work does this person do?" (`work`), where a migrant or returning worker's work
+    /// cost would change the household's 低保 (its card, which keeps its own status).
+    Work,
 }
 
 /// An answer to a [`Question`], given on a result card.
@@ -245,6 +248,7 @@ pub enum Question {
 pub enum Answer {
     Supporter(bool),
     SelfCare(doudi_core::input::SelfCare),
+    Work(doudi_core::input::Work),
 }
 
 impl Answer {
@@ -253,6 +257,7 @@ impl Answer {
         match self {
             Answer::Supporter(yes) => m.has_able_supporter = Some(yes),
             Answer::SelfCare(c) => m.self_care = Some(c),
+            Answer::Work(w) => m.work = Some(w),
         }
     }
 }
@@ -337,6 +342,19 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
                     push(i, care, Question::SelfCare, d);
                 }
             }
+        }
+    }
+    // An earner's unanswered work, where 外出务工 would take a work cost off the household's
+    // 低保 (on 低保, in the epidemic period): told on the 低保 card with its amount then.
+    let dibao_now = now.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none());
+    for (i, m) in form.members.iter().enumerate() {
+        if !m.work_matters(form.support.dibao, now.summary.in_epidemic_period) {
+            continue;
+        }
+        let Some(then) = then(i, Answer::Work(doudi_core::input::Work::Migrant)) else { continue };
+        let decided = then.findings.iter().find(|d| d.program == ProgrammeId::Dibao && d.member.is_none());
+        if let Some(d) = decided.filter(|d| d.monthly != dibao_now.and_then(|f| f.monthly).map(|a| a.0)) {
+            push(i, ProgrammeId::Dibao, Question::Work, d);
         }
     }
     // What approval would add: (the programme approved, the form as approved, the only
@@ -524,7 +542,9 @@ mod tests {
         f.support.dibao_monthly = "1530".into();
         let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
         assert_eq!(status(&b, DisabilityLivingSubsidy, 2), Some(Status::Eligible));
-        assert!(what_ifs(&f, &b).is_empty(), "{:?}", what_ifs(&f, &b));
+        // (Only the earner's work is asked then: the work cost counts for a 低保 household.)
+        let left: Vec<_> = what_ifs(&f, &b).into_iter().map(|w| w.question).collect();
+        assert_eq!(left, vec![Question::Work]);
         // A household whose income is above the standard is found no 低保, and told nothing.
         let c = tianjin_three("4000");
         let Outcome::Ready(d) = assess(&c, Lang::Zh) else { panic!() };
@@ -592,6 +612,30 @@ mod tests {
             crate::components::results::approval_lines(&what_ifs(&f, &a), Lang::Zh),
             vec!["单独纳入低保获批后，还可能多 1 项（见下面各项的说明）。".to_string()]
         );
+    }
+
+    /// Tianjin, on 低保, in the epidemic: the applicant earns 1500, his work not stated (read as
+    /// none: 3 × 1010 − 1500 = 1530). The 低保 card says what 外出务工 would make it (the work
+    /// cost of 500 off his income: 3 × 1010 − 1000 = 2030); answered, nothing is asked.
+    #[test]
+    fn an_earner_on_dibao_is_asked_his_work_on_the_dibao_card() {
+        use doudi_core::ProgrammeId::*;
+        let mut f = tianjin_three("1500");
+        f.support.dibao = true;
+        f.support.dibao_monthly = "1530".into();
+        let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
+        assert_eq!(dibao(&Outcome::Ready(a.clone())).monthly.map(|m| m.to_string()), Some("1530.00".into()));
+        let w: Vec<_> = what_ifs(&f, &a).into_iter().filter(|w| w.question == Question::Work).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].member, w[0].program), (0, Dibao));
+        assert_eq!(w[0].monthly.map(|m| m.to_string()), Some("2030.00".into()));
+        f.members[0].work = Some(doudi_core::input::Work::Local);
+        let Outcome::Ready(b) = assess(&f, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&f, &b).iter().all(|w| w.question != Question::Work));
+        // Not on 低保: no work cost, nothing asked.
+        let g = tianjin_three("1500");
+        let Outcome::Ready(c) = assess(&g, Lang::Zh) else { panic!() };
+        assert!(what_ifs(&g, &c).iter().all(|w| w.question != Question::Work));
     }
 
     /// A woman of 70 with no one obliged to support her, living with a nephew who earns 5000:

@@ -89,6 +89,7 @@ labels! {
     print_approval: "{}后还可申请：{}。", "Once {}, also: {}.";
     what_if_tekun_approved: "如果{}获批特困人员供养，可能还符合“{}”{}。", "If {} is approved for support for people in extreme poverty, they may also qualify for “{}”{}.";
     what_if_note_dibao_paid: "现在就可以申请临时救助；家庭获批低保后，按这个金额发放。", "Relief can be applied for now; once the household is approved for dibao, it is paid at this amount.";
+    what_if_work: "如果{}是外出务工或返岗复工，收入可扣减务工成本，每月低保金约 {} 元。", "If {} is a migrant or returning worker, a work cost is deducted from their income: about {} yuan of dibao a month.";
     what_if_amount: "（每月约 {} 元）", " (about {} yuan a month)";
     what_if_amount_local: "（金额按当地标准计算）", " (the amount is set by the local standard)";
     what_if_note: "这取决于一个还没回答的问题：", "This depends on a question not answered yet:";

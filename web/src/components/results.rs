@@ -161,8 +161,13 @@ pub fn Results(p: &ResultsProps) -> Html {
             a.findings.iter().position(|x| std::ptr::eq(x, f)).and_then(|i| ids.get(i).cloned()).unwrap_or_default()
         };
         let what_if = |f: &Finding| {
-            let i = compute::member_index(f, &p.names).unwrap_or(0);
-            shown.what_ifs.iter().find(|w| w.program == f.program && Some(w.member) == compute::member_index(f, &p.names)).map(|w| {
+            // A household finding's what-if is about one of its people (an earner's work).
+            let of_card = |w: &&compute::WhatIf| match compute::member_index(f, &p.names) {
+                Some(i) => w.member == i,
+                None => f.member.is_none() && w.question == compute::Question::Work,
+            };
+            shown.what_ifs.iter().filter(|w| w.program == f.program).find(of_card).map(|w| {
+                let i = w.member;
                 let who = p.names.get(i).cloned().unwrap_or_default();
                 let amount = match (w.monthly, w.pending) {
                     (Some(m), _) => i18n::fill(l.what_if_amount, &[&format::money(m)]),
@@ -181,6 +186,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                         i18n::fill(l.what_if_dibao_paid, &[&who, name, &amount])
                     }
                     (compute::Question::Approval(_), _) => i18n::fill(l.what_if_dibao, &[&who, name, &amount]),
+                    (compute::Question::Work, _) => {
+                        i18n::fill(l.what_if_work, &[&who, &w.monthly.map(format::money).unwrap_or_default()])
+                    }
                     (_, doudi_core::ProgrammeId::TempReliefMigrant) => i18n::fill(l.what_if_migrant, &[&who, &amount]),
                     (_, doudi_core::ProgrammeId::SevereDisabilityCareSubsidy) => i18n::fill(l.what_if_care, &[&who, &amount]),
                     _ => i18n::fill(l.what_if_tekun, &[&who, &amount]),
@@ -199,15 +207,25 @@ pub fn Results(p: &ResultsProps) -> Html {
                             .map(|c| (i18n::self_care_label(*c, p.lang).into(), compute::Answer::SelfCare(*c)))
                             .collect(),
                     ),
+                    compute::Question::Work => (
+                        l.what_if_note.to_string(),
+                        l.work,
+                        doudi_core::input::Work::ALL
+                            .iter()
+                            .map(|w| (i18n::work_label(*w, p.lang).into(), compute::Answer::Work(*w)))
+                            .collect(),
+                    ),
                     compute::Question::Approval(_) if f.status == Status::Discretionary => (l.what_if_note_dibao_paid.to_string(), "", Vec::new()),
                     compute::Question::Approval(a) => (i18n::fill(l.approval_note, &[i18n::approval(a, p.lang)]), "", Vec::new()),
                 };
                 let approval = matches!(w.question, compute::Question::Approval(_));
+                // The 低保 card keeps its status, amount and reasons: work changes the amount.
+                let keeps = w.question == compute::Question::Work || (approval && f.status == Status::Discretionary);
                 WhatIf {
                     sentence: sentence.into(),
                     note: note.into(),
-                    shown: if approval && f.status == Status::Discretionary { Status::Discretionary } else { Status::NeedsInfo },
-                    reasons: approval,
+                    shown: if keeps { f.status } else { Status::NeedsInfo },
+                    reasons: approval || keeps,
                     question: i18n::fill(l.member_field, &[&who, asked]).into(),
                     member: i,
                     options,
