@@ -262,6 +262,10 @@ impl Answer {
     }
 }
 
+/// The approvals a [`Question::Approval`] what-if turns on, in the order the page tells them.
+pub const APPROVALS: [doudi_core::ProgrammeId; 3] =
+    [doudi_core::ProgrammeId::Dibao, doudi_core::ProgrammeId::DibaoSinglePerson, doudi_core::ProgrammeId::Tekun];
+
 /// The programmes whose approval a [`Question::Approval`] what-if reads, and the programmes
 /// it never reports: their own family (an approved 低保 does not "open" 低保).
 fn chained(approved: doudi_core::ProgrammeId, p: doudi_core::ProgrammeId) -> bool {
@@ -296,16 +300,19 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
         now.findings.iter().find(|f| f.program == p && member_index(f, &ids) == Some(i)).map(|f| f.status)
     };
     // The decisions with member i's answer changed, if the form still reads.
+    // The decisions for another form, if it still reads. Decisions only: a what-if needs
+    // the status and the amount, no sentence.
+    let decide = |other: &Form| {
+        let (input, problems) = other.to_input(Some(&ids), lang);
+        problems.is_none().then(|| doudi_core::decide_input(input).ok()).flatten()
+    };
+    // ... with member i's answer changed.
     let then = |i: usize, answer: Answer| {
         let mut other = form.clone();
         answer.apply(&mut other.members[i]);
-        let (input, problems) = other.to_input(Some(&ids), lang);
-        if problems.is_some() {
-            return None;
-        }
-        // Decisions only: the what-if needs the status and the amount, no sentence.
-        doudi_core::decide_input(input).ok()
+        decide(&other)
     };
+    let household_dibao = now.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none());
     let mut out = Vec::new();
     let mut push = |i: usize, program: ProgrammeId, question: Question, d: &doudi_core::decision::Decision| {
         out.push(WhatIf {
@@ -346,21 +353,19 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
     }
     // An earner's unanswered work, where 外出务工 would take a work cost off the household's
     // 低保 (on 低保, in the epidemic period): told on the 低保 card with its amount then.
-    let dibao_now = now.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none());
     for (i, m) in form.members.iter().enumerate() {
         if !m.work_matters(form.support.dibao, now.summary.in_epidemic_period) {
             continue;
         }
         let Some(then) = then(i, Answer::Work(doudi_core::input::Work::Migrant)) else { continue };
         let decided = then.findings.iter().find(|d| d.program == ProgrammeId::Dibao && d.member.is_none());
-        if let Some(d) = decided.filter(|d| d.monthly != dibao_now.and_then(|f| f.monthly).map(|a| a.0)) {
+        if let Some(d) = decided.filter(|d| d.monthly != household_dibao.and_then(|f| f.monthly).map(|a| a.0)) {
             push(i, ProgrammeId::Dibao, Question::Work, d);
         }
     }
     // What approval would add: (the programme approved, the form as approved, the only
     // member whose findings it concerns, if one).
     let mut approvals: Vec<(ProgrammeId, Form, Option<usize>)> = Vec::new();
-    let household_dibao = now.findings.iter().find(|f| f.program == ProgrammeId::Dibao && f.member.is_none());
     let on_dibao = |monthly: Amount| {
         let mut other = form.clone();
         other.support.dibao = true;
@@ -390,10 +395,7 @@ pub fn what_ifs(form: &Form, now: &Assessment) -> Vec<WhatIf> {
         }
     }
     for (approved, other, only) in approvals {
-        let (input, problems) = other.to_input(Some(&ids), lang);
-        let Some(then) = problems.is_none().then(|| doudi_core::decide_input(input).ok()).flatten() else {
-            continue;
-        };
+        let Some(then) = decide(&other) else { continue };
         for d in &then.findings {
             let Some(i) = d.member.filter(|i| only.is_none_or(|o| o == *i)) else { continue };
             // Ruled out now and possible then; or decided case by case now and paid a set
@@ -511,10 +513,7 @@ mod tests {
     #[test]
     fn a_household_found_eligible_for_dibao_is_told_what_approval_adds() {
         use doudi_core::ProgrammeId::*;
-        let mut f = tianjin_three("1500");
-        f.members[2].disabled = true;
-        f.members[2].disability_grade = Some(2);
-        f.members[2].self_care = Some(doudi_core::input::SelfCare::Full);
+        let mut f = tianjin_three_disabled_child("1500");
         let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
         assert_eq!(dibao(&Outcome::Ready(a.clone())).monthly.map(|m| m.to_string()), Some("1530.00".into()));
         let ids = f.member_ids(Lang::Zh);
@@ -664,7 +663,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::form::tests::tianjin_three;
+    use crate::form::tests::{tianjin_three, tianjin_three_disabled_child};
     use doudi_core::Status;
 
     fn dibao(o: &Outcome) -> Finding {

@@ -747,6 +747,16 @@ pub(crate) mod tests {
         f
     }
 
+    /// The same household, the child with a grade 2 disability (fully self-reliant): found
+    /// eligible for 低保 at 1500, and for what 低保 would open (困难残疾人生活补贴, 价格临时补贴).
+    pub(crate) fn tianjin_three_disabled_child(income: &str) -> Form {
+        let mut f = tianjin_three(income);
+        f.members[2].disabled = true;
+        f.members[2].disability_grade = Some(2);
+        f.members[2].self_care = Some(SelfCare::Full);
+        f
+    }
+
     #[test]
     fn a_simple_household_becomes_compact_contract_json() {
         let f = tianjin_three("1,500");

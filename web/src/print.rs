@@ -56,11 +56,10 @@ fn extras(m: &MemberForm, lang: Lang) -> Vec<String> {
 /// 还可申请：价格临时补贴（申请人、配偶、子女）、困难残疾人生活补贴（子女）。" (the sheet lists
 /// those findings among the ones that do not apply yet, by name only).
 pub fn approvals(form: &Form, a: &Assessment, names: &[String], lang: Lang) -> Vec<String> {
-    use doudi_core::ProgrammeId::{Dibao, DibaoSinglePerson, Tekun};
     let l = labels(lang);
     let what_ifs = compute::what_ifs(form, a);
     let mut out = Vec::new();
-    for approved in [Dibao, DibaoSinglePerson, Tekun] {
+    for approved in compute::APPROVALS {
         // A programme's people together: the what-ifs come programme by programme.
         let mut items: Vec<String> = Vec::new();
         let mut people: Vec<&str> = Vec::new();
@@ -440,10 +439,7 @@ mod tests {
     /// approval of the 低保 found would add, per programme with its people.
     #[test]
     fn the_sheet_says_what_approval_would_add() {
-        let mut f = crate::form::tests::tianjin_three("1500");
-        f.members[2].disabled = true;
-        f.members[2].disability_grade = Some(2);
-        f.members[2].self_care = Some(doudi_core::input::SelfCare::Full);
+        let mut f = crate::form::tests::tianjin_three_disabled_child("1500");
         let Outcome::Ready(a) = assess(&f, Lang::Zh) else { panic!() };
         let names = f.member_ids(Lang::Zh);
         assert_eq!(

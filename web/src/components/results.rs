@@ -67,7 +67,7 @@ pub fn approval_lines(what_ifs: &[compute::WhatIf], lang: Lang) -> Vec<String> {
     use doudi_core::ProgrammeId;
     let l = labels(lang);
     let count = |p: ProgrammeId| what_ifs.iter().filter(|w| w.question == compute::Question::Approval(p)).count();
-    [ProgrammeId::Dibao, ProgrammeId::DibaoSinglePerson, ProgrammeId::Tekun]
+    compute::APPROVALS
         .into_iter()
         .filter(|p| count(*p) > 0)
         .map(|p| i18n::fill(l.approval_line, &[i18n::approval(p, lang), &count(p).to_string()]))
@@ -160,13 +160,27 @@ pub fn Results(p: &ResultsProps) -> Html {
         let id_of = |f: &Finding| -> String {
             a.findings.iter().position(|x| std::ptr::eq(x, f)).and_then(|i| ids.get(i).cloned()).unwrap_or_default()
         };
+        // A finding's what-if, if it has one (a household finding's is about one of its people:
+        // an earner's work), and the status its card shows with it: "还需要了解" while a question
+        // is open or the finding waits for an approval; its own where the card keeps it (the
+        // 低保 card's work question, relief decided case by case that approval would pay).
+        let what_if_of = |f: &Finding| {
+            let member = compute::member_index(f, &p.names);
+            shown.what_ifs.iter().find(|w| {
+                w.program == f.program
+                    && match member {
+                        Some(i) => w.member == i,
+                        None => f.member.is_none() && w.question == compute::Question::Work,
+                    }
+            })
+        };
+        let keeps = |w: &compute::WhatIf, f: &Finding| {
+            w.question == compute::Question::Work
+                || (matches!(w.question, compute::Question::Approval(_)) && f.status == Status::Discretionary)
+        };
+        let shown_status = |f: &Finding| what_if_of(f).map_or(f.status, |w| if keeps(w, f) { f.status } else { Status::NeedsInfo });
         let what_if = |f: &Finding| {
-            // A household finding's what-if is about one of its people (an earner's work).
-            let of_card = |w: &&compute::WhatIf| match compute::member_index(f, &p.names) {
-                Some(i) => w.member == i,
-                None => f.member.is_none() && w.question == compute::Question::Work,
-            };
-            shown.what_ifs.iter().filter(|w| w.program == f.program).find(of_card).map(|w| {
+            what_if_of(f).map(|w| {
                 let i = w.member;
                 let who = p.names.get(i).cloned().unwrap_or_default();
                 let amount = match (w.monthly, w.pending) {
@@ -219,13 +233,12 @@ pub fn Results(p: &ResultsProps) -> Html {
                     compute::Question::Approval(a) => (i18n::fill(l.approval_note, &[i18n::approval(a, p.lang)]), "", Vec::new()),
                 };
                 let approval = matches!(w.question, compute::Question::Approval(_));
-                // The 低保 card keeps its status, amount and reasons: work changes the amount.
-                let keeps = w.question == compute::Question::Work || (approval && f.status == Status::Discretionary);
                 WhatIf {
                     sentence: sentence.into(),
                     note: note.into(),
-                    shown: if keeps { f.status } else { Status::NeedsInfo },
-                    reasons: approval || keeps,
+                    shown: shown_status(f),
+                    // The card's own reasons stay where it keeps its status or waits for an approval.
+                    reasons: approval || keeps(w, f),
                     question: i18n::fill(l.member_field, &[&who, asked]).into(),
                     member: i,
                     options,
@@ -282,8 +295,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             }
         };
         // A finding an unanswered question decides is shown with what the page still needs.
-        let status_of = |f: &Finding| what_if(f).map_or(f.status, |w| w.shown);
-        let of = |s: Status| a.findings.iter().filter(|f| status_of(f) == s).collect::<Vec<_>>();
+        let of = |s: Status| a.findings.iter().filter(|f| shown_status(f) == s).collect::<Vec<_>>();
         let r = &a.summary.receive;
         let summary = headline(a, p.lang);
         // How the totals are made up, once something is not simply added up.
@@ -352,16 +364,13 @@ fn field_path(f: &FieldRef) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::tests::tianjin_three;
+    use crate::form::tests::{tianjin_three, tianjin_three_disabled_child};
 
     #[test]
     fn under_the_headline_a_family_found_eligible_for_dibao_is_told_how_many_more_approval_adds() {
         // Tianjin, three people, 1500 a month, the child disabled: 低保 1530 now; once approved,
         // the price subsidy for each of the three and the child's disability subsidy.
-        let mut f = tianjin_three("1500");
-        f.members[2].disabled = true;
-        f.members[2].disability_grade = Some(2);
-        f.members[2].self_care = Some(doudi_core::input::SelfCare::Full);
+        let f = tianjin_three_disabled_child("1500");
         let Outcome::Ready(a) = compute::assess(&f, Lang::Zh) else { panic!() };
         assert_eq!(headline(&a, Lang::Zh), "可能符合 1 项 · 每月约 1,530.00 元");
         let w = compute::what_ifs(&f, &a);
